@@ -1,0 +1,65 @@
+/**
+ * Keep only what an article page may show: no raw HTML (it could carry script), no images (their
+ * alt text is noise once the picture is gone), no link whose URL is not http(s) or mailto, no
+ * link definitions pointing elsewhere. Text inside dropped inline HTML stays as text.
+ */
+import type { Link, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+
+export function isSafeUrl(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\s]/.test(url.trim());
+}
+
+function sanitiseChildren(parent: Parent): void {
+  const next: RootContent[] = [];
+  for (const child of parent.children) {
+    switch (child.type) {
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+      case 'footnoteDefinition':
+      case 'yaml' as never:
+        continue;
+      case 'link': {
+        const link = child as Link;
+        sanitiseChildren(link);
+        if (isSafeUrl(link.url)) {
+          link.url = link.url.trim();
+          link.title = null;
+          next.push(link);
+        } else next.push(...(link.children as RootContent[]));
+        continue;
+      }
+      case 'linkReference':
+        sanitiseChildren(child);
+        next.push(...(child.children as RootContent[]));
+        continue;
+      case 'code':
+        // Code blocks in news text are almost always pasted embeds; keep their text, never as code.
+        next.push({ type: 'paragraph', children: [{ type: 'text', value: child.value }] } as RootContent);
+        continue;
+      default:
+        if ('children' in child) sanitiseChildren(child as Parent);
+        next.push(child);
+    }
+  }
+  parent.children = next as never;
+}
+
+/** Remove paragraphs and list items left empty by sanitising. */
+function pruneEmpty(parent: Parent): void {
+  parent.children = parent.children.filter((child: Nodes) => {
+    if ('children' in child) pruneEmpty(child as Parent);
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      return (child.children as PhrasingContent[]).some((c) => c.type !== 'text' || c.value.trim() !== '');
+    }
+    if (child.type === 'listItem' || child.type === 'list' || child.type === 'blockquote') return child.children.length > 0;
+    return true;
+  }) as never;
+}
+
+export function sanitiseTree(tree: Root): Root {
+  sanitiseChildren(tree);
+  pruneEmpty(tree);
+  return tree;
+}

@@ -1,0 +1,125 @@
+/**
+ * Split every paragraph, heading and list item into sentences, each wrapped in a `sentence` node
+ * with a stable id, so that a briefing can cite it and a link can land on it. Boundaries come
+ * from the platform's Unicode sentence segmenter (Intl.Segmenter, which also handles CJK
+ * punctuation), corrected where news text trips it: abbreviations before a capital ("Mr. Cook")
+ * and sentences glued without a space ("market share.But why").
+ */
+import type { Parent, PhrasingContent, Root } from 'mdast';
+import type { Sentence, SentenceId } from '../types.ts';
+import type { SentenceNode } from './sentence-node.ts';
+
+const ABBREVIATIONS =
+  /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.\s*$/;
+const GLUED = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
+
+/** Plain text of inline nodes, as the sentence splitter and `slice` count it. */
+export function inlineText(nodes: readonly PhrasingContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
+    else if (node.type === 'break') text += '\n';
+    else if ('children' in node) text += inlineText(node.children as PhrasingContent[]);
+  }
+  return text;
+}
+
+/** The inline nodes covering characters [start, end) of `inlineText(nodes)`, cloned. */
+export function sliceInline(nodes: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let offset = 0;
+  for (const node of nodes) {
+    const length = inlineText([node]).length;
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + length);
+    if (from < to) {
+      if (node.type === 'text' || node.type === 'inlineCode') {
+        out.push({ ...node, value: node.value.slice(from - offset, to - offset) });
+      } else if ('children' in node) {
+        out.push({ ...node, children: sliceInline(node.children as PhrasingContent[], from - offset, to - offset) } as PhrasingContent);
+      } else out.push(node);
+    }
+    offset += length;
+  }
+  return out;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(lang: string): Intl.Segmenter {
+  let found = segmenters.get(lang);
+  if (!found) {
+    found = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, found);
+  }
+  return found;
+}
+
+/** Sentence ranges [start, end) in `text`, trimmed of surrounding white space. */
+export function sentenceRanges(text: string, lang = 'en'): [number, number][] {
+  const cuts: number[] = [];
+  for (const { index } of segmenter(lang).segment(text)) {
+    if (index === 0) continue;
+    // Intl.Segmenter cuts after "Mr." or "Dec." before a capital: join those back.
+    if (ABBREVIATIONS.test(text.slice(Math.max(0, index - 12), index))) continue;
+    cuts.push(index);
+  }
+  for (const match of text.matchAll(GLUED)) cuts.push(match.index);
+  cuts.sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (const cut of [...cuts, text.length]) {
+    let from = start;
+    let to = cut;
+    while (from < to && /\s/.test(text.charAt(from))) from++;
+    while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+    if (to > from) ranges.push([from, to]);
+    start = cut;
+  }
+  return ranges;
+}
+
+/** FNV-1a, base 36: short, stable ids from text, the same on every machine. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36).padStart(7, '0');
+}
+
+const SEGMENTED = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Wrap sentences in `sentence` nodes in place; return them in reading order. */
+export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
+  const sentences: Sentence[] = [];
+  const seen = new Map<string, number>();
+  let block = 0;
+  const visit = (node: Parent) => {
+    if (SEGMENTED.has(node.type)) {
+      const children = node.children as PhrasingContent[];
+      const text = inlineText(children);
+      const wrapped: PhrasingContent[] = [];
+      let last = 0;
+      for (const [start, end] of sentenceRanges(text, lang)) {
+        if (start > last) wrapped.push(...sliceInline(children, last, start));
+        const sentenceText = text.slice(start, end);
+        const base = `s-${shortHash(sentenceText.replace(/\s+/g, ' '))}`;
+        const count = (seen.get(base) ?? 0) + 1;
+        seen.set(base, count);
+        const id = (count === 1 ? base : `${base}-${count}`) as SentenceId;
+        const sentence: SentenceNode = { type: 'sentence', id, children: sliceInline(children, start, end) };
+        wrapped.push(sentence);
+        sentences.push({ id, text: sentenceText, block, heading: node.type === 'heading' });
+        last = end;
+      }
+      if (last < text.length) wrapped.push(...sliceInline(children, last, text.length));
+      node.children = wrapped as never;
+      block++;
+      return;
+    }
+    if ('children' in node) for (const child of node.children) if ('children' in child) visit(child as Parent);
+  };
+  visit(tree);
+  return sentences;
+}

@@ -1,0 +1,105 @@
+/**
+ * Article → MDX, by serialising the article's tree with remark-stringify + remark-mdx: article
+ * text is escaped as text (`{`, `<`, and a line starting `import`/`export`, which MDX would run
+ * as code), never pasted into a template. Sentences become `<span id>` anchors, and figures
+ * inside them become links to their fact on a topic page.
+ */
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkMdx from 'remark-mdx';
+import remarkStringify from 'remark-stringify';
+import { unified, type Preset } from 'unified';
+import { stringify as stringifyYaml } from 'yaml';
+import type { SentenceNode } from '../clean/sentence-node.ts';
+import type { Article } from '../types.ts';
+
+/** MDX treats a paragraph that starts with `import` or `export` as JavaScript: escape the letter. */
+const escapeEsm: Preset = {
+  settings: {
+    unsafe: [
+      { character: 'i', atBreak: true, after: 'mport\\b' },
+      { character: 'e', atBreak: true, after: 'xport\\b' },
+    ],
+  },
+};
+
+const serialiser = unified().use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).use(remarkMdx).use(escapeEsm).freeze();
+
+/** A figure to mark inside a sentence: its text as written and where it links. */
+export interface FigureMark {
+  text: string;
+  href: string;
+  title: string;
+}
+
+function jsx(name: string, attributes: Record<string, string>, children: PhrasingContent[]): MdxJsxTextElement {
+  return {
+    type: 'mdxJsxTextElement',
+    name,
+    attributes: Object.entries(attributes).map(([key, value]): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name: key, value })),
+    children: children as MdxJsxTextElement['children'],
+  };
+}
+
+/** Wrap the first occurrence of each mark's text, inside text nodes only (never inside a link). */
+function markFigures(children: PhrasingContent[], marks: FigureMark[]): PhrasingContent[] {
+  let nodes = children;
+  for (const mark of marks) {
+    const next: PhrasingContent[] = [];
+    let done = false;
+    for (const node of nodes) {
+      const at = !done && node.type === 'text' ? node.value.indexOf(mark.text) : -1;
+      if (node.type !== 'text' || at < 0) {
+        next.push(node);
+        continue;
+      }
+      const before = node.value.slice(0, at);
+      const after = node.value.slice(at + mark.text.length);
+      if (before) next.push({ type: 'text', value: before });
+      next.push(jsx('a', { class: 'figure', href: mark.href, title: mark.title }, [{ type: 'text', value: mark.text }]));
+      if (after) next.push({ type: 'text', value: after });
+      done = true;
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
+function toJsx(node: RootContent | PhrasingContent, marks: Map<string, FigureMark[]>): void {
+  if (!('children' in node)) return;
+  node.children = (node.children as (RootContent | PhrasingContent)[]).map((child) => {
+    if (child.type === 'sentence') {
+      const sentence = child as SentenceNode;
+      const inner = markFigures(sentence.children, marks.get(sentence.id) ?? []);
+      return jsx('span', { id: sentence.id, class: 's' }, inner);
+    }
+    toJsx(child, marks);
+    return child;
+  }) as never;
+}
+
+/** Front matter: only these keys, so no key such as `layout:` can turn into an import. */
+export interface ArticleFrontMatter {
+  title: string;
+  slug: string;
+  file: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  lang: string;
+}
+
+export function articleToMdx(article: Article, marks: Map<string, FigureMark[]> = new Map()): string {
+  const tree: Root = structuredClone(article.tree);
+  toJsx(tree, marks);
+  const frontMatter: ArticleFrontMatter = {
+    title: article.title,
+    slug: article.slug,
+    file: article.file,
+    date: article.date,
+    source: article.source,
+    url: article.url,
+    lang: article.lang,
+  };
+  return `---\n${stringifyYaml(frontMatter, { lineWidth: 0 })}---\n\n${serialiser.stringify(tree)}`;
+}

@@ -1,0 +1,212 @@
+/**
+ * The typed records that travel between the pipeline's stages:
+ *
+ *   RawDoc ──clean──▶ Article ──analyse──▶ AnalysedArticle ──brief──▶ TopicBriefing ──emit──▶ files
+ *
+ * Field names of the records that reach `dist/data/` follow the static data API in the brief.
+ */
+import type { Root } from 'mdast';
+import type { ArticleMeta, ChartSpec, TopicConfig } from '../config/schema.ts';
+
+/** An article's URL segment: lowercase, unique in the corpus, stable across rebuilds. */
+export type Slug = string & { readonly __brand: 'Slug' };
+/** A sentence anchor, `s-` plus a hash of its text: links survive edits elsewhere in the article. */
+export type SentenceId = string & { readonly __brand: 'SentenceId' };
+
+export type ArticleFormat = 'text' | 'markdown' | 'html';
+
+/** A problem found in one input file; `line` where the reader knows it. */
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  field?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One article file as read from disk and parsed to mdast, before any cleaning. */
+export interface RawDoc {
+  /** Path under `content/articles/`, with `/` separators. */
+  file: string;
+  format: ArticleFormat;
+  /** Hash of the file's bytes: the cache key of everything derived from it. */
+  hash: string;
+  tree: Root;
+  /** Metadata the file itself carries (front matter, HTML `<head>`), already validated. */
+  meta: ArticleMeta;
+  /** The plain-text reader's title guess: the first line, when it reads like a headline. */
+  titleLine?: string;
+  warnings: Diagnostic[];
+}
+
+export interface Sentence {
+  id: SentenceId;
+  /** The sentence as it reads on the article page, verbatim. */
+  text: string;
+  /** Index of the block (paragraph, heading, list item) it belongs to. */
+  block: number;
+  /** The sentence is part of a heading, not running text. */
+  heading: boolean;
+}
+
+/** A cleaned article: the tree has `sentence` nodes, and `sentences` lists them in order. */
+export interface Article {
+  slug: Slug;
+  file: string;
+  hash: string;
+  format: ArticleFormat;
+  title: string;
+  /** How the title was found: written in the file or manifest, or taken from the first sentence. */
+  titleFrom: 'file' | 'manifest' | 'first-line' | 'first-sentence' | 'file-name';
+  date: string | null;
+  /** The outlet; `null` when neither the file, the manifest nor a link names one. */
+  source: string | null;
+  url: string | null;
+  lang: string;
+  tree: Root;
+  sentences: Sentence[];
+  /** Lines removed as boilerplate, kept so the build can show what cleaning did. */
+  removed: string[];
+  warnings: Diagnostic[];
+}
+
+/** A source reference, as in the data API: the slug, the whole sentence, a link that lands on it. */
+export interface SourceRef {
+  article: Slug;
+  quote: string;
+  path: string;
+}
+
+export interface Figure {
+  /** Derived from what the figure is (subject, measure, period, market, value, sentence). */
+  id: string;
+  text: string;
+  value: number;
+  unit: string;
+  subject: string | null;
+  measure: string | null;
+  period: string | null;
+  market: string | null;
+  sources: SourceRef[];
+}
+
+export interface EntityMention {
+  entity: string;
+  name: string;
+  type: string;
+  sentences: SentenceId[];
+}
+
+export interface Quote {
+  text: string;
+  speaker: string | null;
+  sources: SourceRef[];
+}
+
+export interface TimelineEvent {
+  date: string;
+  /** Whether the date was read exactly ("February 13, 2025") or resolved from "in December". */
+  approximate: boolean;
+  /** How precise the date is: a day, a month, a quarter or a year. */
+  precision: 'day' | 'month' | 'quarter' | 'year';
+  /** The words the date came from. */
+  when: string;
+  text: string;
+  sources: SourceRef[];
+}
+
+export interface TopicMatch {
+  topic: string;
+  score: number;
+  /** Terms that matched with their counts: why the article is in the topic. */
+  terms: { term: string; count: number }[];
+}
+
+export interface AnalysedArticle extends Article {
+  figures: Figure[];
+  entities: EntityMention[];
+  quotes: Quote[];
+  events: TimelineEvent[];
+  topics: TopicMatch[];
+}
+
+export interface Duplicate {
+  slug: Slug;
+  similarity: number;
+}
+
+export interface Topic extends TopicConfig {
+  slug: string;
+  file: string;
+  /** The editor's introduction: the topic file's Markdown body, as mdast. */
+  intro: Root;
+}
+
+export interface Point {
+  text: string;
+  score: number;
+  sources: SourceRef[];
+}
+
+export interface Conflict {
+  id: string;
+  subject: string | null;
+  measure: string | null;
+  period: string | null;
+  market: string | null;
+  values: Figure[];
+}
+
+/** One fact: figures with the same subject, measure, period and market, from every source. */
+export interface Fact {
+  id: string;
+  subject: string | null;
+  measure: string | null;
+  period: string | null;
+  market: string | null;
+  unit: string;
+  status: 'agree' | 'differ' | 'single';
+  values: Figure[];
+}
+
+export interface Chart {
+  id: string;
+  title: string;
+  type: ChartSpec['type'];
+  unit: string;
+  labels: string[];
+  series: { label: string; values: (number | null)[] }[];
+  sources: SourceRef[];
+  /** Per label, the sources of that data point. */
+  pointSources: SourceRef[][];
+}
+
+export interface TopicArticle {
+  slug: Slug;
+  title: string;
+  date: string | null;
+  source: string | null;
+  path: string;
+  score: number;
+  terms: TopicMatch['terms'];
+  /** Set when this article is a near-duplicate of another in the topic: counted once. */
+  duplicateOf: Slug | null;
+}
+
+export interface TopicBriefing {
+  slug: string;
+  title: string;
+  description: string;
+  path: string;
+  articles: TopicArticle[];
+  /** Distinct stories: articles less near-duplicates. */
+  coverage: number;
+  points: Point[];
+  facts: Fact[];
+  figures: Figure[];
+  conflicts: Conflict[];
+  timeline: TimelineEvent[];
+  quotes: Quote[];
+  charts: Chart[];
+  sources: { source: string | null; articles: Slug[] }[];
+}
