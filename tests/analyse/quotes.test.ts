@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { gazetteerSchema } from '../../src/config/schema.ts';
+import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
+import { extractQuotes } from '../../src/pipeline/analyse/quotes.ts';
+import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import { loadArticle, sample, sampleGazetteer, samples } from '../fixtures/analyse/samples.ts';
+
+const fixtures = new URL('../fixtures/analyse/', import.meta.url);
+const gazetteer = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('gazetteer.json', fixtures), 'utf8'))));
+
+/** Quotes as `speaker: text`, the form the expectations read best in. */
+const said = (quotes: Quote[]) => quotes.map((q) => `${q.speaker}: ${q.text}`);
+
+/** An article from paragraphs of sentences; ids are `s-<block>-<n>`. */
+function article(...blocks: string[][]): Pick<Article, 'slug' | 'sentences'> {
+  const sentences: Sentence[] = blocks.flatMap((texts, block) =>
+    texts.map((text, n) => ({ id: `s-${block}-${n}` as SentenceId, text, block, heading: false })),
+  );
+  return { slug: 'fixture' as Slug, sentences };
+}
+
+describe('extractQuotes on the patterns fixture', () => {
+  const fixture = loadArticle(fixtures, 'quotes.md');
+  const quotes = extractQuotes(fixture, gazetteer, '/');
+
+  it('finds each quotation with its speaker, and skips scare quotes, titles, headings and unclosed marks', () => {
+    expect(said(quotes)).toEqual([
+      'Tim Cook: We are very pleased with our results in Greater China.',
+      'Lian Jye Su: the deal is a recognition of real capability in the market.',
+      'Jane Doe: Nobody expected the deal to close so quickly,',
+      'null: The market will recover by the end of the year,',
+      'Lian Jye Su: We see strong demand for local AI models across China,',
+      'Tim Cook: Our partnership with Alibaba is going very well,',
+      'Apple: We do not comment on rumours or speculation,',
+      'Joe Tsai: We talked to many companies in China,',
+      'Joe Tsai: and in the end they chose to work with us.',
+    ]);
+  });
+
+  it('cites the whole sentence and links to it', () => {
+    const sentence = fixture.sentences.find((s) => s.text.startsWith('Tim Cook told')) as Sentence;
+    expect(quotes[0]?.sources).toEqual([
+      {
+        article: fixture.slug,
+        quote: 'Tim Cook told analysts: “We are very pleased with our results in Greater China.”',
+        path: `/articles/${fixture.slug}/#${sentence.id}`,
+      },
+    ]);
+  });
+});
+
+describe('extractQuotes, one rule at a time', () => {
+  it('spans sentences of one paragraph and cites them all, linking to the first', () => {
+    const quotes = extractQuotes(
+      article(['Joe Tsai spoke in Dubai.', '“They talked to many firms.', 'In the end they chose us,” Tsai said.']),
+      gazetteer,
+      '/base/',
+    );
+    expect(quotes).toEqual([
+      {
+        text: 'They talked to many firms. In the end they chose us,',
+        speaker: 'Joe Tsai',
+        sources: [
+          {
+            article: 'fixture',
+            quote: '“They talked to many firms. In the end they chose us,” Tsai said.',
+            path: '/base/articles/fixture/#s-0-1',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('resolves a pronoun to the person named last before the quotation, in its paragraph or the one before', () => {
+    const quotes = extractQuotes(
+      article(
+        ['Tim Cook and Joe Tsai met in Dubai.'],
+        ['“We have a great deal of respect for each other,” he said.'],
+        ['Nobody is named here.'],
+        ['“Nobody can tell who is talking in this one,” she said.'],
+      ),
+      gazetteer,
+      '/',
+    );
+    expect(said(quotes)).toEqual([
+      'Joe Tsai: We have a great deal of respect for each other,',
+      'null: Nobody can tell who is talking in this one,',
+    ]);
+  });
+
+  it('continues an attributed quotation only when the next one follows it directly', () => {
+    const quotes = extractQuotes(
+      article(
+        [
+          '“We chose the best partner in the market,” Cook said.',
+          '“It was an easy decision for the whole team.”',
+          'Meanwhile the shares moved.',
+          '“Nobody said who spoke these words at all.”',
+        ],
+      ),
+      gazetteer,
+      '/',
+    );
+    expect(said(quotes)).toEqual([
+      'Tim Cook: We chose the best partner in the market,',
+      'Tim Cook: It was an easy decision for the whole team.',
+      'null: Nobody said who spoke these words at all.',
+    ]);
+  });
+
+  it('never takes a speaker from a subject it cannot name', () => {
+    const quotes = extractQuotes(article(['“The outlook for the year is very uncertain,” analysts said.']), gazetteer, '/');
+    expect(said(quotes)).toEqual(['null: The outlook for the year is very uncertain,']);
+  });
+});
+
+describe('extractQuotes on the samples', () => {
+  const quotesOf = (prefix: string) => extractQuotes(sample(prefix), sampleGazetteer, '/');
+
+  it('000: Joe Tsai’s four sentences, Lian Jye Su through “he said”, Will Wong after the quotation', () => {
+    const quotes = quotesOf('000');
+    expect(said(quotes)).toEqual([
+      'Joe Tsai: They talked to a number of companies in China. In the end, they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple,',
+      'Lian Jye Su: The partnership is mainly a recognition of Alibaba’s AI capability,',
+      'Will Wong: It won’t be an easy fight as local competitors have been aggressively marketing their own AI features,',
+    ]);
+    const first = sample('000').sentences.find((s) => s.text === '“They talked to a number of companies in China.');
+    expect(quotes[0]?.sources[0]).toEqual({
+      article: sample('000').slug,
+      quote:
+        '“They talked to a number of companies in China. In the end, they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple,” Tsai said.',
+      path: `/articles/${sample('000').slug}/#${first?.id}`,
+    });
+  });
+
+  it('001 has no quotations: “Made in China” is a scare quote', () => {
+    expect(quotesOf('001')).toEqual([]);
+  });
+
+  it('002: Joe Tsai’s shorter quotation', () => {
+    expect(said(quotesOf('002'))).toEqual([
+      'Joe Tsai: They talked to a number of companies in China. In the end, they chose to do business with us,',
+    ]);
+  });
+
+  it('003: Joseph Tsai split by his attribution, and “the executive” is Tim Cook', () => {
+    expect(said(quotesOf('003'))).toEqual([
+      'Joe Tsai: talked to a number of companies in China,',
+      'Joe Tsai: In the end they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple.',
+      'Tim Cook: During the December quarter, we saw that in markets where we had rolled out Apple Intelligence, that the year-over-year performance on the iPhone 16 family was stronger than those markets where we had not rolled out Apple intelligence,',
+    ]);
+  });
+
+  it('004 has no quotations', () => {
+    expect(quotesOf('004')).toEqual([]);
+  });
+
+  it('cites text that reads verbatim in a paragraph of the cleaned article', () => {
+    for (const sampleArticle of samples) {
+      const paragraphs: string[] = [];
+      visit(sampleArticle.tree, 'paragraph', (node) => {
+        paragraphs.push(toString(node));
+      });
+      for (const quote of extractQuotes(sampleArticle, sampleGazetteer, '/')) {
+        const source = quote.sources[0];
+        expect(paragraphs.some((text) => text.includes(source?.quote ?? '\u0000'))).toBe(true);
+        expect(source?.quote).toContain(quote.text);
+      }
+    }
+  });
+});
