@@ -15,6 +15,9 @@
  * role ("he", "the executive") to the person last named before the quotation in its paragraph
  * or the one before; a full name the gazetteer lacks is kept as written. Anything else: `null`.
  * Short quoted phrases (scare quotes such as “super cycle”) and quoted titles are not quotes.
+ *
+ * `text` is exactly what stands between the marks, a trailing comma included ("…like Apple,"):
+ * the product promises verbatim text, and readers expect the comma of a split sentence.
  */
 import { sourceRef } from '../paths.ts';
 import type { Article, Quote, Sentence } from '../types.ts';
@@ -67,7 +70,12 @@ interface Quotation {
   close: number;
 }
 
-/** The text of each non-heading block, its sentences joined by single spaces, with offsets. */
+/**
+ * The text of each non-heading block, its sentences joined by single spaces, with offsets. The
+ * cleaner keeps whatever separated two sentences in the source, which is one space in running
+ * text; a quotation spanning a gap that was not (sentences glued as "share.But", or a no-break
+ * space) would cite its sentences with a plain space between them.
+ */
 function blocksOf(sentences: readonly Sentence[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
