@@ -229,8 +229,13 @@ const CORE = `(?:(${PREPOSITION})\\s+)?(?:${RULES.map((rule) => `(${rule.source}
  * words before trying the forms (twice as fast); the lookbehind extends the boundary to all scripts.
  */
 const DATE_SCAN = new RegExp(`\\b(?<![\\p{L}\\p{N}])${CORE}(?![\\p{L}\\p{N}])`, 'gu');
-/** Every form contains one of these: a sentence without any has no date, and is not scanned. */
-const MAY_HOLD_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|quarter|month|tomorrow/;
+/**
+ * Every form that can resolve holds one of these (a year, a month, a weekday or "today", a
+ * relative period): a sentence without any has no date, and is not scanned.
+ */
+const MAY_HOLD_DATE = new RegExp(
+  String.raw`(?<!\d)(?:19|20)\d\d(?!\d)|${FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d|day\b|${RELATIVE}\s+(?:year|quarter|month)|${ci('tomorrow')}`,
+);
 const DATE_WHOLE = new RegExp(`^${CORE}$`, 'u');
 
 function parseAnchor(articleDate: string | null): Anchor | null {
