@@ -15,11 +15,21 @@
  *   carried from earlier sentences of the same paragraph, never across paragraphs.
  * - Anything the text does not settle stays null.
  *
+ * Periods are normalised: `Q4 2024`, `2024`, `fiscal Q1`, `fiscal Q1 2025`, `fiscal 2025`,
+ * `January 2025`. Relative ones ("last year", "this year", "the fourth quarter", "in January")
+ * resolve against the article's date, to the latest such period begun on or before it, and to
+ * null when the article has no date; "the same time last year" is a year before the period in
+ * force. A point of reference ("since January 2022", "by April") is not a figure's period.
+ *
  * Measures, the vocabulary a chart spec's `measure` is written in:
  *   `market share`; `sales`, `sales change`; `shipments`, `shipments change`; `revenue`,
  *   `revenue change`; `share price`, `stock change`, `stock change at close`; `donation`.
  * A stock figure's market is where the stock is listed ("Hong Kong-listed", or a price in HK$),
  * never the market the paragraph talks about; without a listing it is null.
+ * Currencies: `$` and `US$` are USD, `HK$` HKD, `RMB`, `¥` and "yuan" CNY, `€` EUR, `£` GBP.
+ *
+ * A figure's id is what it is, `<fact key>-<hash of article slug, sentence id and text>`, so it
+ * survives rebuilds and edits elsewhere in the article, and links to it stay valid.
  */
 import type { Article, Figure, Sentence } from '../types.ts';
 import { sourceRef } from '../paths.ts';
@@ -41,10 +51,6 @@ interface Span {
   end: number;
 }
 
-interface Mention extends Span {
-  value: string;
-}
-
 interface MarketMention extends Span {
   /** Null for a market named only to be excluded ("outside China"). */
   value: string | null;
@@ -56,7 +62,9 @@ interface PeriodMention extends Span {
   shift: boolean;
 }
 
-interface SubjectMention extends Mention {
+interface SubjectMention extends Span {
+  /** The canonical subject name. */
+  value: string;
   /** Named as the source of the numbers ("Canalys reported", "according to Apple's report"). */
   source: boolean;
 }
@@ -69,8 +77,7 @@ interface RawFigure extends Span {
 }
 
 /** What the paragraph has established so far, for sentences that leave it unsaid. */
-interface BlockContext {
-  block: number;
+interface ParagraphContext {
   period: Period;
   /** The latest plain year mentioned, which "annual shipments" refer to. */
   year: Period;
@@ -82,6 +89,17 @@ interface BlockContext {
 interface ArticleDate {
   year: number;
   month: number;
+}
+
+/**
+ * Every match of a global pattern. A plain `exec` loop: `matchAll` clones the pattern on each
+ * call, which costs more than the match itself on short sentences.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) matches.push(match);
+  return matches;
 }
 
 // ── Figures ────────────────────────────────────────────────────────────────────────────────
@@ -103,7 +121,7 @@ const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}`.split('|'));
  * ("as much as"), the number with its unit, an optional direction after it ("higher", "drop").
  */
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])` +
+  String.raw`(?<![A-Za-z0-9])` +
     String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
     String.raw`(?:(?<currency>US\$|HK\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?<moneyScale>${SCALE})?` +
@@ -111,7 +129,8 @@ const FIGURE = new RegExp(
     String.raw`|(?<count>${NUMBER})(?<countScale>${SCALE})?\s(?:${COUNT_NOUNS})\b` +
     String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\syuan\b)` +
     String.raw`(?:\s(?<after>higher|lower)\b|(?:\s(?:year-over-year|year-on-year|annual|quarterly))?\s(?<noun>${RISE_NOUNS}|${FALL_NOUNS})\b)?`,
-  'giu',
+  // Without the `u` flag (and so with ASCII word edges) this runs four times faster.
+  'gi',
 );
 
 function unitOf(groups: Record<string, string | undefined>): string {
@@ -149,17 +168,20 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const ORDINAL = `(?:${ORDINALS.join('|')})`;
 
-/** Where a period is named; `readPeriod` says which one. Alternatives are tried in this order. */
+/**
+ * Where a period is named; `readPeriod` says which one. Alternatives are tried in this order;
+ * the word boundary they share is tested once, which halves the time of this pattern.
+ */
 const PERIOD = new RegExp(
-  [
-    String.raw`(?<fiscal>\b[Ff]iscal (?:\d{4} )?${ORDINAL} quarter\b|\b${ORDINAL} fiscal quarter\b|\b[Ff]iscal Q[1-4](?: \d{4})?\b|\b[Ff]iscal (?:year )?\d{4}\b)`,
-    String.raw`(?<quarter>\b(?:Q[1-4]|${ORDINAL}[- ]quarter)(?:(?: of)? (?:\d{4}|last year|this year))?\b)`,
-    String.raw`(?<shift>\b(?:the )?same (?:time|period|quarter|month) (?:last|a) year\b|\ba year (?:earlier|ago|before)\b|\bthe (?:previous|prior) year\b)`,
-    String.raw`(?<month>\b(?:${MONTHS.join('|')})(?: \d{4})?\b)`,
-    String.raw`(?<relative>\b[Ll]ast year\b|\b[Tt]his year\b)`,
-    String.raw`(?<annual>\b[Aa]nnual\b|\b[Ff]ull-year\b)`,
-    String.raw`(?<year>(?<![$.,\d])\b(?:19|20)\d{2}\b(?!\s?%|[.,]\d))`,
-  ].join('|'),
+  `\\b(?:${[
+    String.raw`(?<fiscal>[Ff]iscal (?:\d{4} )?${ORDINAL} quarter\b|${ORDINAL} fiscal quarter\b|[Ff]iscal Q[1-4](?: \d{4})?\b|[Ff]iscal (?:year )?\d{4}\b)`,
+    String.raw`(?<quarter>(?:Q[1-4]|${ORDINAL}[- ]quarter)(?:(?: of)? (?:\d{4}|last year|this year))?\b)`,
+    String.raw`(?<shift>(?:the )?same (?:time|period|quarter|month) (?:last|a) year\b|a year (?:earlier|ago|before)\b|the (?:previous|prior) year\b)`,
+    String.raw`(?<month>(?:${MONTHS.join('|')})(?: \d{4})?\b)`,
+    String.raw`(?<relative>[Ll]ast year\b|[Tt]his year\b)`,
+    String.raw`(?<annual>[Aa]nnual\b|[Ff]ull-year\b)`,
+    String.raw`(?<year>(?<![$.,\d])(?:19|20)\d{2}\b(?!\s?%|[.,]\d))`,
+  ].join('|')})`,
   'g',
 );
 
@@ -229,7 +251,7 @@ function readPeriods(text: string, context: PeriodContext): PeriodMention[] {
   const mentions: PeriodMention[] = [];
   let inForce = context.inForce;
   let year = context.year;
-  for (const match of text.matchAll(PERIOD)) {
+  for (const match of allMatches(PERIOD, text)) {
     if (REFERENCE_POINT.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     const shift = match.groups?.shift !== undefined;
     const value = readPeriod(match, { date: context.date, inForce, year });
@@ -252,10 +274,7 @@ const MARKETS: readonly [name: string, pattern: string][] = [
   ['Europe', String.raw`Europe|European (?:smartphone )?market`],
   ['global', String.raw`global(?= (?:smartphone )?(?:market|shipments|sales|revenue))|globally|worldwide`],
 ];
-const MARKET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${MARKETS.map(([, pattern], i) => `(?<m${i}>${pattern})`).join('|')})(?![\p{L}\p{N}])`,
-  'gu',
-);
+const MARKET = new RegExp(`\\b(?:${MARKETS.map(([, pattern], i) => `(?<m${i}>${pattern})`).join('|')})(?![A-Za-z0-9])`, 'g');
 const EXCLUDED_MARKET = /\b(?:outside|beyond|except|excluding)\s+(?:of\s+)?$/;
 
 /** Where a stock trades, named by the exchange's place or by the currency of its price. */
@@ -266,10 +285,10 @@ const LISTINGS: readonly [name: string, pattern: RegExp][] = [
 ];
 
 function readMarkets(text: string): MarketMention[] {
-  return [...text.matchAll(MARKET)].map((match) => {
+  return allMatches(MARKET, text).map((match) => {
     const excluded = EXCLUDED_MARKET.test(text.slice(Math.max(0, match.index - 20), match.index));
-    const index = MARKETS.findIndex((_, i) => match.groups?.[`m${i}`] !== undefined);
-    return { start: match.index, end: match.index + match[0].length, value: excluded ? null : (MARKETS[index]?.[0] ?? null) };
+    const [name] = MARKETS.find((_, i) => match.groups?.[`m${i}`] !== undefined) as (typeof MARKETS)[number];
+    return { start: match.index, end: match.index + match[0].length, value: excluded ? null : name };
   });
 }
 
@@ -282,21 +301,28 @@ const FOR_SUBJECT = /^\s+for\s+$/;
 
 const subjectPatterns = new WeakMap<ReadonlyMap<string, string>, RegExp>();
 
-/** One pattern for all aliases, longest first, compiled once per subjects map. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern for all aliases, longest first, compiled once per subjects map. Aliases that start
+ * with a word character must start and end on a word edge; others (Chinese names, which have no
+ * spaces around them) match anywhere. The shared `\b` lets the engine skip most positions.
+ */
 function subjectPattern(subjects: ReadonlyMap<string, string>): RegExp {
   let pattern = subjectPatterns.get(subjects);
   if (!pattern) {
-    const aliases = [...subjects.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const alternatives = aliases.map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
-    // Latin word edges only: an alias in Chinese has no spaces around it.
-    pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])`, 'g');
+    const aliases = [...subjects.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
+    const words = aliases.filter((alias) => /^\w/.test(alias));
+    const others = aliases.filter((alias) => !/^\w/.test(alias));
+    const alternatives = [...(words.length > 0 ? [`\\b(?:${words.join('|')})(?![A-Za-z0-9])`] : []), ...others];
+    pattern = new RegExp(alternatives.join('|') || '(?!)', 'g');
     subjectPatterns.set(subjects, pattern);
   }
   return pattern;
 }
 
 function readSubjects(text: string, subjects: ReadonlyMap<string, string>): SubjectMention[] {
-  return [...text.matchAll(subjectPattern(subjects))].map((match) => {
+  return allMatches(subjectPattern(subjects), text).map((match) => {
     const end = match.index + match[0].length;
     const source = SOURCE_AFTER.test(text.slice(end, end + 20)) || SOURCE_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index));
     return { start: match.index, end, value: subjects.get(match[0]) ?? match[0], source };
@@ -330,9 +356,10 @@ interface FamilyMention extends Span {
 }
 
 function readFamilies(text: string): FamilyMention[] {
-  return [...text.matchAll(FAMILY)].map((match) => {
-    const index = FAMILIES.findIndex((_, i) => match.groups?.[`f${i}`] !== undefined);
-    return { start: match.index, end: match.index + match[0].length, family: (FAMILIES[index] ?? FAMILIES[0]!)[1] };
+  return allMatches(FAMILY, text).map((match) => {
+    // Exactly one alternative matched: its group names the family.
+    const [, family] = FAMILIES.find((_, i) => match.groups?.[`f${i}`] !== undefined) as (typeof FAMILIES)[number];
+    return { start: match.index, end: match.index + match[0].length, family };
   });
 }
 
@@ -359,15 +386,18 @@ interface SentenceReading {
 }
 
 function readSentence(text: string, subjects: ReadonlyMap<string, string>, context: PeriodContext): SentenceReading {
+  // Every figure has a digit; most sentences have none, and need only be read for context.
+  const figures = /\d/.test(text) ? allMatches(FIGURE, text).map(readFigure) : [];
+  const described = figures.length > 0;
   return {
     text,
-    breaks: [...text.matchAll(CLAUSE_BREAK)].map((match) => match.index),
-    figures: [...text.matchAll(FIGURE)].map(readFigure),
+    breaks: described ? allMatches(CLAUSE_BREAK, text).map((match) => match.index) : [],
+    figures,
     subjects: readSubjects(text, subjects),
     markets: readMarkets(text),
     periods: readPeriods(text, context),
-    families: readFamilies(text),
-    backReference: BACK_REFERENCE.exec(text)?.index ?? -1,
+    families: described ? readFamilies(text) : [],
+    backReference: described ? (BACK_REFERENCE.exec(text)?.index ?? -1) : -1,
   };
 }
 
@@ -399,7 +429,7 @@ function inClause<T extends Span>(reading: SentenceReading, mentions: readonly T
  * company named before it ("Vivo … 17%, followed by Huawei at 16%"), else, when the sentence
  * refers back ("The company's sales"), the company the paragraph was about. Sources are skipped.
  */
-function subjectFor(figure: RawFigure, reading: SentenceReading, context: BlockContext): string | null {
+function subjectFor(figure: RawFigure, reading: SentenceReading, context: ParagraphContext): string | null {
   const named = reading.subjects.filter((mention) => !mention.source);
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   const before = named.filter((mention) => mention.end <= figure.start).at(-1);
@@ -423,12 +453,12 @@ function statedFor<T extends Span>(figure: RawFigure, clause: number, reading: S
 }
 
 /** "A year earlier" describes only its own figure: later clauses do not continue it. */
-function periodFor(figure: RawFigure, clause: number, reading: SentenceReading, context: BlockContext): Period {
+function periodFor(figure: RawFigure, clause: number, reading: SentenceReading, context: ParagraphContext): Period {
   const stated = statedFor(figure, clause, reading, reading.periods, (mention) => !mention.shift);
   return stated ? stated.value : context.period;
 }
 
-function marketFor(figure: RawFigure, measure: string | null, clause: number, reading: SentenceReading, context: BlockContext): string | null {
+function marketFor(figure: RawFigure, measure: string | null, clause: number, reading: SentenceReading, context: ParagraphContext): string | null {
   if (measure === 'share price' || measure?.startsWith('stock')) {
     return LISTINGS.find(([, pattern]) => pattern.test(reading.text))?.[0] ?? null;
   }
@@ -443,7 +473,7 @@ interface Described extends RawFigure {
   market: string | null;
 }
 
-function describeFigures(reading: SentenceReading, context: BlockContext): Described[] {
+function describeFigures(reading: SentenceReading, context: ParagraphContext): Described[] {
   const described: Described[] = [];
   // A figure whose clause names no measure continues the one before it: "… market share at 17%, followed by Huawei at 16%".
   let family: MeasureFamily | null = null;
@@ -463,13 +493,13 @@ function describeFigures(reading: SentenceReading, context: BlockContext): Descr
 }
 
 /** What the paragraph has established once this sentence is read. */
-function advance(context: BlockContext, reading: SentenceReading, described: Described[]): BlockContext {
+function advance(context: ParagraphContext, reading: SentenceReading, described: Described[]): ParagraphContext {
   const stated = reading.periods.filter((mention) => !mention.shift).map((mention) => mention.value);
+  const lastMarket = reading.markets.at(-1);
   return {
-    block: context.block,
     period: described.findLast((figure) => figure.period)?.period ?? stated.findLast(Boolean) ?? context.period,
     year: stated.findLast((period) => period !== null && /^\d{4}$/.test(period)) ?? context.year,
-    market: reading.markets.length > 0 ? (reading.markets.at(-1)?.value ?? null) : context.market,
+    market: lastMarket ? lastMarket.value : context.market,
     antecedent: reading.subjects.find((mention) => !mention.source)?.value ?? context.antecedent,
   };
 }
@@ -477,6 +507,17 @@ function advance(context: BlockContext, reading: SentenceReading, described: Des
 // ── Ids and records ────────────────────────────────────────────────────────────────────────
 
 const UNIT_SLUGS: Record<string, string> = { '%': 'pct' };
+/** Slugs of subjects, measures, markets, periods and units: a small vocabulary, slugged once each. */
+const partSlugs = new Map<string, string>();
+
+function partSlug(part: string): string {
+  let slug = partSlugs.get(part);
+  if (slug === undefined) {
+    slug = slugify(part, Number.POSITIVE_INFINITY);
+    partSlugs.set(part, slug);
+  }
+  return slug;
+}
 
 /**
  * The readable key of what a figure is: subject, measure, market, period and unit, slugged
@@ -486,7 +527,7 @@ export function factKey(figure: Pick<Figure, 'subject' | 'measure' | 'period' | 
   const parts = [figure.subject, figure.measure, figure.market, figure.period, UNIT_SLUGS[figure.unit] ?? figure.unit];
   return parts
     .filter((part): part is string => part !== null)
-    .map((part) => slugify(part, Number.POSITIVE_INFINITY))
+    .map(partSlug)
     .filter(Boolean)
     .join('-');
 }
@@ -504,18 +545,27 @@ function toFigure(described: Described, article: Pick<Article, 'slug'>, sentence
   return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(base, article, sentence)] };
 }
 
-function newBlock(block: number): BlockContext {
-  return { block, period: null, year: null, market: null, antecedent: null };
+const EMPTY_CONTEXT: ParagraphContext = { period: null, year: null, market: null, antecedent: null };
+
+/**
+ * The running text by paragraph (headings skipped), each cut after its last sentence with a
+ * digit: what follows holds no figure and no figure depends on it, so it need not be read.
+ */
+function paragraphs(sentences: readonly Sentence[]): Sentence[][] {
+  const blocks: Sentence[][] = [];
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const last = blocks.at(-1);
+    if (last?.[0]?.block === sentence.block) last.push(sentence);
+    else blocks.push([sentence]);
+  }
+  return blocks.map((block) => block.slice(0, block.findLastIndex((sentence) => /\d/.test(sentence.text)) + 1));
 }
 
-/** Every figure of an article's running text (headings skipped), in reading order. */
-export function extractFigures(article: Pick<Article, 'slug' | 'date' | 'sentences'>, options: FigureOptions): Figure[] {
-  const date = parseDate(article.date);
+function paragraphFigures(sentences: readonly Sentence[], article: Pick<Article, 'slug'>, date: ArticleDate | null, options: FigureOptions): Figure[] {
   const figures: Figure[] = [];
-  let context = newBlock(-1);
-  for (const sentence of article.sentences) {
-    if (sentence.heading) continue;
-    if (sentence.block !== context.block) context = newBlock(sentence.block);
+  let context = EMPTY_CONTEXT;
+  for (const sentence of sentences) {
     const reading = readSentence(sentence.text, options.subjects, { date, inForce: context.period, year: context.year });
     const described = describeFigures(reading, context);
     const seen = new Map<string, number>();
@@ -527,4 +577,10 @@ export function extractFigures(article: Pick<Article, 'slug' | 'date' | 'sentenc
     context = advance(context, reading, described);
   }
   return figures;
+}
+
+/** Every figure of an article's running text, in reading order. */
+export function extractFigures(article: Pick<Article, 'slug' | 'date' | 'sentences'>, options: FigureOptions): Figure[] {
+  const date = parseDate(article.date);
+  return paragraphs(article.sentences).flatMap((sentences) => paragraphFigures(sentences, article, date, options));
 }
