@@ -15,8 +15,8 @@
  *   carried from earlier sentences of the same paragraph, never across paragraphs.
  * - Anything the text does not settle stays null.
  *
- * Periods are normalised: `Q4 2024`, `2024`, `fiscal Q1`, `fiscal Q1 2025`, `fiscal 2025`,
- * `January 2025`. Relative ones ("last year", "this year", "the fourth quarter", "in January")
+ * Periods are normalised: `Q4 2024`, `H1 2024`, `2024`, `fiscal Q1`, `fiscal Q1 2025`,
+ * `fiscal 2025`, `January 2025`. Relative ones ("last year", "this year", "the fourth quarter", "in January")
  * resolve against the article's date, to the latest such period begun on or before it, and to
  * null when the article has no date; "the same time last year" is a year before the period in
  * force. A point of reference ("since January 2022", "by April") is not a figure's period.
@@ -121,7 +121,8 @@ const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}`.split('|'));
  * ("as much as"), the number with its unit, an optional direction after it ("higher", "drop").
  */
 const FIGURE = new RegExp(
-  String.raw`(?<![A-Za-z0-9])` +
+  // Not inside a word, nor the end of a range ("20-30%"), which no single value states.
+  String.raw`(?<![A-Za-z0-9]|\d[-–])` +
     String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
     String.raw`(?:(?<currency>US\$|HK\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?<moneyScale>${SCALE})?` +
@@ -174,10 +175,12 @@ const ORDINAL = `(?:${ORDINALS.join('|')})`;
  */
 const PERIOD = new RegExp(
   `\\b(?:${[
-    String.raw`(?<fiscal>[Ff]iscal (?:\d{4} )?${ORDINAL} quarter\b|${ORDINAL} fiscal quarter\b|[Ff]iscal Q[1-4](?: \d{4})?\b|[Ff]iscal (?:year )?\d{4}\b)`,
+    String.raw`(?<fiscal>[Ff]iscal (?:\d{4} )?${ORDINAL} quarter\b|${ORDINAL} fiscal quarter\b|[Ff]iscal Q[1-4](?: \d{4})?\b|[Ff]iscal (?:year )?\d{4}\b|FY ?\d{4}\b)`,
     String.raw`(?<quarter>(?:Q[1-4]|${ORDINAL}[- ]quarter)(?:(?: of)? (?:\d{4}|last year|this year))?\b)`,
+    String.raw`(?<half>(?:H[12]|(?:first|second) half)(?:(?: of)? (?:\d{4}|last year|this year))?\b)`,
     String.raw`(?<shift>(?:the )?same (?:time|period|quarter|month) (?:last|a) year\b|a year (?:earlier|ago|before)\b|the (?:previous|prior) year\b)`,
-    String.raw`(?<month>(?:${MONTHS.join('|')})(?: \d{4})?\b)`,
+    // "the December quarter" is a company's quarter, not the month.
+    String.raw`(?<month>(?:${MONTHS.join('|')})(?: \d{4})?\b(?! quarter))`,
     String.raw`(?<relative>[Ll]ast year\b|[Tt]his year\b)`,
     String.raw`(?<annual>[Aa]nnual\b|[Ff]ull-year\b)`,
     String.raw`(?<year>(?<![$.,\d])(?:19|20)\d{2}\b(?!\s?%|[.,]\d))`,
@@ -238,6 +241,11 @@ function readPeriod(match: RegExpExecArray, context: PeriodContext): Period {
     const quarter = quarterOf(words);
     const resolved = year ?? recentYear(context.date, quarter * 3 - 2);
     return resolved === null ? null : `Q${quarter} ${resolved}`;
+  }
+  if (groups.half) {
+    const half = /H1|first/.test(words) ? 1 : 2;
+    const resolved = year ?? recentYear(context.date, half * 6 - 5);
+    return resolved === null ? null : `H${half} ${resolved}`;
   }
   if (groups.month) {
     const month = MONTHS.findIndex((name) => words.startsWith(name)) + 1;
