@@ -107,7 +107,11 @@ export const articleFrontMatterFields = {
   date: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]),
   source: z.string().min(1),
   url: httpUrl,
-  lang: articleMetaSchema.shape.lang.unwrap(),
+  // Blog exports often write `lang: [en]`: a list of one language is that language.
+  lang: z.union([
+    articleMetaSchema.shape.lang.unwrap(),
+    z.array(articleMetaSchema.shape.lang.unwrap()).min(1).transform((langs) => langs[0] as string),
+  ]),
 } as const;
 
 export interface Issue {

@@ -14,7 +14,7 @@ import type { SentenceNode } from '../clean/sentence-node.ts';
 import type { Article } from '../types.ts';
 
 /** MDX treats a paragraph that starts with `import` or `export` as JavaScript: escape the letter. */
-const escapeEsm: Preset = {
+export const escapeEsm: Preset = {
   settings: {
     unsafe: [
       { character: 'i', atBreak: true, after: 'mport\\b' },
@@ -101,5 +101,5 @@ export function articleToMdx(article: Article, marks: Map<string, FigureMark[]> 
     url: article.url,
     lang: article.lang,
   };
-  return `---\n${stringifyYaml(frontMatter, { lineWidth: 0 })}---\n\n${serialiser.stringify(tree)}`;
+  return `---\n${stringifyYaml(frontMatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n\n${serialiser.stringify(tree)}`;
 }

@@ -1,0 +1,34 @@
+/**
+ * `npm run build`: build the site into a scratch folder and swap it into `dist/` only when the
+ * build succeeded, because Astro empties its output folder before it builds: a failed build
+ * must leave the previous `dist/` intact. Extra arguments go to `astro build`
+ * (`npm run build -- --base /briefs/ --site https://example.com`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--outDir');
+const outDir = outIndex >= 0 ? (args.splice(outIndex, 2)[1] ?? 'dist') : 'dist';
+const target = resolve(root, outDir);
+const next = `${target}.next`;
+const previous = `${target}.previous`;
+rmSync(next, { recursive: true, force: true });
+
+const astro = resolve(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (result.status !== 0) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`}`);
+  process.exit(result.status ?? 1);
+}
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(target)) renameSync(target, previous);
+renameSync(next, target);
+rmSync(previous, { recursive: true, force: true });
+console.log(`\nSite written to ${outDir}/`);

@@ -1,0 +1,48 @@
+/**
+ * The static data API: every JSON file the pipeline wrote under `.briefings/data/`, served at
+ * `/data/…` byte for byte, plus each chart's data as CSV and JSON.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { dataFile, topic, topics } from '../../lib/data.ts';
+
+const dataDir = join(process.cwd(), '.briefings', 'data');
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ makes spreadsheets run a formula: prefix it so it stays text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const getStaticPaths = (() => {
+  const files = readdirSync(dataDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dataDir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+  const paths = files.map((file) => ({ params: { path: file }, props: { kind: 'file' as const, file } }));
+  for (const summary of topics()) {
+    for (const chart of topic(summary.slug).charts) {
+      const name = `charts/${summary.slug}--${chart.id}`;
+      paths.push({ params: { path: `${name}.json` }, props: { kind: 'chart-json', file: `${summary.slug}|${chart.id}` } as never });
+      paths.push({ params: { path: `${name}.csv` }, props: { kind: 'chart-csv', file: `${summary.slug}|${chart.id}` } as never });
+    }
+  }
+  return paths;
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { kind, file } = props as { kind: 'file' | 'chart-json' | 'chart-csv'; file: string };
+  if (kind === 'file') return new Response(dataFile(file), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const [slug, id] = file.split('|');
+  const chart = topic(slug ?? '').charts.find((c) => c.id === id);
+  if (!chart) return new Response('not found', { status: 404 });
+  if (kind === 'chart-json') return new Response(`${JSON.stringify(chart)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const rows = [['label', ...chart.series.map((s) => s.label), 'sources'].map(csvCell).join(',')];
+  chart.labels.forEach((label, i) => {
+    const sources = (chart.pointSources[i] ?? []).map((s) => s.path).join(' ');
+    rows.push([label, ...chart.series.map((s) => s.values[i] ?? ''), sources].map(csvCell).join(','));
+  });
+  return new Response(`${rows.join('\n')}\n`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,115 @@
+/**
+ * Stage 4, brief: reduce the analysed articles of one topic into a TopicBriefing — key points,
+ * facts compared across sources, conflicts, charts, timeline, quotes and sources. Every line in
+ * it is a sentence or a figure from an article, carried with its `sources`.
+ */
+import { compareEvents } from '../analyse/dates.ts';
+import { topicPath } from '../paths.ts';
+import type { AnalysedArticle, Duplicate, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
+import { buildChart } from './charts.ts';
+import { findConflicts, groupFacts } from './facts.ts';
+import { selectKeyPoints } from './points.ts';
+
+/** Map each near-duplicate to the article that represents its story: the earliest, then by slug. */
+export function duplicateRepresentatives(articles: AnalysedArticle[], duplicates: ReadonlyMap<Slug, Duplicate[]>): Map<Slug, Slug> {
+  const order = [...articles].sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.slug.localeCompare(b.slug));
+  const representative = new Map<Slug, Slug>();
+  for (const article of order) {
+    if (representative.has(article.slug)) continue;
+    representative.set(article.slug, article.slug);
+    // Breadth-first over the duplicate graph, so a chain of rewrites is one story.
+    const queue = [article.slug];
+    while (queue.length > 0) {
+      const slug = queue.shift() as Slug;
+      for (const dup of duplicates.get(slug) ?? []) {
+        if (representative.has(dup.slug)) continue;
+        representative.set(dup.slug, article.slug);
+        queue.push(dup.slug);
+      }
+    }
+  }
+  return representative;
+}
+
+/** Same quotation from several articles: one quote, all its sources. */
+function mergeQuotes(quotes: Quote[]): Quote[] {
+  const byText = new Map<string, Quote>();
+  for (const quote of quotes) {
+    const key = quote.text.replace(/\W+/g, ' ').trim().toLowerCase();
+    const found = byText.get(key);
+    if (found) {
+      found.sources.push(...quote.sources);
+      found.speaker ??= quote.speaker;
+    } else byText.set(key, { ...quote, sources: [...quote.sources] });
+  }
+  return [...byText.values()];
+}
+
+/** Same sentence on the same date from several articles (syndicated copies): one event. */
+function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const byKey = new Map<string, TimelineEvent>();
+  for (const event of events) {
+    const key = `${event.date}|${event.text.replace(/\W+/g, ' ').trim().toLowerCase()}`;
+    const found = byKey.get(key);
+    if (found) found.sources.push(...event.sources);
+    else byKey.set(key, { ...event, sources: [...event.sources] });
+  }
+  return [...byKey.values()].sort(compareEvents);
+}
+
+export interface BriefOptions {
+  base: string;
+  representatives: ReadonlyMap<Slug, Slug>;
+  pointCount?: number;
+}
+
+export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: BriefOptions): TopicBriefing {
+  const { base, representatives } = options;
+  const members = all
+    .map((article) => ({ article, match: article.topics.find((t) => t.topic === topic.slug) }))
+    .filter((m): m is { article: AnalysedArticle; match: NonNullable<typeof m.match> } => m.match !== undefined)
+    .sort((a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || b.match.score - a.match.score || a.article.slug.localeCompare(b.article.slug));
+  const articles = members.map(({ article }) => article);
+
+  const topicArticles: TopicArticle[] = members.map(({ article, match }) => {
+    const rep = representatives.get(article.slug) ?? article.slug;
+    return {
+      slug: article.slug,
+      title: article.title,
+      date: article.date,
+      source: article.source,
+      path: `${base}articles/${article.slug}/`,
+      score: match.score,
+      terms: match.terms,
+      duplicateOf: rep !== article.slug && articles.some((a) => a.slug === rep) ? rep : null,
+    };
+  });
+
+  const figures = articles.flatMap((a) => a.figures);
+  const facts = groupFacts(figures);
+  const charts = topic.charts.map((spec) => buildChart(spec, facts)).filter((c) => c !== null);
+  const bySource = new Map<string, Slug[]>();
+  for (const article of articles) {
+    const key = article.source ?? '';
+    bySource.set(key, [...(bySource.get(key) ?? []), article.slug]);
+  }
+
+  return {
+    slug: topic.slug,
+    title: topic.title,
+    description: topic.description,
+    path: topicPath(base, topic.slug),
+    articles: topicArticles,
+    coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
+    points: selectKeyPoints(articles, { base, duplicateOf: representatives, count: options.pointCount ?? 6 }),
+    facts,
+    figures,
+    conflicts: findConflicts(facts),
+    timeline: mergeEvents(articles.flatMap((a) => a.events)),
+    quotes: mergeQuotes(articles.flatMap((a) => a.quotes)),
+    charts,
+    sources: [...bySource.entries()]
+      .map(([source, slugs]) => ({ source: source || null, articles: slugs }))
+      .sort((a, b) => (a.source ?? '~').localeCompare(b.source ?? '~')),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The static data API (`dist/data/`): the records the brief fixes, built from the pipeline's
+ * output. Field names here are a public contract: add fields, never rename them.
+ */
+import { articlePath, entityPath } from '../paths.ts';
+import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../types.ts';
+
+export interface ArticleSummary {
+  slug: Slug;
+  file: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  path: string;
+  topics: string[];
+  lang: string;
+}
+
+export function articleSummary(article: AnalysedArticle, base: string): ArticleSummary {
+  return {
+    slug: article.slug,
+    file: article.file,
+    title: article.title,
+    date: article.date,
+    source: article.source,
+    url: article.url,
+    path: articlePath(base, article.slug),
+    topics: article.topics.map((t) => t.topic),
+    lang: article.lang,
+  };
+}
+
+export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[], base: string) {
+  return {
+    ...articleSummary(article, base),
+    titleFrom: article.titleFrom,
+    figures: article.figures,
+    quotes: article.quotes,
+    entities: article.entities.map((e) => ({ ...e, path: entityPath(base, e.entity) })),
+    timeline: article.events,
+    duplicates,
+    matches: article.topics,
+    sentences: article.sentences.map(({ id, text }) => ({ id, text })),
+  };
+}
+
+export function topicSummary(briefing: TopicBriefing) {
+  return { slug: briefing.slug, title: briefing.title, description: briefing.description, path: briefing.path, articles: briefing.articles.map((a) => a.slug), coverage: briefing.coverage };
+}
+
+export interface EntityRecord {
+  slug: string;
+  name: string;
+  type: string;
+  path: string;
+  mentions: { article: Slug; title: string; sentences: { id: string; text: string; path: string }[] }[];
+}
+
+/** Reduce every article's mentions into one record per entity. */
+export function entityRecords(articles: AnalysedArticle[], base: string): EntityRecord[] {
+  const records = new Map<string, EntityRecord>();
+  for (const article of articles) {
+    const text = new Map(article.sentences.map((s) => [s.id as string, s.text]));
+    for (const mention of article.entities) {
+      let record = records.get(mention.entity);
+      if (!record) {
+        record = { slug: mention.entity, name: mention.name, type: mention.type, path: entityPath(base, mention.entity), mentions: [] };
+        records.set(mention.entity, record);
+      }
+      record.mentions.push({
+        article: article.slug,
+        title: article.title,
+        sentences: mention.sentences.map((id) => ({ id, text: text.get(id) ?? '', path: `${articlePath(base, article.slug)}#${id}` })),
+      });
+    }
+  }
+  return [...records.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+}

@@ -1,0 +1,70 @@
+/**
+ * Stage 5, emit: the pipeline's records as files for Astro — one MDX page per article, one MDX
+ * introduction per topic, and the JSON of the static data API. Pure: returns paths and contents;
+ * the integration writes them into the generated folder.
+ */
+import remarkMdx from 'remark-mdx';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as stringifyYaml } from 'yaml';
+import { factPath } from '../paths.ts';
+import type { AnalysedArticle, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from '../types.ts';
+import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
+import { articleToMdx, escapeEsm, type FigureMark } from './mdx.ts';
+
+export interface OutputFile {
+  /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
+  path: string;
+  contents: string;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+const topicSerialiser = unified().use(remarkStringify).use(remarkMdx).use(escapeEsm).freeze();
+
+/** Each figure links to its fact on the first topic page (by topic order) that shows it. */
+function figureMarks(article: AnalysedArticle, briefings: TopicBriefing[], base: string): Map<string, FigureMark[]> {
+  const marks = new Map<string, FigureMark[]>();
+  for (const figure of article.figures) {
+    const briefing = briefings.find((b) => b.facts.some((f) => f.values.some((v) => v.id === figure.id)));
+    const fact = briefing?.facts.find((f) => f.values.some((v) => v.id === figure.id));
+    if (!briefing || !fact) continue;
+    const source = figure.sources[0];
+    const sentenceId = source?.path.slice(source.path.indexOf('#') + 1);
+    if (!sentenceId) continue;
+    const label = [figure.subject, figure.measure, figure.period, figure.market].filter(Boolean).join(', ');
+    const list = marks.get(sentenceId) ?? [];
+    list.push({ text: figure.text, href: factPath(base, briefing.slug, fact.id), title: `${label || 'figure'} — compare sources on ${briefing.title}` });
+    marks.set(sentenceId, list);
+  }
+  return marks;
+}
+
+export interface EmitInput {
+  base: string;
+  articles: AnalysedArticle[];
+  duplicates: ReadonlyMap<Slug, Duplicate[]>;
+  topics: Topic[];
+  briefings: TopicBriefing[];
+  diagnostics: Diagnostic[];
+}
+
+export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics }: EmitInput): OutputFile[] {
+  const files: OutputFile[] = [];
+  const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
+  for (const article of sorted) {
+    files.push({ path: `articles/${article.slug}.mdx`, contents: articleToMdx(article, figureMarks(article, briefings, base)) });
+    files.push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
+  }
+  for (const topic of topics) {
+    const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+    files.push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${topicSerialiser.stringify(topic.intro)}` });
+  }
+  for (const briefing of briefings) files.push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
+  const entities = entityRecords(articles, base);
+  for (const entity of entities) files.push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
+  files.push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
+  files.push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
+  files.push({ path: 'data/entities.json', contents: json(entities.map(({ mentions, ...e }) => ({ ...e, articles: mentions.length }))) });
+  files.push({ path: 'report.json', contents: json({ articles: articles.length, diagnostics }) });
+  return files;
+}

@@ -1,0 +1,147 @@
+/**
+ * The sample corpus, built the way a user builds it: the pages, the data API, the search index,
+ * and the promise that every cited line is verbatim in the sentence it links to.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import type { SourceRef, TopicBriefing } from '../../src/pipeline/types.ts';
+import { elementById, elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
+
+let site: string;
+beforeAll(() => {
+  site = inject('sampleSite');
+});
+
+interface ArticleEntry {
+  slug: string;
+  file: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  path: string;
+  topics: string[];
+}
+
+const samples = readdirSync('content/articles').filter((f) => f.endsWith('.txt')).sort();
+
+describe('pages', () => {
+  test('one page per sample article, per topic, and the site pages', () => {
+    const articles = readJson<ArticleEntry[]>(site, 'data/articles.json');
+    expect(articles.map((a) => a.file).sort()).toEqual(samples);
+    for (const a of articles) expect(existsSync(join(site, a.path, 'index.html')), a.path).toBe(true);
+    for (const slug of ['apple-in-china', 'alibaba-ai', 'market-share']) {
+      expect(existsSync(join(site, 'topics', slug, 'index.html')), slug).toBe(true);
+    }
+    for (const path of ['index.html', '404.html', 'search/index.html', 'topics/index.html', 'articles/index.html', 'entities/index.html']) {
+      expect(existsSync(join(site, path)), path).toBe(true);
+    }
+  });
+
+  test('no boilerplate line reaches an article page', () => {
+    const boilerplate = ['Leave a Comment', 'Leave a comment', 'Scroll to Top', 'Back to blog', 'apple alibaba', 'Your email address will not be published', 'Required fields are marked'];
+    for (const a of readJson<ArticleEntry[]>(site, 'data/articles.json')) {
+      const body = elements(page(site, a.path), (el) => el.properties.className?.toString().includes('article-body') ?? false)[0];
+      expect(body, a.path).toBeDefined();
+      const content = text(body!);
+      for (const line of boilerplate) expect(content, `${a.path} shows “${line}”`).not.toContain(line);
+    }
+  });
+
+  test('every page declares its language and has a real title', () => {
+    for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(site, file), 'utf8');
+      expect(html, file).toMatch(/<html lang="[a-z]{2}/);
+      expect(html, file).toMatch(/<title>[^<]{3,}<\/title>/);
+    }
+  });
+});
+
+describe('data API', () => {
+  test('articles.json has the fixed fields', () => {
+    const articles = readJson<ArticleEntry[]>(site, 'data/articles.json');
+    for (const a of articles) {
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['slug', 'file', 'title', 'date', 'source', 'url', 'path', 'topics']));
+      expect(a.slug).toMatch(/^[a-z0-9-]+$/);
+      expect(a.path).toBe(`/articles/${a.slug}/`);
+      expect(a.date === null || /^\d{4}-\d{2}-\d{2}$/.test(a.date)).toBe(true);
+      const record = readJson<Record<string, unknown>>(site, `data/articles/${a.slug}.json`);
+      expect(Object.keys(record)).toEqual(expect.arrayContaining(['figures', 'quotes', 'entities', 'duplicates']));
+    }
+    const techcrunch = articles.find((a) => a.file === '003_cfd479d661bbd93e.txt');
+    expect(techcrunch).toMatchObject({ title: 'Alibaba confirms Apple deal bringing AI features to iPhones in China', date: '2025-02-14', source: 'TechCrunch' });
+  });
+
+  test('topics.json lists the three default topics', () => {
+    const topics = readJson<{ slug: string; title: string; path: string; articles: string[] }[]>(site, 'data/topics.json');
+    expect(topics.map((t) => t.slug)).toEqual(['apple-in-china', 'alibaba-ai', 'market-share']);
+    for (const t of topics) {
+      const briefing = readJson<Record<string, unknown>>(site, `data/topics/${t.slug}.json`);
+      expect(Object.keys(briefing)).toEqual(expect.arrayContaining(['slug', 'title', 'path', 'articles', 'points', 'figures', 'conflicts', 'timeline', 'quotes', 'charts']));
+    }
+  });
+});
+
+describe('traceability', () => {
+  const briefings = () =>
+    readJson<{ slug: string }[]>(site, 'data/topics.json').map((t) => readJson<TopicBriefing>(site, `data/topics/${t.slug}.json`));
+
+  function expectLandsOnQuote(source: SourceRef) {
+    const [path, id] = source.path.split('#');
+    expect(id, source.path).toBeTruthy();
+    const anchor = elementById(page(site, path!), id!);
+    expect(anchor, `${source.path} has no element #${id}`).toBeDefined();
+    // A quotation can span several sentences: the link lands on its first, and the quote is
+    // verbatim in the paragraph that holds it.
+    const block = text(anchor!);
+    expect(source.quote.startsWith(block) || block === source.quote, `${source.path}: “${block}” vs “${source.quote}”`).toBe(true);
+  }
+
+  test('every point, figure, quote and event links to the sentence it quotes', () => {
+    let checked = 0;
+    for (const b of briefings()) {
+      for (const item of [...b.points, ...b.figures, ...b.quotes, ...b.timeline]) {
+        for (const source of item.sources) {
+          expectLandsOnQuote(source);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  test('every figure is written in its sentence as shown', () => {
+    for (const b of briefings()) for (const f of b.figures) expect(f.sources[0]!.quote).toContain(f.text);
+  });
+});
+
+describe('charts, search and scripts', () => {
+  test('the market-share page has a chart with an accessible table of its numbers', () => {
+    const tree = page(site, '/topics/market-share/');
+    expect(elements(tree, (el) => el.tagName === 'canvas').length).toBeGreaterThan(0);
+    const table = elements(tree, (el) => el.tagName === 'figure' && String(el.properties.id ?? '').startsWith('chart-'))[0];
+    expect(table).toBeDefined();
+    expect(text(table!)).toMatch(/Vivo\s*17%/);
+  });
+
+  test('JavaScript only where a page needs it: charts and search', () => {
+    for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
+      const scripts = elements(page(site, `/${file.replace(/index\.html$/, '')}`), (el) => el.tagName === 'script' && el.properties.type !== 'application/json');
+      const needs = file === 'search/index.html' || file === 'topics/market-share/index.html';
+      if (!needs) expect(scripts.length, `${file} ships JavaScript`).toBe(0);
+    }
+  });
+
+  test('no page loads anything from another host', () => {
+    for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(site, file), 'utf8');
+      expect(html, file).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(https?:)?\/\//);
+    }
+  });
+
+  test('the search index is written', () => {
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(site, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+  });
+});
