@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { userEnv } from './env.ts';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -13,9 +14,7 @@ export interface BuildRun {
 }
 
 export function buildSite(outDir: string, options: { content?: string; args?: string[]; env?: Record<string, string> } = {}): BuildRun {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' };
-  if (options.content) env.BRIEFINGS_CONTENT = options.content;
-  else delete env.BRIEFINGS_CONTENT;
+  const env = userEnv({ ...options.env, BRIEFINGS_CONTENT: options.content });
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir, ...(options.args ?? [])], {
     cwd: projectRoot,
     env,
