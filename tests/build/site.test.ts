@@ -49,6 +49,19 @@ describe('pages', () => {
     }
   });
 
+  test('article pages keep their paragraphs, headings and lists', () => {
+    const body = (slug: string) => elements(page(site, `/articles/${slug}/`), (el) => el.properties.className?.toString().includes('article-body') ?? false)[0]!;
+    const count = (root: ReturnType<typeof body>, tag: string) => elements({ type: 'root', children: [root] }, (el) => el.tagName === tag).length;
+    const articles = readJson<ArticleEntry[]>(site, 'data/articles.json');
+    const slugOf = (file: string) => articles.find((a) => a.file === file)!.slug;
+    const reuters = body(slugOf('000_599d103873102f42.txt'));
+    expect(count(reuters, 'p')).toBe(11);
+    expect(count(reuters, 'h2')).toBe(3);
+    const blog = body(slugOf('001_fd01007aeaece61c.txt'));
+    expect(count(blog, 'ul')).toBe(2);
+    expect(count(blog, 'li')).toBe(6);
+  });
+
   test('every page declares its language and has a real title', () => {
     for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(site, file), 'utf8');

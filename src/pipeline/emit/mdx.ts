@@ -4,7 +4,8 @@
  * as code), never pasted into a template. Sentences become `<span id>` anchors, and figures
  * inside them become links to their fact on a topic page.
  */
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Handle } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
@@ -23,7 +24,25 @@ export const escapeEsm: Preset = {
   },
 };
 
-const serialiser = unified().use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).use(remarkMdx).use(escapeEsm).freeze();
+/**
+ * A paragraph as an explicit `<p>` on the line it starts: MDX reads a line that starts with a
+ * tag (our sentence spans) as a block of JSX and would drop the paragraph. The content is still
+ * serialised as phrasing, so everything MDX could run stays escaped.
+ */
+const paragraph: Handle = (node, _parent, state, info) => {
+  const exit = state.enter('paragraph');
+  const phrasing = state.enter('phrasing');
+  const value = state.containerPhrasing(node as Paragraph, { ...info, before: '\n', after: '\n' });
+  phrasing();
+  exit();
+  return `<p>${value}</p>`;
+};
+
+const serialiser = unified()
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph } })
+  .use(remarkMdx)
+  .use(escapeEsm)
+  .freeze();
 
 /** A figure to mark inside a sentence: its text as written and where it links. */
 export interface FigureMark {
