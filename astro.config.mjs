@@ -2,18 +2,40 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import briefings from './src/integration/index.ts';
 
-/** The site URL, when configured in content/site.json, gives canonical URLs and feeds. */
+/**
+ * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
+ * canonical links, og:image, feed links, and the sitemap.
+ */
 const contentDir = process.env.BRIEFINGS_CONTENT ?? 'content';
 const siteFile = resolve(contentDir, 'site.json');
 const site = existsSync(siteFile) ? JSON.parse(readFileSync(siteFile, 'utf8')).url : undefined;
+
+/**
+ * A sitemap lists absolute URLs, so it is written only when the site URL is known; the check runs
+ * once the command line is merged into the config, so `--site` counts too (Starlight adds its
+ * sitemap the same way).
+ * @returns {import('astro').AstroIntegration}
+ */
+function sitemapWhenSiteKnown() {
+  return {
+    name: 'briefings-sitemap',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, logger }) => {
+        if (config.site) updateConfig({ integrations: [sitemap()] });
+        else logger.info('no site URL (content/site.json "url" or --site): no sitemap, canonical URLs or absolute card URLs; feed links are relative');
+      },
+    },
+  };
+}
 
 export default defineConfig({
   ...(site ? { site } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [briefings(), mdx()],
+  integrations: [briefings(), mdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
 });

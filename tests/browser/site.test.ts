@@ -76,7 +76,7 @@ describe.skipIf(!chromiumPath)('sample site in Chromium', () => {
     const requested: string[] = [];
     plain.on('request', (r) => requested.push(r.url()));
     await plain.waitForLoadState('networkidle');
-    expect(await plain.locator('script:not([type="application/json"])').count()).toBe(0);
+    expect(await plain.locator('script:not([type="application/json"]):not([type="application/ld+json"])').count()).toBe(0);
     expect(requested.filter((u) => u.endsWith('.js'))).toEqual([]);
     await plain.close();
   });

@@ -1,0 +1,21 @@
+/** The site's feed: its newest articles. */
+import type { APIRoute } from 'astro';
+import { articles, site, topics } from '../lib/data.ts';
+import { feedXml } from '../lib/feed.ts';
+import { normaliseBase } from '../pipeline/paths.ts';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const config = site();
+  const base = normaliseBase(import.meta.env.BASE_URL);
+  const xml = await feedXml({
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    home: base,
+    self: `${base}rss.xml`,
+    site: siteUrl,
+    articles: articles(),
+    topicTitles: new Map(topics().map((t) => [t.slug, t.title])),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

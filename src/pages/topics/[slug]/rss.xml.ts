@@ -1,0 +1,23 @@
+/** A topic's feed: the newest articles in the briefing, for following one story. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { site, topic, topics } from '../../../lib/data.ts';
+import { feedXml } from '../../../lib/feed.ts';
+import { topicDescription } from '../../../lib/seo.ts';
+
+export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site: siteUrl }) => {
+  const config = site();
+  const briefing = topic(params.slug ?? '');
+  const xml = await feedXml({
+    title: `${briefing.title} · ${config.title}`,
+    description: topicDescription(briefing),
+    language: config.language,
+    home: briefing.path,
+    self: `${briefing.path}rss.xml`,
+    site: siteUrl,
+    articles: briefing.articles,
+    topicTitles: new Map(topics().map((t) => [t.slug, t.title])),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};
