@@ -8,7 +8,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import { factPath } from '../paths.ts';
-import type { AnalysedArticle, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from '../types.ts';
+import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, escapeEsm, type FigureMark } from './mdx.ts';
 
@@ -21,12 +21,20 @@ export interface OutputFile {
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
 const topicSerialiser = unified().use(remarkStringify).use(remarkMdx).use(escapeEsm).freeze();
 
+/** Each figure's fact on the first topic page (by topic order) that shows it: one pass over all facts. */
+function factsByFigure(briefings: TopicBriefing[]): Map<string, { briefing: TopicBriefing; fact: Fact }> {
+  const found = new Map<string, { briefing: TopicBriefing; fact: Fact }>();
+  for (const briefing of briefings) {
+    for (const fact of briefing.facts) for (const value of fact.values) if (!found.has(value.id)) found.set(value.id, { briefing, fact });
+  }
+  return found;
+}
+
 /** Each figure links to its fact on the first topic page (by topic order) that shows it. */
-function figureMarks(article: AnalysedArticle, briefings: TopicBriefing[], base: string): Map<string, FigureMark[]> {
+function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, { briefing: TopicBriefing; fact: Fact }>, base: string): Map<string, FigureMark[]> {
   const marks = new Map<string, FigureMark[]>();
   for (const figure of article.figures) {
-    const briefing = briefings.find((b) => b.facts.some((f) => f.values.some((v) => v.id === figure.id)));
-    const fact = briefing?.facts.find((f) => f.values.some((v) => v.id === figure.id));
+    const { briefing, fact } = factOf.get(figure.id) ?? {};
     if (!briefing || !fact) continue;
     const source = figure.sources[0];
     const sentenceId = source?.path.slice(source.path.indexOf('#') + 1);
@@ -46,13 +54,16 @@ export interface EmitInput {
   topics: Topic[];
   briefings: TopicBriefing[];
   diagnostics: Diagnostic[];
+  /** Serialises an article page; the pipeline passes one that reuses cached pages. Default `articleToMdx`. */
+  toMdx?: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => string;
 }
 
-export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics }: EmitInput): OutputFile[] {
+export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx }: EmitInput): OutputFile[] {
   const files: OutputFile[] = [];
+  const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
   for (const article of sorted) {
-    files.push({ path: `articles/${article.slug}.mdx`, contents: articleToMdx(article, figureMarks(article, briefings, base)) });
+    files.push({ path: `articles/${article.slug}.mdx`, contents: toMdx(article, figureMarks(article, factOf, base)) });
     files.push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
   }
   for (const topic of topics) {
