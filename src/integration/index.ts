@@ -8,15 +8,19 @@
  * - `astro:server:setup`: in `astro dev`, re-run on every change under `content/`.
  * - `astro:build:done`: index the built pages with Pagefind.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { contentDir, contentPaths, loadConfig } from '../config/load.ts';
-import { runPipeline, type PipelineOutput } from '../pipeline/index.ts';
+import { generatedDir } from '../config/paths.ts';
+import { runPipeline, type PipelineOutput, type Stage } from '../pipeline/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
-import { listArticleFiles, writeGenerated } from './io.ts';
+import { codeDigest, listArticleFiles, openCache, writeGenerated } from './io.ts';
 
-export const GENERATED_DIR = '.briefings';
+/** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
+const CACHE_DIR = 'cache';
+const REPORT_FILE = 'build-report.json';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `content/articles/${d.file}`.replace(/^content\/articles\/content\//, 'content/');
@@ -26,12 +30,43 @@ export function formatDiagnostic(d: Diagnostic): string {
 export interface BuildResult {
   output: PipelineOutput;
   problems: Diagnostic[];
+  /** Milliseconds spent writing the generated folder. */
+  writeMs: number;
+}
+
+/**
+ * What `.briefings/build-report.json` holds after a build, for the benchmark and anyone
+ * curious: counts, the cache's hits, milliseconds per stage, and the peak memory of Astro's
+ * Node process. Written after the pipeline and again, complete, when the build is done.
+ */
+export interface BuildReport {
+  articles: number;
+  skipped: number;
+  topics: number;
+  cache: { hits: number; misses: number; pageHits: number; pageMisses: number; corrupt: number };
+  stages: Record<Stage | 'write', number>;
+  /** From the end of the pipeline to the start of `astro:build:done`: Astro's own build. */
+  astro: number | null;
+  /** The `astro:build:done` hook: the search index. */
+  pagefind: number | null;
+  /** Peak resident memory of this Node process (Astro and the pipeline), in bytes. */
+  maxRss: number;
+}
+
+/** Progress on a terminal; nothing in CI or when the output is a file. */
+function progressLine(): ((stage: Stage, done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  return (stage, done, total) => process.stderr.write(`\r\x1b[K  briefings: ${stage} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
 }
 
 /** Run the whole pipeline over a project folder and write its generated folder. */
 export function buildContent(root: string, base: string): BuildResult {
   const paths = contentPaths(root);
   const config = loadConfig(paths);
+  const generated = generatedDir(root);
+  const cache = openCache(join(generated, CACHE_DIR));
+  const sources = join(import.meta.dirname, '..');
+  const onProgress = progressLine();
   const output = runPipeline({
     files: listArticleFiles(paths.articles),
     manifest: config.manifest,
@@ -39,19 +74,41 @@ export function buildContent(root: string, base: string): BuildResult {
     entities: config.entities,
     site: config.site,
     base,
+    cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'config')]) },
+    ...(onProgress ? { onProgress } : {}),
   });
   output.diagnostics.unshift(...config.diagnostics);
+  const start = performance.now();
   const files = [...output.files, { path: 'site.json', contents: `${JSON.stringify(config.site)}\n` }];
-  writeGenerated(join(root, GENERATED_DIR), files);
-  return { output, problems: output.diagnostics };
+  writeGenerated(generated, files, new Set([CACHE_DIR, REPORT_FILE]));
+  cache.prune();
+  return { output, problems: output.diagnostics, writeMs: performance.now() - start };
+}
+
+function buildReport({ output, problems, writeMs }: BuildResult, phases: { astro: number | null; pagefind: number | null }): BuildReport {
+  const round = (ms: number) => Math.round(ms);
+  const stages = Object.fromEntries(Object.entries(output.timings).map(([stage, ms]) => [stage, round(ms)])) as BuildReport['stages'];
+  stages.write = round(writeMs);
+  return {
+    articles: output.articles.length,
+    skipped: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
+    topics: output.briefings.length,
+    cache: output.cache ?? { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
+    stages,
+    astro: phases.astro === null ? null : round(phases.astro),
+    pagefind: phases.pagefind === null ? null : round(phases.pagefind),
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
 }
 
 function report(logger: AstroIntegrationLogger, { output, problems }: BuildResult): void {
   const skipped = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const ms = Object.values(output.timings).reduce((a, b) => a + b, 0);
+  const cached = output.cache && output.cache.hits > 0 ? `, ${output.cache.hits} unchanged from the cache` : '';
   logger.info(
-    `${output.articles.length} article${output.articles.length === 1 ? '' : 's'} built, ${skipped.size} file${skipped.size === 1 ? '' : 's'} skipped, ${output.briefings.length} topic briefings (${ms.toFixed(0)} ms)`,
+    `${output.articles.length} article${output.articles.length === 1 ? '' : 's'} built${cached}, ${skipped.size} file${skipped.size === 1 ? '' : 's'} skipped, ${output.briefings.length} topic briefings (${ms.toFixed(0)} ms)`,
   );
+  if (output.cache?.corrupt) logger.warn(`${output.cache.corrupt} cache entr${output.cache.corrupt === 1 ? 'y' : 'ies'} in the generated folder's ${CACHE_DIR}/ could not be read: ignored and rebuilt`);
   for (const problem of problems) (problem.severity === 'error' ? logger.warn : logger.info).call(logger, formatDiagnostic(problem));
 }
 
@@ -59,6 +116,8 @@ export default function briefings(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   const strict = process.env.BRIEFINGS_STRICT === '1' || process.env.BRIEFINGS_STRICT === 'true';
+  /** The pipeline's result in this build and when it ended, for the build report. */
+  let built: { result: BuildResult; end: number } | undefined;
   return {
     name: 'briefings',
     hooks: {
@@ -67,6 +126,8 @@ export default function briefings(): AstroIntegration {
         base = config.base;
         const result = buildContent(root, base);
         report(logger, result);
+        built = { result, end: performance.now() };
+        writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(buildReport(result, { astro: null, pagefind: null }), null, 2)}\n`);
         const errors = result.problems.filter((p) => p.severity === 'error' || strict);
         if (strict && errors.length > 0 && command === 'build') {
           throw new Error(`BRIEFINGS_STRICT: ${errors.length} problem(s) in the content:\n${errors.map(formatDiagnostic).join('\n')}`);
@@ -90,6 +151,7 @@ export default function briefings(): AstroIntegration {
         server.watcher.on('add', rerun).on('change', rerun).on('unlink', rerun);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const indexStart = performance.now();
         const pagefind = await import('pagefind');
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
@@ -102,6 +164,10 @@ export default function briefings(): AstroIntegration {
           logger.info(`search index: ${added.page_count} pages`);
         } finally {
           await pagefind.close();
+        }
+        if (built) {
+          const phases = { astro: indexStart - built.end, pagefind: performance.now() - indexStart };
+          writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(buildReport(built.result, phases), null, 2)}\n`);
         }
       },
     },

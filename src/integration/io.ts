@@ -1,10 +1,13 @@
 /**
- * The pipeline's edges on disk: read the article files, write the generated folder. Writes only
- * files whose contents changed (so `astro dev` reloads only what changed) and removes files no
- * longer produced. Every path written is checked to stay inside the generated folder.
+ * The pipeline's edges on disk: read the article files, write the generated folder, keep the
+ * pipeline's cache. Writes only files whose contents changed (so `astro dev` reloads only what
+ * changed) and removes files no longer produced. Every path written is checked to stay inside
+ * the generated folder.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { CacheStore } from '../pipeline/cache.ts';
 import type { OutputFile } from '../pipeline/emit/index.ts';
 
 export function listArticleFiles(dir: string): { file: string; bytes: Uint8Array }[] {
@@ -24,32 +27,104 @@ export function listArticleFiles(dir: string): { file: string; bytes: Uint8Array
   return out;
 }
 
-function listFiles(dir: string): string[] {
+function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((top) => !skip.has(top.name))
+    .flatMap((top) => {
+      if (top.isFile()) return [top.name];
+      if (!top.isDirectory()) return [];
+      return readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+    });
 }
 
-/** Write `files` under `outDir`; return how many were written and removed. */
-export function writeGenerated(outDir: string, files: OutputFile[]): { written: number; removed: number } {
+/**
+ * Write `files` under `outDir`; return how many were written and removed. Top-level entries
+ * named in `keep` (the cache, the build report) are left alone.
+ */
+export function writeGenerated(outDir: string, files: OutputFile[], keep: ReadonlySet<string> = new Set()): { written: number; removed: number } {
   const root = resolve(outDir);
   let written = 0;
-  const keep = new Set<string>();
+  const produced = new Set<string>();
   for (const file of files) {
     const target = resolve(root, file.path);
     if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
-    keep.add(relative(root, target).split(sep).join('/'));
+    produced.add(relative(root, target).split(sep).join('/'));
     if (existsSync(target) && statSync(target).isFile() && readFileSync(target, 'utf8') === file.contents) continue;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.contents);
     written++;
   }
   let removed = 0;
-  for (const stale of listFiles(root)) {
-    if (keep.has(stale)) continue;
+  for (const stale of listFiles(root, keep)) {
+    if (produced.has(stale)) continue;
     rmSync(join(root, stale));
     removed++;
   }
   return { written, removed };
+}
+
+/**
+ * The pipeline's cache on disk: one file per entry, named by its key. Each is written to a
+ * temporary name and renamed, so a build that stops midway leaves whole entries or none; an
+ * entry that cannot be read is a miss (the pipeline counts the ones it cannot decode). `prune`
+ * removes every entry this build did not use, so the cache holds one build's worth.
+ */
+export interface DiskCache extends CacheStore {
+  prune(): number;
+}
+
+export function openCache(dir: string): DiskCache {
+  const used = new Set<string>();
+  let made = false;
+  const path = (key: string) => join(dir, `${key}.json`);
+  return {
+    get(key) {
+      used.add(key);
+      try {
+        return readFileSync(path(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      used.add(key);
+      if (!made) mkdirSync(dir, { recursive: true });
+      made = true;
+      const temporary = `${path(key)}.${process.pid}.tmp`;
+      writeFileSync(temporary, value);
+      renameSync(temporary, path(key));
+    },
+    prune() {
+      if (!existsSync(dir)) return 0;
+      let removed = 0;
+      for (const name of readdirSync(dir)) {
+        if (used.has(name.replace(/\.json$/, ''))) continue;
+        rmSync(join(dir, name), { force: true });
+        removed++;
+      }
+      return removed;
+    },
+  };
+}
+
+/**
+ * A digest of the code that produces cached results: every source file of the pipeline and
+ * the configuration loader, and the locked versions of the libraries they call. Any edit to
+ * them makes every cache key new.
+ */
+export function codeDigest(projectRoot: string, sourceDirs: string[]): string {
+  const hash = createHash('sha256');
+  for (const dir of sourceDirs) {
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  const lock = join(projectRoot, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex').slice(0, 16);
 }

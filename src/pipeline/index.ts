@@ -12,11 +12,15 @@ import { analyseArticle } from './analyse/index.ts';
 import { findNearDuplicates } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
+import { articleKey, decodeEntry, decodePage, encodeEntry, encodePage, pageKey, pipelineVersion, type CacheStore, type CachedArticle } from './cache.ts';
 import { assignSlugs, cleanArticle } from './clean/index.ts';
 import { emitFiles, type OutputFile } from './emit/index.ts';
+import { articleToMdx, type FigureMark } from './emit/mdx.ts';
 import { normaliseBase } from './paths.ts';
 import { readArticle } from './read/index.ts';
-import type { AnalysedArticle, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from './types.ts';
+import type { AnalysedArticle, Article, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from './types.ts';
+
+export type Stage = 'read' | 'clean' | 'analyse' | 'brief' | 'emit';
 
 export interface PipelineInput {
   /** Article files: path under `content/articles/` and bytes. */
@@ -27,6 +31,24 @@ export interface PipelineInput {
   site: SiteConfig;
   /** The site's base path, `/` or `/briefs/`. */
   base?: string;
+  /**
+   * Reuse per-article results from earlier runs (see `cache.ts`): `code` is a digest of the
+   * pipeline's code, which every key carries. Without it every article is read and analysed.
+   */
+  cache?: { store: CacheStore; code: string };
+  /** Called as articles pass through each per-article stage, for progress on long builds. */
+  onProgress?: (stage: Stage, done: number, total: number) => void;
+}
+
+export interface CacheStats {
+  /** Articles whose read, clean and analysis came from the cache, and those computed. */
+  hits: number;
+  misses: number;
+  /** Article pages (MDX) reused and serialised. */
+  pageHits: number;
+  pageMisses: number;
+  /** Entries that could not be read back (ignored, and rebuilt). */
+  corrupt: number;
 }
 
 export interface PipelineOutput {
@@ -36,39 +58,82 @@ export interface PipelineOutput {
   files: OutputFile[];
   diagnostics: Diagnostic[];
   /** Milliseconds per stage, for the build summary and the benchmark. */
-  timings: Record<'read' | 'clean' | 'analyse' | 'brief' | 'emit', number>;
+  timings: Record<Stage, number>;
+  /** How much the cache saved; null when the run had none. */
+  cache: CacheStats | null;
 }
 
-function timed<T>(timings: Partial<PipelineOutput['timings']>, stage: keyof PipelineOutput['timings'], run: () => T): T {
+function timed<T>(timings: Partial<PipelineOutput['timings']>, stage: Stage, run: () => T): T {
   const start = performance.now();
   const result = run();
   timings[stage] = performance.now() - start;
   return result;
 }
 
+/** One article file on its way through the per-article stages. */
+interface Entry {
+  file: string;
+  bytes: Uint8Array;
+  key: string | null;
+  cached: CachedArticle | null;
+  readDiagnostics: Diagnostic[];
+  doc: RawDoc | null;
+  cleanDiagnostics: Diagnostic[];
+  article: Article | null;
+  /** The slug cleaning gave, before slugs were made unique across the corpus. */
+  provisional: Slug | null;
+}
+
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const base = normaliseBase(input.base);
   const timings: Partial<PipelineOutput['timings']> = {};
   const diagnostics: Diagnostic[] = [];
+  const store = input.cache?.store;
+  const version = input.cache ? pipelineVersion({ code: input.cache.code, topics: input.topics, entities: input.entities, base }) : '';
+  const stats: CacheStats = { hits: 0, misses: 0, pageHits: 0, pageMisses: 0, corrupt: 0 };
+  const progress = (stage: Stage, done: number, total: number) => {
+    if (input.onProgress && (done % 250 === 0 || done === total)) input.onProgress(stage, done, total);
+  };
   const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  const docs = timed(timings, 'read', () =>
-    files.flatMap(({ file, bytes }): RawDoc[] => {
-      const result = readArticle(file, bytes);
-      diagnostics.push(...result.diagnostics);
-      return result.doc ? [result.doc] : [];
+  const entries = timed(timings, 'read', () =>
+    files.map(({ file, bytes }, i): Entry => {
+      progress('read', i + 1, files.length);
+      const key = store ? articleKey(version, file, bytes, input.manifest[file]) : null;
+      const stored = key ? store?.get(key) : undefined;
+      const cached = stored === undefined ? null : (decodeEntry(stored) ?? null);
+      if (stored !== undefined && !cached) stats.corrupt++;
+      const entry: Entry = { file, bytes, key, cached, readDiagnostics: [], doc: null, cleanDiagnostics: [], article: null, provisional: null };
+      if (cached) entry.readDiagnostics = cached.readDiagnostics;
+      else {
+        const result = readArticle(file, bytes);
+        entry.readDiagnostics = result.diagnostics;
+        entry.doc = result.doc;
+      }
+      diagnostics.push(...entry.readDiagnostics);
+      return entry;
     }),
   );
 
   const articles = timed(timings, 'clean', () => {
-    const cleaned = docs.flatMap((doc) => {
-      try {
-        const article = cleanArticle(doc, input.manifest[doc.file]);
-        diagnostics.push(...article.warnings);
-        return [article];
-      } catch (error) {
-        diagnostics.push({ file: doc.file, severity: 'error', message: `could not be cleaned: ${(error as Error).message}` });
-        return [];
+    const cleaned: Article[] = [];
+    entries.forEach((entry, i) => {
+      progress('clean', i + 1, entries.length);
+      if (entry.cached) {
+        entry.article = entry.cached.article;
+        entry.cleanDiagnostics = entry.cached.cleanDiagnostics;
+      } else if (entry.doc) {
+        try {
+          entry.article = cleanArticle(entry.doc, input.manifest[entry.doc.file]);
+          entry.cleanDiagnostics = entry.article.warnings;
+        } catch (error) {
+          entry.cleanDiagnostics = [{ file: entry.doc.file, severity: 'error', message: `could not be cleaned: ${(error as Error).message}` }];
+        }
+      }
+      diagnostics.push(...entry.cleanDiagnostics);
+      if (entry.article) {
+        entry.provisional = entry.article.slug;
+        cleaned.push(entry.article);
       }
     });
     return assignSlugs(cleaned);
@@ -77,8 +142,34 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const gazetteer = compileGazetteer(input.entities);
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
   const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases };
+  const keyOf = new Map<Slug, string>();
   const { analysed, duplicates } = timed(timings, 'analyse', () => {
-    const analysed = articles.map((article) => analyseArticle(article, context));
+    const analysed: AnalysedArticle[] = [];
+    entries.forEach((entry, i) => {
+      progress('analyse', i + 1, entries.length);
+      const { article, cached, key } = entry;
+      if (cached && !article) {
+        // A file the cache says was refused: its diagnostics are already reported.
+        stats.hits++;
+        return;
+      }
+      const reusable = cached?.analysis && article && cached.analysis.slug === article.slug ? cached.analysis : null;
+      if (article && reusable) {
+        const { figures, entities, quotes, events, topics } = reusable;
+        analysed.push({ ...article, figures, entities, quotes, events, topics });
+        stats.hits++;
+      } else {
+        const result = article ? analyseArticle(article, context) : null;
+        if (result) analysed.push(result);
+        stats.misses++;
+        if (store && key) {
+          const analysis = result && { slug: result.slug, figures: result.figures, entities: result.entities, quotes: result.quotes, events: result.events, topics: result.topics };
+          const stored = article && { ...article, slug: entry.provisional as Slug };
+          store.set(key, encodeEntry({ readDiagnostics: entry.readDiagnostics, cleanDiagnostics: entry.cleanDiagnostics, article: stored, analysis }));
+        }
+      }
+      if (article && key) keyOf.set(article.slug, key);
+    });
     return { analysed, duplicates: findNearDuplicates(analysed) };
   });
 
@@ -87,9 +178,37 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     return input.topics.map((topic) => buildBriefing(topic, analysed, { base, representatives }));
   });
 
+  // An article page depends on the article and on the facts its figures link to: cached under
+  // both, so a page is serialised again only when one of them changed.
+  let pages = 0;
+  const toMdx = (article: AnalysedArticle, marks: Map<string, FigureMark[]>): string => {
+    progress('emit', ++pages, analysed.length);
+    const articleEntry = keyOf.get(article.slug);
+    if (!store || !articleEntry) return articleToMdx(article, marks);
+    const key = pageKey(articleEntry, article.slug, marks);
+    const stored = store.get(key);
+    const page = stored === undefined ? undefined : decodePage(stored);
+    if (stored !== undefined && page === undefined) stats.corrupt++;
+    if (page !== undefined) {
+      stats.pageHits++;
+      return page;
+    }
+    stats.pageMisses++;
+    const mdx = articleToMdx(article, marks);
+    store.set(key, encodePage(mdx));
+    return mdx;
+  };
   const output = timed(timings, 'emit', () =>
-    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics }),
+    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx }),
   );
 
-  return { articles: analysed, duplicates, briefings, files: output, diagnostics, timings: timings as PipelineOutput['timings'] };
+  return {
+    articles: analysed,
+    duplicates,
+    briefings,
+    files: output,
+    diagnostics,
+    timings: timings as PipelineOutput['timings'],
+    cache: store ? stats : null,
+  };
 }

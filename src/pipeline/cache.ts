@@ -1,0 +1,109 @@
+/**
+ * The content-hash cache of the per-article stages. Reading, cleaning and analysing an article
+ * depend only on its file (name and bytes), its manifest entry, and the pipeline's code and
+ * configuration — never on other articles — so their result can be kept under a key made of
+ * exactly those, and a rebuild re-reads only the files whose key changed (Astro's content layer
+ * skips unchanged entries by digest the same way).
+ *
+ * Two things are corpus-wide and are not cached: slugs (a new article may take an old one's
+ * title) and everything after analysis (near-duplicates, briefings). An entry therefore holds
+ * the cleaned article with the slug it had before slugs were made unique, and its analysis
+ * with the slug it was made under; the analysis is reused only when the article keeps that
+ * slug, since every source link carries it.
+ *
+ * This module is pure: where entries live is the caller's `CacheStore` (a folder on disk in the
+ * integration, a Map in tests). A cached result is the same value the stages would compute, so
+ * output never depends on whether the cache was warm.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleMeta } from '../config/schema.ts';
+import type { AnalysedArticle, Article, Diagnostic, Slug, Topic } from './types.ts';
+import type { EntityConfig } from '../config/schema.ts';
+
+/** Where entries are kept. `get` returns undefined for a missing entry. */
+export interface CacheStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** Bumped when the shape of an entry changes; part of every key. */
+const ENTRY_FORMAT = 1;
+
+type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics'>;
+
+export interface CachedArticle {
+  /** Why the file was refused by the reader (then `article` is null). */
+  readDiagnostics: Diagnostic[];
+  /** The cleaning stage's warnings, or its error when cleaning failed (then `article` is null). */
+  cleanDiagnostics: Diagnostic[];
+  /** The cleaned article, with the slug its title gives before slugs are made unique. */
+  article: Article | null;
+  /** The analysis and the slug it was made under. */
+  analysis: (Analysis & { slug: Slug }) | null;
+}
+
+const sha256 = (...parts: (string | Uint8Array)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+/**
+ * The version every key carries: the pipeline's code (a digest of its sources and locked
+ * dependencies, computed by the caller) and the configuration every analysis reads: topics,
+ * gazetteer, base path.
+ */
+export function pipelineVersion(input: { code: string; topics: Topic[]; entities: EntityConfig[]; base: string }): string {
+  return sha256(String(ENTRY_FORMAT), input.code, JSON.stringify(input.topics), JSON.stringify(input.entities), input.base).slice(0, 16);
+}
+
+/** An article's key: the version, its file name, its manifest entry and its bytes. */
+export function articleKey(version: string, file: string, bytes: Uint8Array, manifest: ArticleMeta | undefined): string {
+  return sha256(version, file, JSON.stringify(manifest ?? null), bytes).slice(0, 32);
+}
+
+export function encodeEntry(entry: CachedArticle): string {
+  return JSON.stringify(entry);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The entry, or `undefined` when the text is not one (cut short by a crash, edited by hand):
+ * a broken entry is a cache miss, never a broken build.
+ */
+export function decodeEntry(text: string): CachedArticle | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value) || !Array.isArray(value.readDiagnostics) || !Array.isArray(value.cleanDiagnostics)) return undefined;
+  const { article, analysis } = value;
+  if (article !== null && !(isObject(article) && typeof article.slug === 'string' && isObject(article.tree) && Array.isArray(article.sentences))) return undefined;
+  if (analysis !== null && !(isObject(analysis) && typeof analysis.slug === 'string' && Array.isArray(analysis.figures) && Array.isArray(analysis.topics))) return undefined;
+  return value as unknown as CachedArticle;
+}
+
+/**
+ * An article page's key: its article's key, its final slug, and the figure links it carries
+ * (which change when a fact moves to another topic page, whatever the article).
+ */
+export function pageKey(articleEntryKey: string, slug: string, marks: ReadonlyMap<string, unknown>): string {
+  return sha256('page', articleEntryKey, slug, JSON.stringify([...marks])).slice(0, 32);
+}
+
+/** A page is stored inside JSON, so an entry cut short fails to parse instead of serving half a page. */
+export function encodePage(mdx: string): string {
+  return JSON.stringify({ mdx });
+}
+
+export function decodePage(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) && typeof value.mdx === 'string' ? value.mdx : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
+import { contentPaths, loadConfig } from '../../src/config/load.ts';
+import { codeDigest, openCache } from '../../src/integration/io.ts';
+import { articleKey, decodeEntry, decodePage, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
+import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
+
+const config = loadConfig(contentPaths(join(import.meta.dirname, '..', '..')));
+const samplesDir = join(import.meta.dirname, '..', '..', 'content', 'articles');
+const samples = readdirSync(samplesDir)
+  .filter((file) => /^00[0-4]_/.test(file))
+  .map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(samplesDir, file))) }));
+const synthetic = generateCorpus(12, 7);
+const encode = (text: string) => new TextEncoder().encode(text);
+/** The five samples, twelve synthetic articles in three formats, and a file the reader refuses. */
+const corpus = [...samples, ...synthetic.map((a) => ({ file: a.file, bytes: encode(renderArticle(a)) })), { file: 'empty.txt', bytes: encode('  \n') }];
+const manifest = { ...config.manifest, ...manifestOf(synthetic) };
+
+/** A Map as the store, counting what the pipeline reads and writes. */
+function memoryStore(): CacheStore & { entries: Map<string, string>; writes: number } {
+  const entries = new Map<string, string>();
+  const store = {
+    entries,
+    writes: 0,
+    get: (key: string) => entries.get(key),
+    set: (key: string, value: string) => {
+      store.writes++;
+      entries.set(key, value);
+    },
+  };
+  return store;
+}
+
+function build(files: PipelineInput['files'], store?: CacheStore, extra: Partial<PipelineInput> = {}) {
+  return runPipeline({
+    files,
+    manifest,
+    topics: config.topics,
+    entities: config.entities,
+    site: config.site,
+    ...(store ? { cache: { store, code: 'test' } } : {}),
+    ...extra,
+  });
+}
+
+const contents = (output: ReturnType<typeof build>) => Object.fromEntries(output.files.map((f) => [f.path, f.contents]));
+
+describe('keys', () => {
+  const version = pipelineVersion({ code: 'a', topics: config.topics, entities: config.entities, base: '/' });
+
+  it('change with the code, the topics, the gazetteer and the base path', () => {
+    const others = [
+      pipelineVersion({ code: 'b', topics: config.topics, entities: config.entities, base: '/' }),
+      pipelineVersion({ code: 'a', topics: config.topics.slice(1), entities: config.entities, base: '/' }),
+      pipelineVersion({ code: 'a', topics: config.topics, entities: config.entities.slice(1), base: '/' }),
+      pipelineVersion({ code: 'a', topics: config.topics, entities: config.entities, base: '/briefs/' }),
+    ];
+    expect(new Set([version, ...others]).size).toBe(5);
+  });
+
+  it('change with the file name, its bytes and its manifest entry, and nothing else', () => {
+    const bytes = encode('Title\n\nText.');
+    const key = articleKey(version, 'a.txt', bytes, { source: 'X' });
+    expect(articleKey(version, 'a.txt', encode('Title\n\nText.'), { source: 'X' })).toBe(key);
+    expect(articleKey(version, 'b.txt', bytes, { source: 'X' })).not.toBe(key);
+    expect(articleKey(version, 'a.txt', encode('Title\n\nText!'), { source: 'X' })).not.toBe(key);
+    expect(articleKey(version, 'a.txt', bytes, { source: 'Y' })).not.toBe(key);
+    expect(articleKey(version, 'a.txt', bytes, undefined)).not.toBe(key);
+  });
+});
+
+describe('entries', () => {
+  const entry = { readDiagnostics: [], cleanDiagnostics: [], article: null, analysis: null };
+
+  it('read back what was written', () => {
+    expect(decodeEntry(encodeEntry(entry))).toEqual(entry);
+  });
+
+  it('are undefined when cut short or of another shape, never an error', () => {
+    const text = encodeEntry(entry);
+    expect(decodeEntry(text.slice(0, 20))).toBeUndefined();
+    expect(decodeEntry('null')).toBeUndefined();
+    expect(decodeEntry('{"readDiagnostics":[],"cleanDiagnostics":[],"article":{"slug":1},"analysis":null}')).toBeUndefined();
+    expect(decodePage('{"mdx":')).toBeUndefined();
+    expect(decodePage('{"mdx":"<p>x</p>"}')).toBe('<p>x</p>');
+  });
+});
+
+describe('a warm run', () => {
+  const store = memoryStore();
+  const cold = build(corpus, store);
+  const coldWrites = store.writes;
+  const warm = build(corpus, store);
+  const uncached = build(corpus);
+
+  it('gives byte-identical files to a cold run and to a run without a cache', () => {
+    expect(Object.keys(contents(warm)).length).toBe(cold.files.length);
+    expect(contents(warm)).toEqual(contents(cold));
+    expect(contents(cold)).toEqual(contents(uncached));
+    expect(warm.diagnostics).toEqual(cold.diagnostics);
+  });
+
+  it('reads and analyses nothing: every article and page comes from the cache', () => {
+    // 17 articles and one refused file; 17 pages.
+    expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
+    expect(coldWrites).toBe(18 + 17);
+    expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 17, pageMisses: 0, corrupt: 0 });
+    expect(store.writes).toBe(coldWrites);
+    expect(uncached.cache).toBeNull();
+  });
+
+  it('re-analyses only the article that changed', () => {
+    const edited = corpus.map((f) => (f.file === synthetic[3]?.file ? { ...f, bytes: encode(`${new TextDecoder().decode(f.bytes)}\nA sentence added at the end of the article.\n`) } : f));
+    const again = build(edited, store);
+    expect(again.cache?.hits).toBe(17);
+    expect(again.cache?.misses).toBe(1);
+    expect(contents(again)).toEqual(contents(build(edited)));
+  });
+
+  it('re-analyses an unchanged article whose slug another article takes, and matches a cold run', () => {
+    // A new file sorting first with the same title takes the plain slug: the old article's
+    // slug gains a suffix, and every source link of its analysis with it.
+    const original = synthetic[0] as (typeof synthetic)[number];
+    const rival = { file: '0-rival.md', bytes: encode(`---\ntitle: ${JSON.stringify(original.title)}\n---\n\nA different story under the same headline, told in one paragraph of its own words.\n`) };
+    const again = build([...corpus, rival], store);
+    expect(again.cache?.misses).toBe(2);
+    expect(contents(again)).toEqual(contents(build([...corpus, rival])));
+  });
+
+  it('ignores a corrupt entry, counts it, and rebuilds it', () => {
+    const damaged = memoryStore();
+    build(corpus, damaged);
+    const [firstKey] = [...damaged.entries.keys()];
+    damaged.entries.set(firstKey as string, '{"readDiagnostics": [');
+    const again = build(corpus, damaged);
+    expect(again.cache?.corrupt).toBe(1);
+    expect(contents(again)).toEqual(contents(cold));
+  });
+
+  it('reports progress per stage, ending at the total', () => {
+    const seen: string[] = [];
+    build(corpus.slice(0, 3), undefined, { onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
+    expect(seen).toEqual(['read 3/3', 'clean 3/3', 'analyse 3/3', 'emit 3/3']);
+  });
+});
+
+describe('the cache on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefings-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps what a build used and prunes the rest', () => {
+    const first = openCache(dir);
+    first.set('a', '1');
+    first.set('b', '2');
+    expect(first.prune()).toBe(0);
+    const second = openCache(dir);
+    expect(second.get('a')).toBe('1');
+    expect(second.get('missing')).toBeUndefined();
+    writeFileSync(join(dir, 'c.json.123.tmp'), 'left by a build that stopped');
+    expect(second.prune()).toBe(2);
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('gives a pipeline the same files cold and warm', () => {
+    const cache = join(dir, 'pipeline');
+    const coldRun = build(corpus, openCache(cache));
+    const warmRun = build(corpus, openCache(cache));
+    expect(warmRun.cache?.hits).toBe(18);
+    expect(contents(warmRun)).toEqual(contents(coldRun));
+    expect(existsSync(cache)).toBe(true);
+  });
+
+  it('digests the code that produces cached results', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const digest = codeDigest(root, [join(root, 'src', 'pipeline')]);
+    expect(digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(codeDigest(root, [join(root, 'src', 'pipeline')])).toBe(digest);
+    expect(codeDigest(root, [join(root, 'src', 'config')])).not.toBe(digest);
+  });
+});
