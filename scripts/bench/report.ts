@@ -1,0 +1,43 @@
+/**
+ * The benchmark's results as a Markdown table the README can carry: one column per build (the
+ * bare baseline, Briefings cold, Briefings warm after adding one article), one row per figure.
+ * Pure: it formats numbers it is given.
+ */
+import type { BuildReport } from '../../src/integration/index.ts';
+
+export type { BuildReport };
+
+export interface BuildColumn {
+  label: string;
+  articles: number;
+  ms: number;
+  peakTreeRss: number | null;
+  report: BuildReport | null;
+}
+
+const PIPELINE_STAGES = ['read', 'clean', 'analyse', 'brief', 'emit', 'write'];
+
+const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
+const gigabytes = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
+
+export function pipelineMs(report: BuildReport): number {
+  const stages: Record<string, number> = report.stages;
+  return PIPELINE_STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0);
+}
+
+export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | undefined): string {
+  const rows: [string, ...string[]][] = [];
+  const row = (name: string, cell: (column: BuildColumn) => string) => rows.push([name, ...columns.map(cell)]);
+  row('articles', (c) => c.articles.toLocaleString('en-GB'));
+  for (const stage of PIPELINE_STAGES) row(`pipeline: ${stage}`, (c) => (c.report ? seconds((c.report.stages as Record<string, number>)[stage]) : '–'));
+  row('**pipeline total**', (c) => (c.report ? `**${seconds(pipelineMs(c.report))}**` : '–'));
+  row('cache hits', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
+  row('Astro', (c) => (c.report ? seconds(c.report.astro) : seconds(c.ms)));
+  row('Pagefind', (c) => (c.report ? seconds(c.report.pagefind) : '–'));
+  row('**whole build (wall)**', (c) => `**${seconds(c.ms)}**`);
+  if (baseline) row('**ratio to bare Astro**', (c) => `**${(c.ms / baseline.ms).toFixed(2)}×**`);
+  row('peak memory (process tree)', (c) => gigabytes(c.peakTreeRss));
+  const header = `| | ${columns.map((c) => c.label).join(' | ')} |`;
+  const rule = `| --- | ${columns.map(() => '---:').join(' | ')} |`;
+  return [header, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+}
