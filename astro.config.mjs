@@ -32,10 +32,19 @@ function sitemapWhenSiteKnown() {
   };
 }
 
+/**
+ * Astro keeps its content store in its cache folder; a build with its own generated folder (tests,
+ * the benchmark) gets its own cache too, so builds side by side never read each other's entries.
+ */
+const cacheDir = process.env.BRIEFINGS_GENERATED ? `${resolve(process.env.BRIEFINGS_GENERATED)}.astro-cache` : undefined;
+
 export default defineConfig({
+  ...(cacheDir ? { cacheDir } : {}),
   ...(site ? { site } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Article text is shown as written: no curly quotes or dashes that the source did not have.
+  markdown: { smartypants: false },
   integrations: [briefings(), mdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
 });

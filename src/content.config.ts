@@ -1,13 +1,16 @@
 /**
- * Content collections over the pipeline's generated MDX (`.briefings/`, git-ignored). The schema
+ * Content collections over the pipeline's generated MDX (`.briefings/` or `BRIEFINGS_GENERATED`, git-ignored). The schema
  * mirrors the front matter that `src/pipeline/emit/mdx.ts` writes, and nothing else.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { generatedDir } from './config/paths.ts';
+
+const generated = generatedDir(process.cwd());
 
 const articles = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './.briefings/articles', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: glob({ pattern: '*.mdx', base: `${generated}/articles`, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: z.object({
     title: z.string(),
     slug: z.string(),
@@ -20,7 +23,7 @@ const articles = defineCollection({
 });
 
 const topics = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './.briefings/topics', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: glob({ pattern: '*.mdx', base: `${generated}/topics`, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: z.object({ title: z.string(), slug: z.string(), description: z.string() }),
 });
 

@@ -5,12 +5,13 @@
  * one at a time.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { parseYamlData } from '../pipeline/read/front-matter.ts';
 import { readMarkdown } from '../pipeline/read/markdown.ts';
 import { slugify } from '../pipeline/clean/index.ts';
+import { contentDir } from './paths.ts';
 import type { Diagnostic, Topic } from '../pipeline/types.ts';
 import {
   formatIssues,
@@ -24,6 +25,8 @@ import {
 } from './schema.ts';
 import type { z } from 'zod';
 
+export { contentDir } from './paths.ts';
+
 export interface ContentPaths {
   root: string;
   articles: string;
@@ -31,14 +34,6 @@ export interface ContentPaths {
   manifest: string;
   entities: string;
   site: string;
-}
-
-/**
- * Where the content lives: `content/` in the project, or the folder `BRIEFINGS_CONTENT` names
- * (tests and the benchmark build other corpora with the same site).
- */
-export function contentDir(root: string): string {
-  return process.env.BRIEFINGS_CONTENT ? resolve(root, process.env.BRIEFINGS_CONTENT) : join(root, 'content');
 }
 
 export function contentPaths(root: string): ContentPaths {

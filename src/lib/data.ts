@@ -4,11 +4,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
 import type { TopicBriefing } from '../pipeline/types.ts';
 
-const GENERATED = join(process.cwd(), '.briefings');
+const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();
 
 function read<T>(path: string): T {

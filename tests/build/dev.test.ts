@@ -31,7 +31,7 @@ beforeAll(async () => {
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
   server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
-    env: userEnv({ BRIEFINGS_CONTENT: content }),
+    env: userEnv({ BRIEFINGS_CONTENT: content, BRIEFINGS_GENERATED: join(content, '.generated') }),
   });
   server.stdout?.on('data', (chunk) => (log += chunk));
   server.stderr?.on('data', (chunk) => (log += chunk));

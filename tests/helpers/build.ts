@@ -14,7 +14,8 @@ export interface BuildRun {
 }
 
 export function buildSite(outDir: string, options: { content?: string; args?: string[]; env?: Record<string, string> } = {}): BuildRun {
-  const env = userEnv({ ...options.env, BRIEFINGS_CONTENT: options.content });
+  // Each build gets its own generated folder, so builds running side by side never mix.
+  const env = userEnv({ ...options.env, BRIEFINGS_CONTENT: options.content, BRIEFINGS_GENERATED: `${outDir}.generated` });
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir, ...(options.args ?? [])], {
     cwd: projectRoot,
     env,

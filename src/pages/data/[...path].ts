@@ -5,9 +5,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { generatedDir } from '../../config/paths.ts';
 import { dataFile, topic, topics } from '../../lib/data.ts';
 
-const dataDir = join(process.cwd(), '.briefings', 'data');
+const dataDir = join(generatedDir(process.cwd()), 'data');
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

@@ -90,10 +90,12 @@ function makeHeadings(tree: Root): string[] {
     if (node.position) heading.position = node.position;
     next.push(heading);
   });
-  // A label line straight after the title and before the first heading is a kicker or a
-  // category tag ("Apple in China"), not a section: drop it.
-  if (next[0]?.type === 'heading' && next[1]?.type === 'heading') {
-    removed.push((next[0].children[0] as Text).value);
+  // A few plain words straight after the title and before the first heading are a kicker or a
+  // category tag ("Apple in China"), not a section: drop them. Anything with digits or
+  // punctuation is kept: it is more likely text than a tag.
+  const first = next[0]?.type === 'heading' ? (next[0].children[0] as Text | undefined)?.value ?? '' : '';
+  if (next[1]?.type === 'heading' && /^[\p{L} ]+$/u.test(first) && first.split(' ').length <= 5) {
+    removed.push(first);
     next.shift();
   }
   tree.children = next;

@@ -4,7 +4,7 @@
  * as code), never pasted into a template. Sentences become `<span id>` anchors, and figures
  * inside them become links to their fact on a topic page.
  */
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Handle } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
@@ -20,6 +20,9 @@ export const escapeEsm: Preset = {
     unsafe: [
       { character: 'i', atBreak: true, after: 'mport\\b' },
       { character: 'e', atBreak: true, after: 'xport\\b' },
+      // Never let a GFM autolink literal start ("http://…", "www.…"): see `text` below.
+      { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?', after: '\\/\\/' },
+      { character: '.', before: '[Ww]{3}' },
     ],
   },
 };
@@ -38,8 +41,18 @@ const paragraph: Handle = (node, _parent, state, info) => {
   return `<p>${value}</p>`;
 };
 
+/**
+ * Characters that Astro's MDX compiler does not read the way remark escapes them, written as
+ * character references, which are text to every parser: a backslash before a backtick may still
+ * open a code span there, and a GFM autolink literal ("http://", "www.") runs over the escapes
+ * after it. Escape pairs are consumed whole, so an escaped backslash stays a backslash.
+ */
+const references: Record<string, string> = { '`': '&#x60;', '\\`': '&#x60;', '\\:': '&#x3a;', '\\.': '&#x2e;' };
+const text: Handle = (node, _parent, state, info) =>
+  state.safe((node as Text).value, info).replace(/\\[\s\S]|`/g, (match) => references[match] ?? match);
+
 const serialiser = unified()
-  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph } })
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph, text } })
   .use(remarkMdx)
   .use(escapeEsm)
   .freeze();
