@@ -90,6 +90,14 @@ export function shortHash(text: string): string {
 
 const SEGMENTED = new Set(['paragraph', 'heading', 'tableCell']);
 
+/** Runs of white space (soft line breaks, tabs, no-break spaces) read as one space on a page: make them one. */
+function collapseWhiteSpace(nodes: PhrasingContent[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') node.value = node.value.replace(/\s+/g, ' ');
+    else if ('children' in node) collapseWhiteSpace(node.children as PhrasingContent[]);
+  }
+}
+
 /** Wrap sentences in `sentence` nodes in place; return them in reading order. */
 export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
   const sentences: Sentence[] = [];
@@ -98,11 +106,15 @@ export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
   const visit = (node: Parent) => {
     if (SEGMENTED.has(node.type)) {
       const children = node.children as PhrasingContent[];
+      collapseWhiteSpace(children);
       const text = inlineText(children);
       const wrapped: PhrasingContent[] = [];
       let last = 0;
       for (const [start, end] of sentenceRanges(text, lang)) {
-        if (start > last) wrapped.push(...sliceInline(children, last, start));
+        // Sentences of a block are always one space apart on the page ("share.But" becomes
+        // "share. But"), so a quotation across sentences is their texts joined by a space.
+        if (wrapped.length > 0) wrapped.push({ type: 'text', value: ' ' });
+        else if (start > last) wrapped.push(...sliceInline(children, last, start));
         const sentenceText = text.slice(start, end);
         const base = `s-${shortHash(sentenceText.replace(/\s+/g, ' '))}`;
         const count = (seen.get(base) ?? 0) + 1;
