@@ -1,7 +1,8 @@
 /**
  * The site's social card: the home page's, and the one every page without a card of its own
  * shares (articles, entities, lists). One image, because a card per article would cost the
- * build about 50 ms each (four minutes at 5,000 articles) for a picture of its title.
+ * build about 85 ms each on a two-core machine (seven minutes at 5,000 articles) for a picture
+ * of its title.
  */
 import type { APIRoute } from 'astro';
 import { renderCard } from '../../lib/card.ts';
