@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { SourceRef, TopicBriefing } from '../../src/pipeline/types.ts';
+import { searchShortcutScript } from '../../src/scripts/search-shortcut.ts';
 import { elementById, elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;
@@ -138,11 +139,14 @@ describe('charts, search and scripts', () => {
     expect(text(table!)).toMatch(/Vivo\s*17%/);
   });
 
-  test('JavaScript only where a page needs it: charts and search', () => {
+  test('JavaScript only where a page needs it: charts and search, and everywhere the inline `/` shortcut alone', () => {
+    expect(Buffer.byteLength(searchShortcutScript)).toBeLessThan(1024);
     for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
       const scripts = elements(page(site, `/${file.replace(/index\.html$/, '')}`), (el) => el.tagName === 'script' && !['application/json', 'application/ld+json'].includes(String(el.properties.type)));
+      const shortcut = scripts.filter((el) => !el.properties.src && el.children.length === 1 && el.children[0]!.type === 'text' && el.children[0]!.value === searchShortcutScript);
+      expect(shortcut.length, `${file} has the / shortcut once`).toBe(1);
       const needs = file === 'search/index.html' || file === 'topics/market-share/index.html';
-      if (!needs) expect(scripts.length, `${file} ships JavaScript`).toBe(0);
+      if (!needs) expect(scripts.length - shortcut.length, `${file} ships JavaScript`).toBe(0);
     }
   });
 
