@@ -69,6 +69,7 @@ const column = (label: string, articles: number, measured: Measured, report: Bui
   label,
   articles,
   ms: measured.ms,
+  cpuMs: measured.cpuMs,
   peakTreeRss: measured.peakTreeRss,
   report,
 });
@@ -111,7 +112,10 @@ const searchModule = join(import.meta.dirname, 'bench', 'search.ts');
 if (existsSync(searchModule)) {
   const { measureSearch } = (await import(searchModule)) as { measureSearch?: (siteDir: string) => unknown };
   if (measureSearch) {
-    const search = await measureSearch(ws.site);
+    // A failing search measurement is reported, and the build figures are still written.
+    const search = await Promise.resolve()
+      .then(() => measureSearch(ws.site))
+      .catch((error: unknown) => `search could not be measured: ${(error as Error).message.split('\n')[0]}`);
     lines.push('', 'Search:', '', typeof search === 'string' ? search : `\`\`\`json\n${JSON.stringify(search, null, 2)}\n\`\`\``);
   }
 }

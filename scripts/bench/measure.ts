@@ -8,6 +8,10 @@
  * `/proc` is on every Linux machine and sees the children. A sample can miss a spike shorter
  * than the interval, so each process's own high-water mark (VmHWM) is kept too: the largest of
  * those is a floor that no sampling can miss. Where `/proc` is absent the figures are null.
+ *
+ * CPU time comes from this process's own `/proc/self/stat`: the kernel adds each child's time,
+ * and its reaped descendants', to the parent's `cutime`/`cstime` when the parent reaps it, so the
+ * change over a run is the whole tree's CPU time (one command at a time).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +23,8 @@ export interface Measured {
   peakTreeRss: number | null;
   /** Largest VmHWM (own peak) of any single process of the tree, in bytes. */
   peakProcessRss: number | null;
+  /** CPU time (user + system) of the whole tree, in ms: steadier than wall time on a busy machine. */
+  cpuMs: number | null;
   output: string;
 }
 
@@ -26,6 +32,14 @@ const kib = (status: string, field: string): number => {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   return match ? Number(match[1]) * 1024 : 0;
 };
+
+/** CPU time of reaped children so far, in ms (`/proc` counts in clock ticks of 1/100 s). */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of stat (cutime, cstime) are 13 and 14 after the command name.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
 
 /** The pid and every descendant of it, from each process's parent in `/proc/<pid>/stat`. */
 function processTree(root: number): number[] {
@@ -54,6 +68,7 @@ export function run(
   options: { cwd: string; env: NodeJS.ProcessEnv; interval?: number; echo?: boolean },
 ): Promise<Measured> {
   const sampling = existsSync('/proc/self/status');
+  const cpuStart = sampling ? childrenCpuMs() : 0;
   const start = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
@@ -91,6 +106,7 @@ export function run(
         ms: performance.now() - start,
         peakTreeRss: sampling ? peakTreeRss : null,
         peakProcessRss: sampling ? Math.max(0, ...peakOf.values()) : null,
+        cpuMs: sampling ? childrenCpuMs() - cpuStart : null,
         output: Buffer.concat(chunks).toString('utf8'),
       });
     });

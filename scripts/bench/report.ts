@@ -11,6 +11,7 @@ export interface BuildColumn {
   label: string;
   articles: number;
   ms: number;
+  cpuMs: number | null;
   peakTreeRss: number | null;
   report: BuildReport | null;
 }
@@ -36,6 +37,8 @@ export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | und
   row('Pagefind', (c) => (c.report ? seconds(c.report.pagefind) : '–'));
   row('**whole build (wall)**', (c) => `**${seconds(c.ms)}**`);
   if (baseline) row('**ratio to bare Astro**', (c) => `**${(c.ms / baseline.ms).toFixed(2)}×**`);
+  row('CPU time (user + system)', (c) => seconds(c.cpuMs));
+  if (baseline?.cpuMs) row('CPU ratio to bare Astro', (c) => (c.cpuMs === null ? '–' : `${(c.cpuMs / (baseline.cpuMs as number)).toFixed(2)}×`));
   row('peak memory (process tree)', (c) => gigabytes(c.peakTreeRss));
   const header = `| | ${columns.map((c) => c.label).join(' | ')} |`;
   const rule = `| --- | ${columns.map(() => '---:').join(' | ')} |`;

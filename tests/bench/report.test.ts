@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pipelineMs, resultsTable, type BuildColumn, type BuildReport } from '../../scripts/bench/report.ts';
+
+const report: BuildReport = {
+  articles: 5000,
+  skipped: 0,
+  topics: 3,
+  cache: { hits: 0, misses: 5000, pageHits: 0, pageMisses: 5000, corrupt: 0 },
+  stages: { read: 1500, clean: 900, analyse: 1200, brief: 800, emit: 400, write: 200 },
+  astro: 90_000,
+  pagefind: 12_000,
+  maxRss: 1e9,
+};
+const bare: BuildColumn = { label: 'bare', articles: 5000, ms: 100_000, cpuMs: 120_000, peakTreeRss: 1024 ** 3, report: null };
+const cold: BuildColumn = { label: 'cold', articles: 5000, ms: 110_000, cpuMs: 150_000, peakTreeRss: 2 * 1024 ** 3, report };
+
+describe('resultsTable', () => {
+  it('sums the pipeline stages, writing included', () => {
+    expect(pipelineMs(report)).toBe(5000);
+  });
+
+  it('prints one column per build, with ratios to the bare build measured in the same run', () => {
+    expect(resultsTable([bare, cold], bare)).toBe(
+      [
+        '| | bare | cold |',
+        '| --- | ---: | ---: |',
+        '| articles | 5,000 | 5,000 |',
+        '| pipeline: read | – | 1.50 s |',
+        '| pipeline: clean | – | 0.90 s |',
+        '| pipeline: analyse | – | 1.20 s |',
+        '| pipeline: brief | – | 0.80 s |',
+        '| pipeline: emit | – | 0.40 s |',
+        '| pipeline: write | – | 0.20 s |',
+        '| **pipeline total** | – | **5.00 s** |',
+        '| cache hits | – | 0 / 5,000 |',
+        '| Astro | 100.0 s | 90.0 s |',
+        '| Pagefind | – | 12.0 s |',
+        '| **whole build (wall)** | **100.0 s** | **110.0 s** |',
+        '| **ratio to bare Astro** | **1.00×** | **1.10×** |',
+        '| CPU time (user + system) | 120.0 s | 150.0 s |',
+        '| CPU ratio to bare Astro | 1.00× | 1.25× |',
+        '| peak memory (process tree) | 1.00 GB | 2.00 GB |',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out the ratios when no bare build ran', () => {
+    expect(resultsTable([cold], undefined)).not.toContain('ratio');
+  });
+});
