@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { satteri } from '@astrojs/markdown-satteri';
 import briefings from './src/integration/index.ts';
+import { externalLinks } from './src/integration/external-links.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
@@ -44,7 +46,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Article text is shown as written: no curly quotes or dashes that the source did not have.
-  markdown: { smartypants: false },
+  // MDX inherits this processor: smart punctuation off, external links with rel="noopener noreferrer".
+  markdown: { processor: satteri({ hastPlugins: [externalLinks], features: { smartPunctuation: false } }) },
   integrations: [briefings(), mdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
 });
