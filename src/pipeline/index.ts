@@ -210,7 +210,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     return mdx;
   };
   const output = timed(timings, 'emit', () =>
-    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx }),
+    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx, entityAliases: new Map(gazetteer.entities.map((e) => [e.slug, e.aliases])) }),
   );
 
   return {

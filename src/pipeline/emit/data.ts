@@ -54,18 +54,19 @@ export interface EntityRecord {
   name: string;
   type: string;
   path: string;
+  aliases: readonly string[];
   mentions: { article: Slug; title: string; sentences: { id: string; text: string; path: string }[] }[];
 }
 
 /** Reduce every article's mentions into one record per entity. */
-export function entityRecords(articles: AnalysedArticle[], base: string): EntityRecord[] {
+export function entityRecords(articles: AnalysedArticle[], base: string, aliases: ReadonlyMap<string, readonly string[]> = new Map()): EntityRecord[] {
   const records = new Map<string, EntityRecord>();
   for (const article of articles) {
     const text = new Map(article.sentences.map((s) => [s.id as string, s.text]));
     for (const mention of article.entities) {
       let record = records.get(mention.entity);
       if (!record) {
-        record = { slug: mention.entity, name: mention.name, type: mention.type, path: entityPath(base, mention.entity), mentions: [] };
+        record = { slug: mention.entity, name: mention.name, type: mention.type, path: entityPath(base, mention.entity), aliases: aliases.get(mention.entity) ?? [], mentions: [] };
         records.set(mention.entity, record);
       }
       record.mentions.push({

@@ -56,9 +56,11 @@ export interface EmitInput {
   diagnostics: Diagnostic[];
   /** Serialises an article page; the pipeline passes one that reuses cached pages. Default `articleToMdx`. */
   toMdx?: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => string;
+  /** Each entity's other names (slug → aliases), shown on its page so a search for one finds it. */
+  entityAliases?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx }: EmitInput): OutputFile[] {
+export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx, entityAliases = new Map() }: EmitInput): OutputFile[] {
   const files: OutputFile[] = [];
   const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
@@ -71,7 +73,7 @@ export function emitFiles({ base, articles, duplicates, topics, briefings, diagn
     files.push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${topicSerialiser.stringify(topic.intro)}` });
   }
   for (const briefing of briefings) files.push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
-  const entities = entityRecords(articles, base);
+  const entities = entityRecords(articles, base, entityAliases);
   for (const entity of entities) files.push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
   files.push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
   files.push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
