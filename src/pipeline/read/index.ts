@@ -9,7 +9,7 @@ import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { FrontMatterError, parseYamlData, splitFrontMatter } from './front-matter.ts';
 import { readHtml } from './html.ts';
-import { NestingError, readMarkdown } from './markdown.ts';
+import { MarkdownLimitError, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
 /** Larger files are refused: no news article is this long, and parsing one costs the whole build. */
@@ -118,7 +118,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
     if (titleLine !== undefined) doc.titleLine = titleLine;
     return { doc, diagnostics: [] };
   } catch (error) {
-    if (error instanceof FrontMatterError || error instanceof NestingError) return refuse(file, error.message, error.line);
+    if (error instanceof FrontMatterError || error instanceof MarkdownLimitError) return refuse(file, error.message, error.line);
     if (error instanceof RangeError) return refuse(file, `too deeply nested to parse (${error.message})`);
     return refuse(file, `could not be read: ${(error as Error).message}`);
   }

@@ -1,7 +1,12 @@
 /**
- * The Markdown reader: remark-parse with GFM to mdast. Nesting is bounded before parsing, since
- * thousands of `>` or list markers on a line overflow the parser's stack; a file over the bound is
- * refused with the line that broke it rather than taking the build down.
+ * The Markdown reader: remark-parse with GFM to mdast. Two kinds of input are refused before
+ * parsing, with the line that broke the limit, rather than taking the build down:
+ *
+ * - nesting: thousands of `>` or list markers on a line overflow the parser's stack;
+ * - markup density: micromark's inline parsing slows down sharply (quadratically within one
+ *   paragraph) on runs of `*`, `_`, `~`, `[`, `]`, `(`, `)` and backticks, so that 250 KiB of
+ *   `[a](` takes minutes. A news paragraph has a few dozen of these characters; the limits below
+ *   are an order of magnitude above real articles and keep any file under about two seconds.
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -9,42 +14,78 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 export const MAX_NESTING = 24;
+/** Inline markup characters allowed in one paragraph (a run of lines without a blank line). */
+export const MAX_MARKUP_PER_PARAGRAPH = 400;
+/** Inline markup characters allowed in one file. */
+export const MAX_MARKUP_PER_FILE = 10_000;
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-export class NestingError extends Error {
+/** A Markdown file over one of the reader's limits; `line` is where it went over. */
+export class MarkdownLimitError extends Error {
   readonly line: number;
-  constructor(line: number) {
-    super(`nesting deeper than ${MAX_NESTING} levels (block quotes or lists): flatten it`);
+  constructor(message: string, line: number) {
+    super(message);
     this.line = line;
   }
 }
 
-function checkNesting(text: string, firstLine: number): void {
+const nestingMarkers = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+const markup = /[*_~`[\]()]/g;
+const fence = /^[ \t]{0,3}(?:`{3,}|~{3,})/;
+
+function checkLimits(text: string, firstLine: number): void {
   const lines = text.split('\n');
+  let inFence = false;
+  let inFile = 0;
+  let inParagraph = 0;
+  let paragraphLine = firstLine;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const markers = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/.exec(line);
-    if (!markers) continue;
-    const depth = (markers[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length;
-    if (depth > MAX_NESTING) throw new NestingError(firstLine + i);
+    const markers = nestingMarkers.exec(line);
+    if (markers && (markers[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length > MAX_NESTING) {
+      throw new MarkdownLimitError(`nesting deeper than ${MAX_NESTING} levels (block quotes or lists): flatten it`, firstLine + i);
+    }
+    // Code is parsed in linear time and may be dense with symbols: it does not count.
+    if (fence.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    if (line.trim() === '') {
+      inParagraph = 0;
+      paragraphLine = firstLine + i + 1;
+      continue;
+    }
+    const count = line.match(markup)?.length ?? 0;
+    inParagraph += count;
+    inFile += count;
+    if (inParagraph > MAX_MARKUP_PER_PARAGRAPH) {
+      throw new MarkdownLimitError(
+        `the paragraph starting here has more than ${MAX_MARKUP_PER_PARAGRAPH} Markdown markup characters (* _ ~ \` [ ] ( )), far more than any article: split it, or save the file as .txt`,
+        paragraphLine,
+      );
+    }
+    if (inFile > MAX_MARKUP_PER_FILE) {
+      throw new MarkdownLimitError(
+        `more than ${MAX_MARKUP_PER_FILE} Markdown markup characters (* _ ~ \` [ ] ( )) by this line, far more than any article: save the file as .txt`,
+        firstLine + i,
+      );
+    }
   }
 }
 
 export function readMarkdown(text: string, firstLine = 1): Root {
-  checkNesting(text, firstLine);
+  checkLimits(text, firstLine);
   const tree = parser.parse(text);
   if (firstLine > 1) {
     // Positions count from the body; shift them so messages name the file's own lines.
-    const shift = firstLine - 1;
-    const visit = (node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }) => {
+    type Positioned = { position?: { start: { line: number }; end: { line: number } }; children?: Positioned[] };
+    const stack: Positioned[] = [tree as Positioned];
+    for (let node = stack.pop(); node; node = stack.pop()) {
       if (node.position) {
-        node.position.start.line += shift;
-        node.position.end.line += shift;
+        node.position.start.line += firstLine - 1;
+        node.position.end.line += firstLine - 1;
       }
-      node.children?.forEach((child) => visit(child as typeof node));
-    };
-    visit(tree as never);
+      if (node.children) stack.push(...node.children);
+    }
   }
   return tree;
 }
