@@ -3,7 +3,6 @@
  * a diagnostic saying why the file cannot be an article. Pure: the caller does the disk I/O.
  */
 import { createHash } from 'node:crypto';
-import matter from 'gray-matter';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
 import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
@@ -36,41 +35,42 @@ const refuse = (file: string, message: string, line?: number): ReadResult => ({
   diagnostics: [{ file, severity: 'error', message, ...(line === undefined ? {} : { line }) }],
 });
 
-/** gray-matter `eval`s `---js` front matter unless its engines are replaced: these refuse. */
-const noCode = () => {
-  throw new FrontMatterError('front matter in JavaScript is not allowed (it would run code): use YAML', 1);
-};
-const grayMatterOptions = {
-  engines: {
-    yaml: (source: string) => parseYamlData(source, 2),
-    javascript: noCode,
-    js: noCode,
-    coffee: noCode,
-    coffeescript: noCode,
-    json: (source: string) => parseYamlData(source, 2),
-  },
-} as unknown as matter.GrayMatterOption<string, never>;
-
 function lineOfKey(yaml: string, key: string, firstLine: number): number | undefined {
   const index = yaml.split('\n').findIndex((line) => line.startsWith(`${key}:`));
   return index < 0 ? undefined : firstLine + index;
 }
 
-/** Keep each valid known field; report each invalid one by name and line, and carry on. */
-function validateFrontMatter(file: string, data: Record<string, unknown>, yaml: string): { meta: ArticleMeta; warnings: Diagnostic[] } {
+/** zod's message for a union ("Invalid input") names no rule: use the first alternative's. */
+function issueMessage(issue: { message: string; code?: string; errors?: { message: string }[][] } | undefined): string {
+  if (!issue) return 'invalid';
+  return issue.code === 'invalid_union' ? (issue.errors?.[0]?.[0]?.message ?? issue.message) : issue.message;
+}
+
+/**
+ * Keep each valid known field; report each invalid one by name and line, and carry on. Unknown
+ * keys (`layout`, `slug`, …) are dropped here, so they can never reach the generated MDX. A list
+ * of one value (`lang: [en]`, as Hugo exports write it) is read as that value.
+ */
+function validateMeta(
+  file: string,
+  data: Record<string, unknown>,
+  where: { label: string; yaml?: string; yamlLine?: number },
+): { meta: ArticleMeta; warnings: Diagnostic[] } {
   const meta: Record<string, unknown> = {};
   const warnings: Diagnostic[] = [];
   for (const [key, schema] of Object.entries(articleFrontMatterFields)) {
-    if (data[key] === undefined || data[key] === null || data[key] === '') continue;
-    const parsed = schema.safeParse(data[key]);
+    const raw = data[key];
+    const value = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+    if (value === undefined || value === null || value === '') continue;
+    const parsed = schema.safeParse(value);
     if (parsed.success) meta[key] = parsed.data;
     else {
-      const line = lineOfKey(yaml, key, 2);
+      const line = where.yaml === undefined ? undefined : lineOfKey(where.yaml, key, where.yamlLine ?? 1);
       warnings.push({
         file,
         field: key,
         severity: 'warning',
-        message: `front matter \`${key}\`: ${parsed.error.issues[0]?.message ?? 'invalid'}; ignored`,
+        message: `${where.label} \`${key}\`: ${issueMessage(parsed.error.issues[0] as never)}; ignored`,
         ...(line === undefined ? {} : { line }),
       });
     }
@@ -92,30 +92,26 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
   try {
+    let doc: RawDoc;
     if (format === 'html') {
       const { tree, meta } = readHtml(text);
-      const checked = validateFrontMatter(file, meta, '');
-      return { doc: { file, format, hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] }, diagnostics: [] };
+      const checked = validateMeta(file, meta, { label: 'page metadata' });
+      doc = { file, format, hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
+    } else {
+      // Markdown, or a text file that opens with front matter: a blog export, which is Markdown.
+      const frontMatter = splitFrontMatter(text);
+      if (format === 'markdown' || frontMatter) {
+        const data = frontMatter ? parseYamlData(frontMatter.yaml, frontMatter.yamlLine) : {};
+        const checked = validateMeta(file, data, { label: 'front matter', yaml: frontMatter?.yaml ?? '', yamlLine: frontMatter?.yamlLine ?? 1 });
+        const tree = frontMatter ? readMarkdown(frontMatter.body, frontMatter.bodyLine) : readMarkdown(text);
+        doc = { file, format: 'markdown', hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
+      } else {
+        const { tree, titleLine } = readText(text);
+        if (tree.children.length === 0) return refuse(file, 'file has a title line but no article text');
+        doc = { file, format, hash, tree, meta: {}, warnings };
+        if (titleLine !== undefined) doc.titleLine = titleLine;
+      }
     }
-    if (format === 'markdown') {
-      const parsed = matter(text, grayMatterOptions);
-      const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
-      const checked = validateFrontMatter(file, parsed.data as Record<string, unknown>, parsed.matter);
-      const tree = readMarkdown(parsed.content, bodyLine);
-      return { doc: { file, format, hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] }, diagnostics: [] };
-    }
-    // Plain text; but a text file that opens with YAML front matter is a blog export in Markdown.
-    const split = splitFrontMatter(text);
-    if (split) {
-      const data = parseYamlData(split.yaml, 2);
-      const checked = validateFrontMatter(file, data, split.yaml);
-      const tree = readMarkdown(split.body, split.bodyLine);
-      return { doc: { file, format: 'markdown', hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] }, diagnostics: [] };
-    }
-    const { tree, titleLine } = readText(text);
-    if (tree.children.length === 0) return refuse(file, 'file has a title line but no article text');
-    const doc: RawDoc = { file, format, hash, tree, meta: {}, warnings };
-    if (titleLine !== undefined) doc.titleLine = titleLine;
     return { doc, diagnostics: [] };
   } catch (error) {
     if (error instanceof FrontMatterError || error instanceof MarkdownLimitError) return refuse(file, error.message, error.line);
