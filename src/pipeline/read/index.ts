@@ -3,6 +3,7 @@
  * a diagnostic saying why the file cannot be an article. Pure: the caller does the disk I/O.
  */
 import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
 import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
@@ -78,6 +79,12 @@ function validateMeta(
   return { meta: articleMetaSchema.parse(meta), warnings };
 }
 
+/** Text a reader would see: a file of only markup (`***`, raw HTML, images) is not an article. */
+function hasText(node: Root | Root['children'][number]): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
+  return 'children' in node && node.children.some((child) => hasText(child as Root['children'][number]));
+}
+
 export function readArticle(file: string, bytes: Uint8Array): ReadResult {
   const format = formatOf(file);
   if (!format) return refuse(file, 'unknown file type: articles are .txt, .md or .html files');
@@ -112,6 +119,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
         if (titleLine !== undefined) doc.titleLine = titleLine;
       }
     }
+    if (!hasText(doc.tree)) return refuse(file, 'file has no article text (only markup, images or scripts)');
     return { doc, diagnostics: [] };
   } catch (error) {
     if (error instanceof FrontMatterError || error instanceof MarkdownLimitError) return refuse(file, error.message, error.line);
