@@ -114,7 +114,6 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
         doc = { file, format: 'markdown', hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
       } else {
         const { tree, titleLine } = readText(text);
-        if (tree.children.length === 0) return refuse(file, 'file has a title line but no article text');
         doc = { file, format, hash, tree, meta: {}, warnings };
         if (titleLine !== undefined) doc.titleLine = titleLine;
       }
