@@ -1,6 +1,7 @@
 /**
- * Bytes to text, for files from anywhere: UTF-8 with or without BOM, CRLF or CR line endings,
- * invalid UTF-8 decoded as Windows-1252 (the usual culprit) with a warning, binary refused.
+ * Bytes to text, for files from anywhere: UTF-8 with or without BOM, UTF-16 with a BOM, CRLF or
+ * CR line endings, invalid UTF-8 decoded as Windows-1252 (the usual culprit) with a warning, and
+ * binary files refused.
  */
 export type Decoded =
   | { ok: true; text: string; warning?: string }
@@ -8,17 +9,23 @@ export type Decoded =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
 const windows1252 = new TextDecoder('windows-1252');
+
+/** C0 controls other than tab and line feed, and DEL: invisible, and invalid in an HTML page. */
+const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function decodeArticle(bytes: Uint8Array): Decoded {
   let text: string;
   let warning: string | undefined;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     text = utf16le.decode(bytes.subarray(2));
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = utf16be.decode(bytes.subarray(2));
   } else {
-    // A NUL byte never occurs in text we could show: this is a binary file (image, PDF, archive).
-    const head = bytes.subarray(0, 8192);
-    if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not an article' };
+    // A NUL byte never occurs in text we could show: this is a binary file (image, PDF, archive),
+    // or UTF-16 saved without the byte-order mark that would say so.
+    if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not an article; if it is UTF-16 text, save it as UTF-8' };
     try {
       text = utf8.decode(bytes);
     } catch {
@@ -27,6 +34,6 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  text = text.replace(/\r\n?/g, '\n').replace(controls, '');
   return warning ? { ok: true, text, warning } : { ok: true, text };
 }
