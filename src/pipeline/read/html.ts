@@ -19,7 +19,9 @@ const dropped = new Set([
   'input', 'select', 'textarea', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio',
   'figcaption', 'dialog', 'menu',
 ]);
-const droppedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog']);
+const droppedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
+/** Class names and ids of page furniture (share bars, cookie banners) that sits inside an article. */
+const furniture = /\b(share|sharing|social|newsletter|related|comments?|advert|promo|cookies?|consent|gdpr|breadcrumbs?|subscribe|paywall)s?\b/;
 
 function children(node: HastRoot | Element): Element[] {
   return node.children.filter((child): child is Element => child.type === 'element');
@@ -39,9 +41,9 @@ function prune(node: HastRoot | Element): void {
     if (child.type === 'comment' || child.type === 'doctype') return false;
     if (child.type !== 'element') return true;
     const role = String(child.properties.role ?? '');
-    const classes = String(child.properties.className ?? '').toLowerCase();
+    const names = `${String(child.properties.className ?? '')} ${String(child.properties.id ?? '')}`.toLowerCase();
     if (dropped.has(child.tagName) || droppedRoles.has(role) || child.properties.hidden !== undefined) return false;
-    if (/\b(share|social|newsletter|related|comments?|advert|promo|cookie|breadcrumb)s?\b/.test(classes)) return false;
+    if (String(child.properties.ariaHidden) === 'true' || furniture.test(names)) return false;
     prune(child);
     return true;
   });
