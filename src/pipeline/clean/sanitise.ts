@@ -1,7 +1,7 @@
 /**
  * Keep only what an article page may show: no raw HTML (it could carry script), no images (their
  * alt text is noise once the picture is gone), no link whose URL is not http(s) or mailto, no
- * link definitions pointing elsewhere. Text inside dropped inline HTML stays as text.
+ * link definitions pointing elsewhere, no footnotes. Text inside dropped inline HTML stays as text.
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 
@@ -9,15 +9,29 @@ export function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\s]/.test(url.trim());
 }
 
+/** Inline HTML whose content is code or markup, never text: `<script>alert(1)</script>` in a sentence. */
+const rawContent = /^<(script|style|template|noscript|iframe|textarea|title)\b[^>]*>$/i;
+
 function sanitiseChildren(parent: Parent): void {
   const next: RootContent[] = [];
+  let skipUntil: RegExp | undefined;
   for (const child of parent.children) {
+    if (skipUntil) {
+      if (child.type === 'html' && skipUntil.test(child.value)) skipUntil = undefined;
+      continue;
+    }
     switch (child.type) {
-      case 'html':
+      case 'html': {
+        const open = rawContent.exec(child.value.trim());
+        if (open) skipUntil = new RegExp(`^</${open[1]}\\s*>$`, 'i');
+        continue;
+      }
       case 'image':
       case 'imageReference':
       case 'definition':
       case 'footnoteDefinition':
+      // Its definition is dropped above, so the marker would point nowhere.
+      case 'footnoteReference':
       case 'yaml' as never:
         continue;
       case 'link': {
@@ -43,7 +57,14 @@ function sanitiseChildren(parent: Parent): void {
         next.push(child);
     }
   }
-  parent.children = next as never;
+  // Text on both sides of a dropped node is one run of text again ("A <b>x</b> b" → "A x b").
+  const merged: RootContent[] = [];
+  for (const node of next) {
+    const previous = merged.at(-1);
+    if (node.type === 'text' && previous?.type === 'text') merged[merged.length - 1] = { ...previous, value: previous.value + node.value };
+    else merged.push(node);
+  }
+  parent.children = merged as never;
 }
 
 /** Remove paragraphs and list items left empty by sanitising. */
