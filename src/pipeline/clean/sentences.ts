@@ -2,8 +2,9 @@
  * Split every paragraph, heading and list item into sentences, each wrapped in a `sentence` node
  * with a stable id, so that a briefing can cite it and a link can land on it. Boundaries come
  * from the platform's Unicode sentence segmenter (Intl.Segmenter, which also handles CJK
- * punctuation), corrected where news text trips it: abbreviations before a capital ("Mr. Cook")
- * and sentences glued without a space ("market share.But why").
+ * punctuation), corrected where news text trips it: abbreviations before a capital ("Mr. Cook"),
+ * sentences glued without a space ("market share.But why"), and sentences that open with a
+ * lowercase brand name ("in China. iPhone sales"), where Unicode's rules see no boundary.
  */
 import type { Parent, PhrasingContent, Root } from 'mdast';
 import type { Sentence, SentenceId } from '../types.ts';
@@ -12,6 +13,8 @@ import type { SentenceNode } from './sentence-node.ts';
 const ABBREVIATIONS =
   /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.\s*$/;
 const GLUED = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
+/** A full stop, then a word like "iPhone", "eBay" or "iOS": lowercase, then a capital. */
+const LOWERCASE_BRAND = /(?<=[.!?]["”’)]*\s+)(?=\p{Ll}+\p{Lu})/gu;
 
 /** Plain text of inline nodes, as the sentence splitter and `slice` count it. */
 export function inlineText(nodes: readonly PhrasingContent[]): string {
@@ -64,6 +67,9 @@ export function sentenceRanges(text: string, lang = 'en'): [number, number][] {
     cuts.push(index);
   }
   for (const match of text.matchAll(GLUED)) cuts.push(match.index);
+  for (const { index } of text.matchAll(LOWERCASE_BRAND)) {
+    if (!ABBREVIATIONS.test(text.slice(Math.max(0, index - 12), index))) cuts.push(index);
+  }
   cuts.sort((a, b) => a - b);
   const ranges: [number, number][] = [];
   let start = 0;
