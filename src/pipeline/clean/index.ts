@@ -61,7 +61,9 @@ function hostname(url: string | undefined): string | undefined {
 export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
   const tree = sanitiseTree(structuredClone(raw.tree));
   const { removed, sourceLink } = removeBoilerplate(tree);
-  removed.push(...structureText(tree));
+  // Only plain text needs its structure guessed: Markdown and HTML say what is a heading or a
+  // list, and guessing there turned real short paragraphs into headings.
+  if (raw.format === 'text') removed.push(...structureText(tree));
   const meta = { ...raw.meta, ...manifest };
   const lang = meta.lang ?? detectLanguage(toString(tree));
   const sentences = segmentSentences(tree, lang);
