@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
 import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
@@ -79,6 +80,20 @@ function validateMeta(
   return { meta: articleMetaSchema.parse(meta), warnings };
 }
 
+/**
+ * A Markdown article's opening `# Heading` is its title, as an HTML page's <h1> is: it becomes
+ * the title when the front matter has none, and leaves the body when it is the title, so the
+ * page does not show it twice. Returns the title found, if any.
+ */
+function takeTitleHeading(tree: Root, title: string | undefined): string | undefined {
+  const first = tree.children[0];
+  if (first?.type !== 'heading' || first.depth !== 1) return undefined;
+  const text = toString(first).replace(/\s+/g, ' ').trim();
+  if (text === '' || (title !== undefined && text !== title.replace(/\s+/g, ' ').trim())) return undefined;
+  tree.children.shift();
+  return text;
+}
+
 /** Text a reader would see: a file of only markup (`***`, raw HTML, images) is not an article. */
 function hasText(node: Root | Root['children'][number]): boolean {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
@@ -111,6 +126,8 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
         const data = frontMatter ? parseYamlData(frontMatter.yaml, frontMatter.yamlLine) : {};
         const checked = validateMeta(file, data, { label: 'front matter', yaml: frontMatter?.yaml ?? '', yamlLine: frontMatter?.yamlLine ?? 1 });
         const tree = frontMatter ? readMarkdown(frontMatter.body, frontMatter.bodyLine) : readMarkdown(text);
+        const heading = takeTitleHeading(tree, checked.meta.title);
+        if (heading !== undefined) checked.meta.title = heading;
         doc = { file, format: 'markdown', hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
       } else {
         const { tree, titleLine } = readText(text);
