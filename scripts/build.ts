@@ -20,7 +20,8 @@ rmSync(next, { recursive: true, force: true });
 const astro = resolve(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...args], {
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  // Astro reads BASE_URL from the environment before --base: a shell that sets it must not win.
+  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });

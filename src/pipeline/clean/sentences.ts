@@ -96,6 +96,11 @@ export function shortHash(text: string): string {
 
 const SEGMENTED = new Set(['paragraph', 'heading', 'tableCell']);
 
+/** A cut between a lowercase word's full stop and a capitalised word, with no space between. */
+function isGlued(text: string, at: number): boolean {
+  return /\p{Ll}{2}[.!?]$/u.test(text.slice(Math.max(0, at - 3), at)) && /^\p{Lu}\p{Ll}/u.test(text.slice(at, at + 2));
+}
+
 /** Runs of white space (soft line breaks, tabs, no-break spaces) read as one space on a page: make them one. */
 function collapseWhiteSpace(nodes: PhrasingContent[]): void {
   for (const node of nodes) {
@@ -117,9 +122,9 @@ export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
       const wrapped: PhrasingContent[] = [];
       let last = 0;
       for (const [start, end] of sentenceRanges(text, lang)) {
-        // Sentences of a block are always one space apart on the page ("share.But" becomes
-        // "share. But"), so a quotation across sentences is their texts joined by a space.
-        if (wrapped.length > 0) wrapped.push({ type: 'text', value: ' ' });
+        // Two sentences glued without a space ("share.But") get one, as their writer meant; any
+        // other gap is kept as written (none between Chinese sentences, one space in English).
+        if (start === last && wrapped.length > 0 && isGlued(text, start)) wrapped.push({ type: 'text', value: ' ' });
         else if (start > last) wrapped.push(...sliceInline(children, last, start));
         const sentenceText = text.slice(start, end);
         const base = `s-${shortHash(sentenceText.replace(/\s+/g, ' '))}`;
