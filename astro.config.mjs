@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
 import briefings from './src/integration/index.ts';
 import { externalLinks } from './src/integration/external-links.ts';
+import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
@@ -50,4 +52,19 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [externalLinks], features: { smartPunctuation: false } }) },
   integrations: [briefings(), mdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
+  /**
+   * A Content-Security-Policy for static hosting (a <meta> tag on every page, since a CDN may set
+   * no headers): scripts and styles only from the site itself, by hash for what Astro inlines and
+   * for the one inline script of ours; WebAssembly for Pagefind; no plugins, no foreign base URL,
+   * forms only to the site. An article that slipped script past cleaning still could not run it.
+   */
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [`sha256-${createHash('sha256').update(searchShortcutScript).digest('base64')}`],
+      },
+    },
+  },
 });

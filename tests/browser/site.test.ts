@@ -106,6 +106,17 @@ describe.skipIf(!chromiumPath)('sample site in Chromium', () => {
     await page.close();
   });
 
+  test('the Content-Security-Policy stops script the site did not ship', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('articles/', server.url).href);
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    await expect(page.addScriptTag({ content: 'window.injected = true' })).rejects.toThrow(/Content Security Policy/);
+    expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    await page.close();
+  });
+
   test('no request left the site, and no page logged an error', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
