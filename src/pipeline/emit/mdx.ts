@@ -7,6 +7,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Handle } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import { unified, type Preset } from 'unified';
@@ -46,13 +47,18 @@ const paragraph: Handle = (node, _parent, state, info) => {
  * character references, which are text to every parser: a backslash before a backtick may still
  * open a code span there, and a GFM autolink literal ("http://", "www.") runs over the escapes
  * after it. Escape pairs are consumed whole, so an escaped backslash stays a backslash.
+ * An underscore is always escaped: remark leaves intraword ones ("a_b") bare, and Astro's MDX
+ * compiler takes quadratic time over a run of them ("a_b_a_b_…": 256 KiB took 15 s).
  */
-const references: Record<string, string> = { '`': '&#x60;', '\\`': '&#x60;', '\\:': '&#x3a;', '\\.': '&#x2e;' };
+const references: Record<string, string> = { '`': '&#x60;', '\\`': '&#x60;', '\\:': '&#x3a;', '\\.': '&#x2e;', _: '\\_' };
 const text: Handle = (node, _parent, state, info) =>
-  state.safe((node as Text).value, info).replace(/\\[\s\S]|`/g, (match) => references[match] ?? match);
+  state.safe((node as Text).value, info).replace(/\\[\s\S]|[`_]/g, (match) => references[match] ?? match);
 
+// GFM, because the Markdown reader keeps tables, strikethrough and task lists, and without it
+// the serialiser threw on them ("Cannot handle unknown node `table`"), failing the build.
 const serialiser = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph, text } })
+  .use(remarkGfm)
   .use(remarkMdx)
   .use(escapeEsm)
   .freeze();
