@@ -5,6 +5,8 @@ export interface SentenceNode {
   type: 'sentence';
   id: string;
   children: PhrasingContent[];
+  /** Set by MDX emission: the sentence follows another with no space and starts a new line. */
+  data?: { lineBreak?: boolean };
 }
 
 declare module 'mdast' {

@@ -54,10 +54,30 @@ const references: Record<string, string> = { '`': '&#x60;', '\\`': '&#x60;', '\\
 const text: Handle = (node, _parent, state, info) =>
   state.safe((node as Text).value, info).replace(/\\[\s\S]|[`_]/g, (match) => references[match] ?? match);
 
+/** The id of a sentence, from its text's hash: nothing in it needs quoting in an attribute. */
+const sentenceId = /^s-[0-9a-z]+(?:-\d+)?$/;
+
+/**
+ * A sentence as `<span id class="s">`, written here rather than by mdast-util-mdx-jsx so that a
+ * sentence glued to the one before it (Chinese text, "a!b!") can break its line inside the tag:
+ * Astro's MDX compiler takes quadratic time in the number of tags on one line (8,000 sentence
+ * spans on a line took over a second; one a line, 60 ms), and a break inside a tag is no white
+ * space on the page. The content is phrasing like any other, so it stays escaped.
+ */
+const sentence: Handle = (node, _parent, state, info) => {
+  const { id, data } = node as SentenceNode;
+  if (!sentenceId.test(id)) throw new Error(`not a sentence id: ${JSON.stringify(id)}`);
+  const exit = state.enter('phrasing');
+  const value = state.containerPhrasing(node as SentenceNode, { ...info, before: '>', after: '<' });
+  exit();
+  return `<span${data?.lineBreak ? '\n' : ' '}id="${id}" class="s">${value}</span>`;
+};
+sentence.peek = () => '<';
+
 // GFM, because the Markdown reader keeps tables, strikethrough and task lists, and without it
 // the serialiser threw on them ("Cannot handle unknown node `table`"), failing the build.
 const serialiser = unified()
-  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph, text } })
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { paragraph, text, sentence } as never })
   .use(remarkGfm)
   .use(remarkMdx)
   .use(escapeEsm)
@@ -103,15 +123,27 @@ function markFigures(children: PhrasingContent[], marks: FigureMark[]): Phrasing
   return nodes;
 }
 
-function toJsx(node: RootContent | PhrasingContent, marks: Map<string, FigureMark[]>): void {
+/**
+ * Figures in sentences become links to their fact. In a paragraph, each sentence starts a new
+ * line of the MDX (see `sentence`): the space between two sentences is written as a line break,
+ * the same white space to HTML, and a sentence with no space before it breaks inside its tag
+ * (except in a block quote, where Astro's MDX compiler misreads a tag broken across `> ` lines).
+ */
+function prepare(node: RootContent | PhrasingContent, marks: Map<string, FigureMark[]>, inQuote = false): void {
   if (!('children' in node)) return;
-  node.children = (node.children as (RootContent | PhrasingContent)[]).map((child) => {
+  const children = node.children as (RootContent | PhrasingContent)[];
+  const lines = node.type === 'paragraph';
+  node.children = children.map((child, index) => {
+    const previous = children[index - 1];
     if (child.type === 'sentence') {
-      const sentence = child as SentenceNode;
-      const inner = markFigures(sentence.children, marks.get(sentence.id) ?? []);
-      return jsx('span', { id: sentence.id, class: 's' }, inner);
+      const marked: SentenceNode = { ...child, children: markFigures(child.children, marks.get(child.id) ?? []) };
+      if (lines && !inQuote && previous?.type === 'sentence') marked.data = { lineBreak: true };
+      return marked;
     }
-    toJsx(child, marks);
+    if (lines && child.type === 'text' && child.value === ' ' && previous?.type === 'sentence' && children[index + 1]?.type === 'sentence') {
+      return { type: 'text', value: '\n' };
+    }
+    prepare(child, marks, inQuote || node.type === 'blockquote');
     return child;
   }) as never;
 }
@@ -129,7 +161,7 @@ export interface ArticleFrontMatter {
 
 export function articleToMdx(article: Article, marks: Map<string, FigureMark[]> = new Map()): string {
   const tree: Root = structuredClone(article.tree);
-  toJsx(tree, marks);
+  prepare(tree, marks);
   const frontMatter: ArticleFrontMatter = {
     title: article.title,
     slug: article.slug,
