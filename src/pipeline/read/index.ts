@@ -81,6 +81,34 @@ function validateMeta(
 }
 
 /**
+ * Limits on what later stages do per character, set far above any article (a 2 MiB file of
+ * prose has about 20,000 sentences and a few dozen web addresses) and far below what makes one
+ * file cost the build minutes: every sentence becomes a tag in the MDX, and backticks and web
+ * addresses written as text become character references, which Astro's MDX compiler handles in
+ * quadratic memory within a run of text (64 KiB of '`a' ran it out of memory).
+ */
+export const MAX_SENTENCE_MARKS = 30_000;
+export const MAX_REFERENCES = 2_000;
+
+const limits = [
+  { pattern: /[.!?。！？]+/g, max: MAX_SENTENCE_MARKS, what: 'sentence endings (. ! ?)' },
+  { pattern: /`|https?:\/\/|www\./gi, max: MAX_REFERENCES, what: 'backticks and web addresses written as text' },
+];
+
+/** The line where `text` goes over one of the limits, with what went over; undefined if none. */
+function overLimit(text: string): { line: number; message: string } | undefined {
+  for (const { pattern, max, what } of limits) {
+    let count = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (++count <= max) continue;
+      const line = text.slice(0, match.index).split('\n').length;
+      return { line, message: `more than ${max.toLocaleString('en')} ${what} by this line: no article has that many, and building them would take minutes` };
+    }
+  }
+  return undefined;
+}
+
+/**
  * A Markdown article's opening `# Heading` is its title, as an HTML page's <h1> is: it becomes
  * the title when the front matter has none, and leaves the body when it is the title, so the
  * page does not show it twice. Returns the title found, if any.
@@ -111,6 +139,8 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
   const warnings: Diagnostic[] = decoded.warning ? [{ file, severity: 'warning', message: decoded.warning }] : [];
   const text = decoded.text;
   if (text.trim() === '') return refuse(file, 'file is empty');
+  const over = overLimit(text);
+  if (over) return refuse(file, over.message, over.line);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
   try {
