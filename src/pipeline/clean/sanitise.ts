@@ -3,7 +3,8 @@
  * alt text is noise once the picture is gone), no link whose URL is not http(s) or mailto, no
  * link definitions pointing elsewhere, no footnotes. Text inside dropped inline HTML stays as text.
  */
-import type { Link, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 
 export function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\s]/.test(url.trim());
@@ -79,8 +80,30 @@ function pruneEmpty(parent: Parent): void {
   }) as never;
 }
 
+/**
+ * A heading or table row is one line of MDX, and every sentence in it a tag on that line, which
+ * Astro's MDX compiler reads in quadratic time: a "heading" longer than any headline is text, and
+ * a table with a row longer than this is read as one paragraph per cell.
+ */
+const MAX_LINE_TEXT = 300;
+const MAX_ROW_TEXT = 2_000;
+
+function unlineOversized(parent: Parent): void {
+  parent.children = parent.children.flatMap((child: Nodes): Nodes[] => {
+    if (child.type === 'heading' && toString(child).length > MAX_LINE_TEXT) {
+      return [{ type: 'paragraph', children: child.children, ...(child.position ? { position: child.position } : {}) }];
+    }
+    if (child.type === 'table' && child.children.some((row) => toString(row).length > MAX_ROW_TEXT)) {
+      return child.children.flatMap((row) => row.children.map((cell): Paragraph => ({ type: 'paragraph', children: cell.children })));
+    }
+    if ('children' in child) unlineOversized(child as Parent);
+    return [child];
+  }) as never;
+}
+
 export function sanitiseTree(tree: Root): Root {
   sanitiseChildren(tree);
   pruneEmpty(tree);
+  unlineOversized(tree);
   return tree;
 }
