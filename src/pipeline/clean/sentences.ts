@@ -27,24 +27,46 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return text;
 }
 
-/** The inline nodes covering characters [start, end) of `inlineText(nodes)`, cloned. */
-export function sliceInline(nodes: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  let offset = 0;
+/**
+ * A function that slices `nodes` at character ranges of `inlineText(nodes)`, for ranges asked in
+ * increasing order without overlap (a block's sentences and the gaps between them). It keeps a
+ * cursor at each level of nesting, so slicing a whole block costs time linear in its nodes:
+ * scanning from the first node for every sentence made a paragraph of 8,000 bold sentences take
+ * 11 s to clean.
+ */
+export function inlineSlicer(nodes: readonly PhrasingContent[]): (start: number, end: number) => PhrasingContent[] {
+  const offsets: number[] = [];
+  let total = 0;
   for (const node of nodes) {
-    const length = inlineText([node]).length;
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + length);
-    if (from < to) {
-      if (node.type === 'text' || node.type === 'inlineCode') {
-        out.push({ ...node, value: node.value.slice(from - offset, to - offset) });
-      } else if ('children' in node) {
-        out.push({ ...node, children: sliceInline(node.children as PhrasingContent[], from - offset, to - offset) } as PhrasingContent);
+    offsets.push(total);
+    total += inlineText([node]).length;
+  }
+  offsets.push(total);
+  const nested = new Map<number, (start: number, end: number) => PhrasingContent[]>();
+  let first = 0;
+  return (start, end) => {
+    while (first < nodes.length && (offsets[first + 1] ?? total) <= start) first++;
+    const out: PhrasingContent[] = [];
+    for (let i = first; i < nodes.length && (offsets[i] ?? total) < end; i++) {
+      const node = nodes[i] as PhrasingContent;
+      const offset = offsets[i] ?? 0;
+      const from = Math.max(start, offset) - offset;
+      const to = Math.min(end, offsets[i + 1] ?? total) - offset;
+      if (from >= to) continue;
+      if (node.type === 'text' || node.type === 'inlineCode') out.push({ ...node, value: node.value.slice(from, to) });
+      else if ('children' in node) {
+        let slice = nested.get(i);
+        if (!slice) nested.set(i, (slice = inlineSlicer(node.children as PhrasingContent[])));
+        out.push({ ...node, children: slice(from, to) } as PhrasingContent);
       } else out.push(node);
     }
-    offset += length;
-  }
-  return out;
+    return out;
+  };
+}
+
+/** The inline nodes covering characters [start, end) of `inlineText(nodes)`, cloned. */
+export function sliceInline(nodes: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
+  return inlineSlicer(nodes)(start, end);
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -119,24 +141,25 @@ export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
       const children = node.children as PhrasingContent[];
       collapseWhiteSpace(children);
       const text = inlineText(children);
+      const slice = inlineSlicer(children);
       const wrapped: PhrasingContent[] = [];
       let last = 0;
       for (const [start, end] of sentenceRanges(text, lang)) {
         // Two sentences glued without a space ("share.But") get one, as their writer meant; any
         // other gap is kept as written (none between Chinese sentences, one space in English).
         if (start === last && wrapped.length > 0 && isGlued(text, start)) wrapped.push({ type: 'text', value: ' ' });
-        else if (start > last) wrapped.push(...sliceInline(children, last, start));
+        else if (start > last) for (const gap of slice(last, start)) wrapped.push(gap);
         const sentenceText = text.slice(start, end);
         const base = `s-${shortHash(sentenceText.replace(/\s+/g, ' '))}`;
         const count = (seen.get(base) ?? 0) + 1;
         seen.set(base, count);
         const id = (count === 1 ? base : `${base}-${count}`) as SentenceId;
-        const sentence: SentenceNode = { type: 'sentence', id, children: sliceInline(children, start, end) };
+        const sentence: SentenceNode = { type: 'sentence', id, children: slice(start, end) };
         wrapped.push(sentence);
         sentences.push({ id, text: sentenceText, block, heading: node.type === 'heading' });
         last = end;
       }
-      if (last < text.length) wrapped.push(...sliceInline(children, last, text.length));
+      if (last < text.length) for (const rest of slice(last, text.length)) wrapped.push(rest);
       node.children = wrapped as never;
       block++;
       return;
