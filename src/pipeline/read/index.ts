@@ -122,6 +122,24 @@ function takeTitleHeading(tree: Root, title: string | undefined): string | undef
   return text;
 }
 
+/**
+ * Trees deeper than this overflow the stack of the recursive tree utilities downstream (cleaning,
+ * mdast-util-to-string, MDX serialisation): a Markdown list nested 500 deep by indentation did.
+ * Real articles are under 10 deep; 24 nested quotes or list markers on one line are about 50.
+ */
+export const MAX_TREE_DEPTH = 64;
+
+/** The first node deeper than MAX_TREE_DEPTH, found without recursion; undefined if none. */
+function tooDeep(tree: Root): { line?: number } | undefined {
+  const stack: [Root | Root['children'][number], number][] = [[tree, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > MAX_TREE_DEPTH) return { line: node.position?.start.line };
+    if ('children' in node) for (const child of node.children) stack.push([child as Root['children'][number], depth + 1]);
+  }
+  return undefined;
+}
+
 /** Text a reader would see: a file of only markup (`***`, raw HTML, images) is not an article. */
 function hasText(node: Root | Root['children'][number]): boolean {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
@@ -165,6 +183,8 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
         if (titleLine !== undefined) doc.titleLine = titleLine;
       }
     }
+    const deep = tooDeep(doc.tree);
+    if (deep) return refuse(file, `nested more than ${MAX_TREE_DEPTH} levels deep (lists, quotes or elements inside each other): flatten it`, deep.line);
     if (!hasText(doc.tree)) return refuse(file, 'file has no article text (only markup, images or scripts)');
     return { doc, diagnostics: [] };
   } catch (error) {
