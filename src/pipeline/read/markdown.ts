@@ -2,7 +2,8 @@
  * The Markdown reader: remark-parse with GFM to mdast. Two kinds of input are refused before
  * parsing, with the line that broke the limit, rather than taking the build down:
  *
- * - nesting: thousands of `>` or list markers on a line overflow the parser's stack;
+ * - nesting: thousands of `>` or list markers on a line overflow the parser's stack, and lists
+ *   nested by indentation cost time per level on every line (500 levels took 12 s);
  * - markup density: micromark's inline parsing slows down sharply (quadratically within one
  *   paragraph) on runs of `*`, `_`, `~`, `[`, `]`, `(`, `)` and backticks, so that 250 KiB of
  *   `[a](` takes minutes. A news paragraph has a few dozen of these characters; the limits below
@@ -14,6 +15,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 export const MAX_NESTING = 24;
+/** Columns of indentation: lists nested by indenting them deeper cost micromark time per level. */
+export const MAX_INDENT = 100;
 /** Inline markup characters allowed in one paragraph (a run of lines without a blank line). */
 export const MAX_MARKUP_PER_PARAGRAPH = 400;
 /** Inline markup characters allowed in one file. */
@@ -45,6 +48,10 @@ function checkLimits(text: string, firstLine: number): void {
     const markers = nestingMarkers.exec(line);
     if (markers && (markers[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length > MAX_NESTING) {
       throw new MarkdownLimitError(`nesting deeper than ${MAX_NESTING} levels (block quotes or lists): flatten it`, firstLine + i);
+    }
+    const indent = /^[ \t]*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
+    if (indent > MAX_INDENT) {
+      throw new MarkdownLimitError(`indented more than ${MAX_INDENT} columns (lists nested inside each other): flatten it`, firstLine + i);
     }
     // Code is parsed in linear time and may be dense with symbols: it does not count.
     if (fence.test(line)) inFence = !inFence;
