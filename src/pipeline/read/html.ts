@@ -7,12 +7,13 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toMdast } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { ArticleMeta } from '../../config/schema.ts';
 
 const parser = unified().use(rehypeParse);
+const fragmentParser = unified().use(rehypeParse, { fragment: true });
 
 const dropped = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'button',
@@ -103,4 +104,15 @@ export function readHtml(text: string): HtmlDoc {
   const root: HastRoot = { type: 'root', children: main.type === 'root' ? main.children : [main] };
   const tree = toMdast(root) as Root;
   return { tree, meta: found };
+}
+
+/**
+ * A block of HTML inside a Markdown article (`<div>…</div>`, `<p>…</p>`, an embed): its readable
+ * content as mdast, with scripts and page furniture dropped as from a saved page, instead of
+ * losing its text with the raw HTML.
+ */
+export function readHtmlFragment(html: string): RootContent[] {
+  const hast = fragmentParser.parse(html);
+  prune(hast);
+  return (toMdast(hast) as Root).children;
 }

@@ -9,7 +9,7 @@ import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '.
 import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { FrontMatterError, parseYamlData, splitFrontMatter } from './front-matter.ts';
-import { readHtml } from './html.ts';
+import { readHtml, readHtmlFragment } from './html.ts';
 import { MarkdownLimitError, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
@@ -140,6 +140,17 @@ function tooDeep(tree: Root): { line?: number } | undefined {
   return undefined;
 }
 
+/** Replace each block of raw HTML in a Markdown tree by its readable content (see readHtmlFragment). */
+function readHtmlBlocks(tree: Root): void {
+  const stack: Root['children'][number][] = [...tree.children];
+  tree.children = tree.children.flatMap((node) => (node.type === 'html' ? readHtmlFragment(node.value) : [node]));
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'blockquote' && node.type !== 'listItem' && node.type !== 'list') continue;
+    if (node.type !== 'list') node.children = node.children.flatMap((child) => (child.type === 'html' ? (readHtmlFragment(child.value) as typeof node.children) : [child]));
+    stack.push(...node.children);
+  }
+}
+
 /** Text a reader would see: a file of only markup (`***`, raw HTML, images) is not an article. */
 function hasText(node: Root | Root['children'][number]): boolean {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
@@ -174,6 +185,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
         const data = frontMatter ? parseYamlData(frontMatter.yaml, frontMatter.yamlLine) : {};
         const checked = validateMeta(file, data, { label: 'front matter', yaml: frontMatter?.yaml ?? '', yamlLine: frontMatter?.yamlLine ?? 1 });
         const tree = frontMatter ? readMarkdown(frontMatter.body, frontMatter.bodyLine) : readMarkdown(text);
+        readHtmlBlocks(tree);
         const heading = takeTitleHeading(tree, checked.meta.title);
         if (heading !== undefined) checked.meta.title = heading;
         doc = { file, format: 'markdown', hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
