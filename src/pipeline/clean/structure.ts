@@ -7,7 +7,9 @@ import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from
 
 const BULLET_EMOJI = '🔹🔸🔷🔶▪️▫️✅✔️☑️➡️👉📌⭐🚀💡🔥✨';
 const bulletEmoji = `(?:${[...new Intl.Segmenter().segment(BULLET_EMOJI)].map((s) => s.segment).join('|')})`;
-const bulletLine = new RegExp(`^(?:[-–—•●▪■◦·*]|${bulletEmoji})\\s*(?=\\S)`, 'u');
+// A dash or star is a bullet only before a space: "-3.5% drop" and "*a*" are text. Bullet signs
+// and emoji may touch their text ("•Item", "🔹Smart Siri").
+const bulletLine = new RegExp(`^(?:[-–—*]\\s+|[•●▪■◦·]\\s*|${bulletEmoji}\\s*)(?=\\S)`, 'u');
 const gluedBullet = new RegExp(`(?<=\\S)\\s*(?=${bulletEmoji}\\s*\\p{Lu})`, 'u');
 const labelLine = /^[^.!?–—]{2,60}\s[–—]\s\S/u;
 
