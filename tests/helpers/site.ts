@@ -40,7 +40,7 @@ export function elementById(tree: Root, id: string): Element | undefined {
   return found;
 }
 
-export function elements(tree: Root, test: (el: Element) => boolean): Element[] {
+export function elements(tree: Root | Element, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
   visit(tree, 'element', (node: Element) => {
     if (test(node)) out.push(node);
