@@ -68,12 +68,22 @@ function sanitiseChildren(parent: Parent): void {
   parent.children = merged as never;
 }
 
-/** Remove paragraphs and list items left empty by sanitising. */
+const isBlank = (node: PhrasingContent | undefined) => node?.type === 'break' || (node?.type === 'text' && node.value.trim() === '');
+
+/**
+ * Remove paragraphs and list items left empty by sanitising, and line breaks and white space at
+ * either end of a paragraph or heading ("Apple  \n<Foo />" leaves a hard break with nothing
+ * after it): they show nothing, and a break at the end of a paragraph is written as a line
+ * ending before its closing `</p>`, which MDX cannot parse.
+ */
 function pruneEmpty(parent: Parent): void {
   parent.children = parent.children.filter((child: Nodes) => {
     if ('children' in child) pruneEmpty(child as Parent);
     if (child.type === 'paragraph' || child.type === 'heading') {
-      return (child.children as PhrasingContent[]).some((c) => c.type !== 'text' || c.value.trim() !== '');
+      const phrasing = child.children as PhrasingContent[];
+      while (isBlank(phrasing[0])) phrasing.shift();
+      while (isBlank(phrasing.at(-1))) phrasing.pop();
+      return phrasing.length > 0;
     }
     if (child.type === 'listItem' || child.type === 'list' || child.type === 'blockquote') return child.children.length > 0;
     return true;
