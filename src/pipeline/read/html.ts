@@ -102,7 +102,7 @@ export function readHtml(text: string): HtmlDoc {
     strip(main);
   }
   const root: HastRoot = { type: 'root', children: main.type === 'root' ? main.children : [main] };
-  const tree = toMdast(root) as Root;
+  const tree = toMdast(root, { document: true }) as Root;
   return { tree, meta: found };
 }
 
@@ -114,5 +114,7 @@ export function readHtml(text: string): HtmlDoc {
 export function readHtmlFragment(html: string): RootContent[] {
   const hast = fragmentParser.parse(html);
   prune(hast);
-  return (toMdast(hast) as Root).children;
+  // `document: true` wraps loose text in paragraphs: a fragment of only text ("<!-- c -->!")
+  // otherwise gave a text node straight under the root, which serialised onto the line before.
+  return (toMdast(hast, { document: true }) as Root).children;
 }
