@@ -131,6 +131,16 @@ function collapseWhiteSpace(nodes: PhrasingContent[]): void {
   }
 }
 
+/**
+ * The nodes between two sentences. Only white space there (sentence ranges are trimmed of it) is
+ * one plain space: sliced out of a formatted run it would be an emphasis or a link
+ * holding only a line break, which Markdown cannot write ("_\\&#xA;_" showed a backslash).
+ */
+function gapBetween(slice: (start: number, end: number) => PhrasingContent[], text: string, start: number, end: number): PhrasingContent[] {
+  const gap = text.slice(start, end);
+  return gap.trim() === '' ? [{ type: 'text', value: ' ' }] : slice(start, end);
+}
+
 /** Wrap sentences in `sentence` nodes in place; return them in reading order. */
 export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
   const sentences: Sentence[] = [];
@@ -148,7 +158,7 @@ export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
         // Two sentences glued without a space ("share.But") get one, as their writer meant; any
         // other gap is kept as written (none between Chinese sentences, one space in English).
         if (start === last && wrapped.length > 0 && isGlued(text, start)) wrapped.push({ type: 'text', value: ' ' });
-        else if (start > last) for (const gap of slice(last, start)) wrapped.push(gap);
+        else if (start > last) for (const gap of gapBetween(slice, text, last, start)) wrapped.push(gap);
         const sentenceText = text.slice(start, end);
         const base = `s-${shortHash(sentenceText.replace(/\s+/g, ' '))}`;
         const count = (seen.get(base) ?? 0) + 1;
@@ -159,7 +169,7 @@ export function segmentSentences(tree: Root, lang = 'en'): Sentence[] {
         sentences.push({ id, text: sentenceText, block, heading: node.type === 'heading' });
         last = end;
       }
-      if (last < text.length) for (const rest of slice(last, text.length)) wrapped.push(rest);
+      if (last < text.length) for (const rest of gapBetween(slice, text, last, text.length)) wrapped.push(rest);
       node.children = wrapped as never;
       block++;
       return;
