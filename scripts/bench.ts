@@ -46,6 +46,8 @@ async function step(label: string, work: () => Promise<Measured>): Promise<Measu
   clearInterval(ticker);
   if (interactive) process.stderr.write('\r\x1b[K');
   say(`  ${label}: ${(result.ms / 1000).toFixed(1)} s${result.status === 0 ? '' : ` — FAILED (exit ${result.status})`}`);
+  // The build's own output, for a closer look (Astro prints its phases).
+  writeFileSync(join(ws.root, `${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`), result.output);
   if (result.status !== 0) {
     say(result.output.split('\n').slice(-40).join('\n'));
     process.exit(1);

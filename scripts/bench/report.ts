@@ -17,6 +17,8 @@ export interface BuildColumn {
 }
 
 const PIPELINE_STAGES = ['read', 'clean', 'analyse', 'brief', 'emit', 'write'];
+/** Pages and data are written to disk as emit makes them; `write` is what is left: removing stale files. */
+const STAGE_LABELS: Record<string, string> = { emit: 'emit + write', write: 'prune' };
 
 const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
 const gigabytes = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
@@ -30,7 +32,7 @@ export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | und
   const rows: [string, ...string[]][] = [];
   const row = (name: string, cell: (column: BuildColumn) => string) => rows.push([name, ...columns.map(cell)]);
   row('articles', (c) => c.articles.toLocaleString('en-GB'));
-  for (const stage of PIPELINE_STAGES) row(`pipeline: ${stage}`, (c) => (c.report ? seconds((c.report.stages as Record<string, number>)[stage]) : '–'));
+  for (const stage of PIPELINE_STAGES) row(`pipeline: ${STAGE_LABELS[stage] ?? stage}`, (c) => (c.report ? seconds((c.report.stages as Record<string, number>)[stage]) : '–'));
   row('**pipeline total**', (c) => (c.report ? `**${seconds(pipelineMs(c.report))}**` : '–'));
   row('cache hits', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
   row('Astro', (c) => (c.report ? seconds(c.report.astro) : seconds(c.ms)));

@@ -16,7 +16,7 @@ import { contentDir, contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
 import { runPipeline, type PipelineOutput, type Stage } from '../pipeline/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
-import { codeDigest, listArticleFiles, openCache, writeGenerated } from './io.ts';
+import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
 
 /** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
 const CACHE_DIR = 'cache';
@@ -30,7 +30,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export interface BuildResult {
   output: PipelineOutput;
   problems: Diagnostic[];
-  /** Milliseconds spent writing the generated folder. */
+  /** Milliseconds spent finishing the generated folder (pages and data are written as they are made, in `emit`). */
   writeMs: number;
 }
 
@@ -67,6 +67,7 @@ export function buildContent(root: string, base: string): BuildResult {
   const cache = openCache(join(generated, CACHE_DIR));
   const sources = join(import.meta.dirname, '..');
   const onProgress = progressLine();
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE]));
   const output = runPipeline({
     files: listArticleFiles(paths.articles),
     manifest: config.manifest,
@@ -76,16 +77,18 @@ export function buildContent(root: string, base: string): BuildResult {
     base,
     cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'config')]) },
     ...(onProgress ? { onProgress } : {}),
+    write: (file) => writer.write(file),
   });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();
-  const files = [...output.files, { path: 'site.json', contents: `${JSON.stringify(config.site)}\n` }];
-  writeGenerated(generated, files, new Set([CACHE_DIR, REPORT_FILE]));
+  writer.write({ path: 'site.json', contents: `${JSON.stringify(config.site)}\n` });
+  writer.finish();
   cache.prune();
   return { output, problems: output.diagnostics, writeMs: performance.now() - start };
 }
 
-function buildReport({ output, problems, writeMs }: BuildResult, phases: { astro: number | null; pagefind: number | null }): BuildReport {
+/** The report of the pipeline's part of a build; Astro's and Pagefind's times are added at the end. */
+function buildReport({ output, problems, writeMs }: BuildResult): BuildReport {
   const round = (ms: number) => Math.round(ms);
   const stages = Object.fromEntries(Object.entries(output.timings).map(([stage, ms]) => [stage, round(ms)])) as BuildReport['stages'];
   stages.write = round(writeMs);
@@ -95,8 +98,8 @@ function buildReport({ output, problems, writeMs }: BuildResult, phases: { astro
     topics: output.briefings.length,
     cache: output.cache ?? { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
     stages,
-    astro: phases.astro === null ? null : round(phases.astro),
-    pagefind: phases.pagefind === null ? null : round(phases.pagefind),
+    astro: null,
+    pagefind: null,
     maxRss: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -116,8 +119,12 @@ export default function briefings(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   const strict = process.env.BRIEFINGS_STRICT === '1' || process.env.BRIEFINGS_STRICT === 'true';
-  /** The pipeline's result in this build and when it ended, for the build report. */
-  let built: { result: BuildResult; end: number } | undefined;
+  /**
+   * The pipeline's part of the build report, and when the pipeline ended. Only the report is
+   * kept: the pipeline's output (every article, tree and file) must not stay in memory while
+   * Astro builds the pages.
+   */
+  let built: { report: BuildReport; end: number } | undefined;
   return {
     name: 'briefings',
     hooks: {
@@ -126,8 +133,8 @@ export default function briefings(): AstroIntegration {
         base = config.base;
         const result = buildContent(root, base);
         report(logger, result);
-        built = { result, end: performance.now() };
-        writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(buildReport(result, { astro: null, pagefind: null }), null, 2)}\n`);
+        built = { report: buildReport(result), end: performance.now() };
+        writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(built.report, null, 2)}\n`);
         const errors = result.problems.filter((p) => p.severity === 'error' || strict);
         if (strict && errors.length > 0 && command === 'build') {
           throw new Error(`BRIEFINGS_STRICT: ${errors.length} problem(s) in the content:\n${errors.map(formatDiagnostic).join('\n')}`);
@@ -166,8 +173,8 @@ export default function briefings(): AstroIntegration {
           await pagefind.close();
         }
         if (built) {
-          const phases = { astro: indexStart - built.end, pagefind: performance.now() - indexStart };
-          writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(buildReport(built.result, phases), null, 2)}\n`);
+          const report: BuildReport = { ...built.report, astro: Math.round(indexStart - built.end), pagefind: Math.round(performance.now() - indexStart), maxRss: process.resourceUsage().maxRSS * 1024 };
+          writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
         }
       },
     },

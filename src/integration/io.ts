@@ -40,30 +40,53 @@ function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
     });
 }
 
+export interface GeneratedWriter {
+  /** Write one file, unless it already holds these contents. */
+  write(file: OutputFile): void;
+  /** Remove every file not written in this run; how many were written and removed. */
+  finish(): { written: number; removed: number };
+}
+
 /**
- * Write `files` under `outDir`; return how many were written and removed. Top-level entries
- * named in `keep` (the cache, the build report) are left alone.
+ * Write files under `outDir` one at a time, as the pipeline makes them, then remove the ones no
+ * longer produced. Top-level entries named in `keep` (the cache, the build report) are left alone.
  */
-export function writeGenerated(outDir: string, files: OutputFile[], keep: ReadonlySet<string> = new Set()): { written: number; removed: number } {
+export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new Set()): GeneratedWriter {
   const root = resolve(outDir);
   let written = 0;
   const produced = new Set<string>();
-  for (const file of files) {
-    const target = resolve(root, file.path);
-    if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
-    produced.add(relative(root, target).split(sep).join('/'));
-    if (existsSync(target) && statSync(target).isFile() && readFileSync(target, 'utf8') === file.contents) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.contents);
-    written++;
-  }
-  let removed = 0;
-  for (const stale of listFiles(root, keep)) {
-    if (produced.has(stale)) continue;
-    rmSync(join(root, stale));
-    removed++;
-  }
-  return { written, removed };
+  const made = new Set<string>();
+  return {
+    write(file) {
+      const target = resolve(root, file.path);
+      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
+      produced.add(relative(root, target).split(sep).join('/'));
+      // A file of another size differs: only a file of the same size is read and compared.
+      const size = existsSync(target) ? statSync(target) : undefined;
+      if (size?.isFile() && size.size === Buffer.byteLength(file.contents) && readFileSync(target, 'utf8') === file.contents) return;
+      const folder = dirname(target);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      writeFileSync(target, file.contents);
+      written++;
+    },
+    finish() {
+      let removed = 0;
+      for (const stale of listFiles(root, keep)) {
+        if (produced.has(stale)) continue;
+        rmSync(join(root, stale));
+        removed++;
+      }
+      return { written, removed };
+    },
+  };
+}
+
+/** Write `files` under `outDir` (see `generatedWriter`); return how many were written and removed. */
+export function writeGenerated(outDir: string, files: OutputFile[], keep: ReadonlySet<string> = new Set()): { written: number; removed: number } {
+  const writer = generatedWriter(outDir, keep);
+  for (const file of files) writer.write(file);
+  return writer.finish();
 }
 
 /**

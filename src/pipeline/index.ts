@@ -38,6 +38,11 @@ export interface PipelineInput {
   cache?: { store: CacheStore; code: string };
   /** Called as articles pass through each per-article stage, for progress on long builds. */
   onProgress?: (stage: Stage, done: number, total: number) => void;
+  /**
+   * Takes each output file as soon as it is made (the integration writes it to disk), so the
+   * output of a large corpus is never in memory at once; `files` is then empty.
+   */
+  write?: (file: OutputFile) => void;
 }
 
 export interface CacheStats {
@@ -55,6 +60,7 @@ export interface PipelineOutput {
   articles: AnalysedArticle[];
   duplicates: Map<Slug, Duplicate[]>;
   briefings: TopicBriefing[];
+  /** The output files; empty when `input.write` took them. */
   files: OutputFile[];
   diagnostics: Diagnostic[];
   /** Milliseconds per stage, for the build summary and the benchmark. */
@@ -210,7 +216,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     return mdx;
   };
   const output = timed(timings, 'emit', () =>
-    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx, entityAliases: new Map(gazetteer.entities.map((e) => [e.slug, e.aliases])) }),
+    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx, entityAliases: new Map(gazetteer.entities.map((e) => [e.slug, e.aliases])) }, input.write),
   );
 
   return {

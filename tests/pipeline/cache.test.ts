@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
-import { codeDigest, openCache } from '../../src/integration/io.ts';
+import { codeDigest, generatedWriter, openCache } from '../../src/integration/io.ts';
 import { articleKey, decodeEntry, decodePage, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 
@@ -140,6 +140,13 @@ describe('a warm run', () => {
     expect(contents(again)).toEqual(contents(cold));
   });
 
+  it('hands each file to `write` as it is made: the same files, none returned', () => {
+    const written: { path: string; contents: string }[] = [];
+    const streamed = build(corpus, undefined, { write: (file) => written.push(file) });
+    expect(streamed.files).toEqual([]);
+    expect(Object.fromEntries(written.map((f) => [f.path, f.contents]))).toEqual(contents(uncached));
+  });
+
   it('reports progress per stage, ending at the total', () => {
     const seen: string[] = [];
     build(corpus.slice(0, 3), undefined, { onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
@@ -179,5 +186,30 @@ describe('the cache on disk', () => {
     expect(digest).toMatch(/^[0-9a-f]{16}$/);
     expect(codeDigest(root, [join(root, 'src', 'pipeline')])).toBe(digest);
     expect(codeDigest(root, [join(root, 'src', 'config')])).not.toBe(digest);
+  });
+});
+
+describe('the generated folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefings-generated-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes files as they come, rewrites only changed ones, removes stale ones and keeps the cache', () => {
+    const first = generatedWriter(dir, new Set(['cache']));
+    for (const path of ['a.json', 'articles/b.mdx', 'articles/c.mdx']) first.write({ path, contents: `${path}\n` });
+    writeFileSync(join(dir, 'cache.json'), 'not kept: only the folder named cache is');
+    expect(first.finish()).toEqual({ written: 3, removed: 1 });
+    openCache(join(dir, 'cache')).set('k', 'v');
+
+    const second = generatedWriter(dir, new Set(['cache']));
+    second.write({ path: 'a.json', contents: 'a.json\n' });
+    second.write({ path: 'articles/b.mdx', contents: 'B, changed\n' });
+    expect(second.finish()).toEqual({ written: 1, removed: 1 });
+    expect(readFileSync(join(dir, 'articles/b.mdx'), 'utf8')).toBe('B, changed\n');
+    expect(existsSync(join(dir, 'articles/c.mdx'))).toBe(false);
+    expect(existsSync(join(dir, 'cache', 'k.json'))).toBe(true);
+  });
+
+  it('refuses a path outside the folder', () => {
+    expect(() => generatedWriter(dir).write({ path: '../outside.json', contents: '' })).toThrow(/refusing to write outside/);
   });
 });

@@ -60,24 +60,33 @@ export interface EmitInput {
   entityAliases?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function emitFiles({ base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx, entityAliases = new Map() }: EmitInput): OutputFile[] {
+/**
+ * Every output file, in a fixed order. With `emit`, each file is handed over as soon as it is
+ * made and the returned list is empty: a corpus of 20,000 articles never holds all its pages
+ * and data in memory at once.
+ */
+export function emitFiles(
+  { base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx, entityAliases = new Map() }: EmitInput,
+  emit?: (file: OutputFile) => void,
+): OutputFile[] {
   const files: OutputFile[] = [];
+  const push = emit ?? ((file: OutputFile) => void files.push(file));
   const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
   for (const article of sorted) {
-    files.push({ path: `articles/${article.slug}.mdx`, contents: toMdx(article, figureMarks(article, factOf, base)) });
-    files.push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
+    push({ path: `articles/${article.slug}.mdx`, contents: toMdx(article, figureMarks(article, factOf, base)) });
+    push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
   }
   for (const topic of topics) {
     const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
-    files.push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${topicSerialiser.stringify(topic.intro)}` });
+    push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${topicSerialiser.stringify(topic.intro)}` });
   }
-  for (const briefing of briefings) files.push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
+  for (const briefing of briefings) push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
   const entities = entityRecords(articles, base, entityAliases);
-  for (const entity of entities) files.push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
-  files.push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
-  files.push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
-  files.push({ path: 'data/entities.json', contents: json(entities.map(({ mentions, ...e }) => ({ ...e, articles: mentions.length }))) });
-  files.push({ path: 'report.json', contents: json({ articles: articles.length, diagnostics }) });
+  for (const entity of entities) push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
+  push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
+  push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
+  push({ path: 'data/entities.json', contents: json(entities.map(({ mentions, ...e }) => ({ ...e, articles: mentions.length }))) });
+  push({ path: 'report.json', contents: json({ articles: articles.length, diagnostics }) });
   return files;
 }
