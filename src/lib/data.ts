@@ -1,6 +1,8 @@
 /**
  * Pages read the pipeline's generated data here. Reads are memoised by modification time, so a
- * build reads each file once and `astro dev` sees every rebuild of `.briefings/`.
+ * build reads each shared file once and `astro dev` sees every rebuild of `.briefings/`. One
+ * article's or one entity's record is read by its own page and is not kept: at 20,000 articles
+ * the records would fill the build's memory.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +14,9 @@ import type { TopicBriefing } from '../pipeline/types.ts';
 const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();
 
-function read<T>(path: string): T {
+function read<T>(path: string, keep = true): T {
   const full = join(GENERATED, path);
+  if (!keep) return JSON.parse(readFileSync(full, 'utf8')) as T;
   const mtime = statSync(full).mtimeMs;
   const hit = cache.get(full);
   if (hit && hit.mtime === mtime) return hit.value as T;
@@ -31,23 +34,38 @@ export type EntitySummary = Omit<EntityRecord, 'mentions'> & { articles: number 
 
 export const site = () => read<SiteConfig>('site.json');
 export const articles = () => read<ArticleSummary[]>('data/articles.json');
-export const article = (slug: string) => read<ArticleRecord>(`data/articles/${slug}.json`);
+export const article = (slug: string) => read<ArticleRecord>(`data/articles/${slug}.json`, false);
 export const topics = () => read<TopicSummary[]>('data/topics.json');
 export const topic = (slug: string) => read<TopicBriefing>(`data/topics/${slug}.json`);
 export const entities = () => read<EntitySummary[]>('data/entities.json');
-export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`);
+export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`, false);
+
+let index: { list: ArticleSummary[]; bySlug: Map<string, ArticleSummary> } | undefined;
+/**
+ * Every article by slug, built once per version of `articles.json`: a page that looks up a few
+ * titles must not rebuild it, or a build of n article pages costs n² (20,000 articles: 4·10⁸).
+ */
+export function articleBySlug(): ReadonlyMap<string, ArticleSummary> {
+  const list = articles();
+  if (index?.list !== list) index = { list, bySlug: new Map(list.map((a) => [a.slug as string, a])) };
+  return index.bySlug;
+}
 
 /** "2025-02-14" → "14 February 2025"; fixed locale and time zone so every build prints the same. */
 export function formatDate(date: string | null): string {
   if (!date) return 'date unknown';
   const quarter = /^(\d{4})-Q([1-4])$/.exec(date);
   if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
-  const parts = date.split('-');
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (parts.length >= 2) options.month = 'long';
-  if (parts.length >= 3) options.day = 'numeric';
-  return new Intl.DateTimeFormat('en-GB', options).format(new Date(`${date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date}T00:00:00Z`));
+  const parts = Math.min(date.split('-').length, 3);
+  return dateFormats[parts - 1]!.format(new Date(`${date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date}T00:00:00Z`));
 }
+
+/** Year; month and year; day, month and year. Made once: a formatter costs far more than a format. */
+const dateFormats = [
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric' }),
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' }),
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+];
 
 /** A `datetime` attribute value: HTML has no form for a quarter, so it gets the year. */
 export const datetimeAttribute = (date: string): string => date.replace(/-Q[1-4]$/, '');
