@@ -9,14 +9,14 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { compile } from '@mdx-js/mdx';
 import { Parser } from 'acorn';
 import type { Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import type { Article } from '../../src/pipeline/types.ts';
 
-const remark = unified().use(remarkParse).use(remarkMdx);
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 /** Astro's MDX options (`@astrojs/mdx` defaults, smart punctuation off as in astro.config.mjs). */
 const features = { gfm: true, smartPunctuation: false };
 
@@ -34,6 +34,13 @@ export interface MdxReading {
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Visible text as the sentence splitter counts it: a hard line break is a line break. */
+function visible(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('value' in node && (node.type === 'text' || node.type === 'inlineCode')) return node.value;
+  return 'children' in node ? node.children.map((child) => visible(child as Nodes)).join('') : '';
+}
 
 function read(tree: Root, frontmatter: Record<string, unknown>): MdxReading {
   const dangerous: string[] = [];
@@ -54,14 +61,14 @@ function read(tree: Root, frontmatter: Record<string, unknown>): MdxReading {
         }
       }
       const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
-      if (node.name === 'span' && typeof id === 'string') spans.push({ id, text: toString(node) });
+      if (node.name === 'span' && typeof id === 'string') spans.push({ id, text: visible(node) });
     }
     if (node.type === 'html') dangerous.push(`html: ${node.value}`);
     if ((node.type === 'link' || node.type === 'definition') && !/^(https?:|mailto:)/i.test(node.url)) dangerous.push(`link: ${node.url}`);
     if (node.type === 'image' || node.type === 'imageReference') dangerous.push(node.type);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-  return { frontmatter, dangerous, spans, text: collapse(toString(tree)) };
+  return { frontmatter, dangerous, spans, text: collapse(visible(tree)) };
 }
 
 /** Front matter and body of generated MDX, as Astro's content loader splits them. */
@@ -120,5 +127,5 @@ export async function compiledEffects(mdx: string): Promise<{ satteri: string[];
 
 /** The article's visible text, white space collapsed, as the MDX should show it. */
 export function articleText(article: Article): string {
-  return collapse(toString(article.tree));
+  return collapse(visible(article.tree));
 }
