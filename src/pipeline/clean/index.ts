@@ -49,6 +49,16 @@ export function slugify(text: string, max = 64): string {
   return slug.slice(0, cut > 16 ? cut : max);
 }
 
+/**
+ * The title's slug when it keeps at least half of the title's letters and digits; otherwise ''
+ * (the file name is used): "阿里巴巴与苹果合作在中国推出AI功能" would be "ai".
+ */
+function titleSlug(title: string): string {
+  const letters = title.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  const kept = slugify(title, Number.POSITIVE_INFINITY).match(/[a-z0-9]/g)?.length ?? 0;
+  return kept * 2 >= letters ? slugify(title) : '';
+}
+
 function hostname(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -88,7 +98,7 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
   const source = meta.source ?? sourceLink?.source ?? hostname(url ?? undefined) ?? null;
   const stem = raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   return {
-    slug: (slugify(title) || slugify(stem) || `article-${raw.hash.slice(0, 8)}`) as Slug,
+    slug: (titleSlug(title) || slugify(stem) || `article-${raw.hash.slice(0, 8)}`) as Slug,
     file: raw.file,
     hash: raw.hash,
     format: raw.format,
