@@ -118,6 +118,9 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
 /**
  * Unique slugs across the corpus. On a clash, the article whose file sorts first keeps the plain
  * slug and the others get a suffix from their own file name, which no other article can change.
+ * So a new file with a clashing title never changes an existing article's slug (and links to
+ * it), unless the new file's name sorts before the existing one's: then the new article takes the
+ * plain slug and the existing one moves to its suffixed slug. Name new files to sort after.
  */
 export function assignSlugs<T extends Article>(articles: T[]): T[] {
   const byFile = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
