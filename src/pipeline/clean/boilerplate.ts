@@ -48,7 +48,12 @@ function trailingSourceLink(node: RootContent | undefined): SourceLink | undefin
   return source.length <= 60 ? { source, url: (link as Link).url } : undefined;
 }
 
-export function removeBoilerplate(tree: Root): { removed: string[]; sourceLink?: SourceLink } {
+/**
+ * `altText`: also remove paragraphs that look like image alt text. Only plain text has them (a
+ * picture's alt text copied as a line of its own); in Markdown and HTML a short lowercase
+ * paragraph or heading ("import news") is what the writer wrote.
+ */
+export function removeBoilerplate(tree: Root, { altText = false } = {}): { removed: string[]; sourceLink?: SourceLink } {
   const removed: string[] = [];
   let sourceLink: SourceLink | undefined;
   const last = tree.children.at(-1);
@@ -61,7 +66,7 @@ export function removeBoilerplate(tree: Root): { removed: string[]; sourceLink?:
   tree.children = tree.children.filter((node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return true;
     const text = toString(node).trim();
-    if (isBoilerplate(text) || looksLikeAltText(text)) {
+    if (isBoilerplate(text) || (altText && node.type === 'paragraph' && looksLikeAltText(text))) {
       removed.push(text);
       return false;
     }

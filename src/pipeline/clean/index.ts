@@ -70,7 +70,7 @@ function hostname(url: string | undefined): string | undefined {
 
 export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
   const tree = sanitiseTree(structuredClone(raw.tree));
-  const { removed, sourceLink } = removeBoilerplate(tree);
+  const { removed, sourceLink } = removeBoilerplate(tree, { altText: raw.format === 'text' });
   // Only plain text needs its structure guessed: Markdown and HTML say what is a heading or a
   // list, and guessing there turned real short paragraphs into headings.
   if (raw.format === 'text') removed.push(...structureText(tree));
