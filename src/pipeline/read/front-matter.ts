@@ -25,7 +25,9 @@ function lineAt(text: string, offset: number): number {
 export function parseYamlData(source: string, lineOffset = 1): Record<string, unknown> {
   let data: unknown;
   try {
-    data = parse(source, { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, schema: 'core' });
+    // `logLevel: 'error'`: an unknown tag (`!!js/function`) stays a plain value, without the
+    // yaml package printing a process warning into the build's output.
+    data = parse(source, { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, schema: 'core', logLevel: 'error' });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       // Without `prettyErrors` the error has no line, only offsets: count the lines ourselves.
