@@ -37,7 +37,7 @@ function sanitiseChildren(parent: Parent): void {
         continue;
       case 'link': {
         const link = child as Link;
-        sanitiseChildren(link);
+        sanitiseChildren(link as unknown as Parent);
         if (isSafeUrl(link.url)) {
           link.url = link.url.trim();
           link.title = null;
@@ -46,7 +46,7 @@ function sanitiseChildren(parent: Parent): void {
         continue;
       }
       case 'linkReference':
-        sanitiseChildren(child);
+        sanitiseChildren(child as unknown as Parent);
         next.push(...(child.children as RootContent[]));
         continue;
       case 'code':

@@ -64,15 +64,17 @@ const sentenceId = /^s-[0-9a-z]+(?:-\d+)?$/;
  * spans on a line took over a second; one a line, 60 ms), and a break inside a tag is no white
  * space on the page. The content is phrasing like any other, so it stays escaped.
  */
-const sentence: Handle = (node, _parent, state, info) => {
-  const { id, data } = node as SentenceNode;
-  if (!sentenceId.test(id)) throw new Error(`not a sentence id: ${JSON.stringify(id)}`);
-  const exit = state.enter('phrasing');
-  const value = state.containerPhrasing(node as SentenceNode, { ...info, before: '>', after: '<' });
-  exit();
-  return `<span${data?.lineBreak ? '\n' : ' '}id="${id}" class="s">${value}</span>`;
-};
-sentence.peek = () => '<';
+const sentence: Handle = Object.assign(
+  (node: SentenceNode, _parent: unknown, state: Parameters<Handle>[2], info: Parameters<Handle>[3]) => {
+    const { id, data } = node;
+    if (!sentenceId.test(id)) throw new Error(`not a sentence id: ${JSON.stringify(id)}`);
+    const exit = state.enter('phrasing');
+    const value = state.containerPhrasing(node as never, { ...info, before: '>', after: '<' });
+    exit();
+    return `<span${data?.lineBreak ? '\n' : ' '}id="${id}" class="s">${value}</span>`;
+  },
+  { peek: () => '<' },
+) as Handle;
 
 // GFM, because the Markdown reader keeps tables, strikethrough and task lists, and without it
 // the serialiser threw on them ("Cannot handle unknown node `table`"), failing the build.
@@ -129,7 +131,7 @@ function markFigures(children: PhrasingContent[], marks: FigureMark[]): Phrasing
  * the same white space to HTML, and a sentence with no space before it breaks inside its tag
  * (except in a block quote, where Astro's MDX compiler misreads a tag broken across `> ` lines).
  */
-function prepare(node: RootContent | PhrasingContent, marks: Map<string, FigureMark[]>, inQuote = false): void {
+function prepare(node: Root | RootContent | PhrasingContent, marks: Map<string, FigureMark[]>, inQuote = false): void {
   if (!('children' in node)) return;
   const children = node.children as (RootContent | PhrasingContent)[];
   const lines = node.type === 'paragraph';

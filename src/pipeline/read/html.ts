@@ -25,7 +25,7 @@ const droppedRoles = new Set(['navigation', 'banner', 'contentinfo', 'complement
 const furniture = /\b(share|sharing|social|newsletter|related|comments?|advert|promo|cookies?|consent|gdpr|breadcrumbs?|subscribe|paywall)s?\b/;
 
 function children(node: HastRoot | Element): Element[] {
-  return node.children.filter((child): child is Element => child.type === 'element');
+  return node.children.filter((child) => child.type === 'element') as Element[];
 }
 
 function find(node: HastRoot | Element, test: (el: Element) => boolean): Element | undefined {
