@@ -88,7 +88,6 @@ function dropPositions(node: { position?: unknown; children?: unknown[] }): void
 /** One article file on its way through the per-article stages. */
 interface Entry {
   file: string;
-  bytes: Uint8Array;
   key: string | null;
   cached: CachedArticle | null;
   readDiagnostics: Diagnostic[];
@@ -118,7 +117,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const stored = key ? store?.get(key) : undefined;
       const cached = stored === undefined ? null : (decodeEntry(stored) ?? null);
       if (stored !== undefined && !cached) stats.corrupt++;
-      const entry: Entry = { file, bytes, key, cached, readDiagnostics: [], doc: null, cleanDiagnostics: [], article: null, provisional: null };
+      const entry: Entry = { file, key, cached, readDiagnostics: [], doc: null, cleanDiagnostics: [], article: null, provisional: null };
       if (cached) entry.readDiagnostics = cached.readDiagnostics;
       else {
         const result = readArticle(file, bytes);
