@@ -4,6 +4,7 @@
  * article's or one entity's record is read by its own page and is not kept: at 20,000 articles
  * the records would fill the build's memory.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
@@ -49,6 +50,20 @@ export function articleBySlug(): ReadonlyMap<string, ArticleSummary> {
   const list = articles();
   if (index?.list !== list) index = { list, bySlug: new Map(list.map((a) => [a.slug as string, a])) };
   return index.bySlug;
+}
+
+/**
+ * Everything an article page shows besides its MDX (which Astro tracks itself): its record, the
+ * titles of its near-duplicates, the topic titles and the site config. Astro's incremental build
+ * (`experimental.incrementalBuild`) restores the page from its last build while this key, the
+ * page's code and the MDX are unchanged — so a page must read nothing that is not in it.
+ */
+export function articlePageKey(slug: string): string {
+  const record = article(slug);
+  const titles = articleBySlug();
+  return createHash('sha256')
+    .update(JSON.stringify([record, record.duplicates.map((d) => titles.get(d.slug)?.title ?? null), topics().map((t) => [t.slug, t.title]), site()]))
+    .digest('hex');
 }
 
 /** "2025-02-14" → "14 February 2025"; fixed locale and time zone so every build prints the same. */
