@@ -1,3 +1,4 @@
+import { mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx, type FigureMark } from '../../src/pipeline/emit/mdx.ts';
@@ -103,6 +104,17 @@ id="s-1wibyl2" class="s">句子。</span></p>
     const paragraph = forged.tree.children[0] as { children: { id?: string }[] };
     if (paragraph.children[0]) paragraph.children[0].id = 's-1" onclick="alert(1)';
     expect(() => articleToMdx(forged)).toThrow('not a sentence id: "s-1\\" onclick=\\"alert(1)"');
+  });
+
+  test('Astro’s MDX compiler reads a paragraph of 20,000 glued sentences in linear time', () => {
+    // Satteri is quadratic in tags per line: on one line these took tens of seconds.
+    const many = article('many.txt', `Bangs\n\n${'A!'.repeat(20_000)}\n`);
+    expect(many.sentences).toHaveLength(20_000);
+    const body = articleToMdx(many).split('---\n\n')[1] ?? '';
+    expect(body.split('\n').length).toBeGreaterThan(20_000);
+    const start = performance.now();
+    mdxToMdast(body, { features: { gfm: true } } as never);
+    expect(performance.now() - start).toBeLessThan(3000);
   });
 
   test('the article itself is not changed', () => {

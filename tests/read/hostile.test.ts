@@ -166,7 +166,7 @@ const cases: Record<string, Case> = {
   'controls.txt': { bytes: () => utf8('Form\u000cfeed\n\nText with\u001b[31m escapes\u0007 and a DEL\u007f.\n'), accepted: { title: 'Formfeed', keeps: ['Text with[31m escapes and a DEL.'] } },
   'long-line.txt': { bytes: () => utf8(`${'word '.repeat(40_000).trim()}\n`), ms: 10_000, accepted: { keeps: ['word '.repeat(40_000).trim()] } },
   'underscores.txt': { bytes: () => utf8(`Snake case\n\n${'a_b_'.repeat(16_384)}\n`), ms: 10_000, accepted: { keeps: ['a_b_'.repeat(16_384)] } },
-  'sentences.txt': { bytes: () => utf8(`Bangs\n\n${'A!'.repeat(10_000)}\n`), ms: 10_000, accepted: { keeps: ['A!'] } },
+  'sentences.txt': { bytes: () => utf8(`Bangs\n\n${'A!'.repeat(2_000)}\n`), accepted: { keeps: ['A!'] } },
   'too-many-sentences.txt': { bytes: () => utf8(`Bangs\n\n${'A!'.repeat(40_000)}\n`), refused: { message: /more than 30,000 sentence endings/, line: 3 } },
   'backticks.txt': { bytes: () => utf8(`Ticks\n\n${'`a'.repeat(3000)}\n`), refused: { message: /more than 2,000 backticks and web addresses/, line: 3 } },
 };
