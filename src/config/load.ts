@@ -6,9 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import type { Root } from 'mdast';
-import { parseYamlData } from '../pipeline/read/front-matter.ts';
+import { parseYamlData, splitFrontMatter } from '../pipeline/read/front-matter.ts';
 import { readMarkdown } from '../pipeline/read/markdown.ts';
 import { slugify } from '../pipeline/clean/index.ts';
 import { contentDir } from './paths.ts';
@@ -74,24 +73,26 @@ function readJson<T>(path: string, label: string, schema: z.ZodType<T>, fallback
   return schema.parse(fallback);
 }
 
-const noCode = () => {
-  throw new Error('front matter in JavaScript is not allowed: use YAML');
-};
-
+/**
+ * A topic file: YAML front matter (checked to be YAML before anything reads it, so `---js` is
+ * refused, never run) and an optional Markdown introduction.
+ */
 export function loadTopic(file: string, text: string): { topic?: Topic; diagnostics: Diagnostic[] } {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: Record<string, unknown>; content: string; bodyLine: number };
   try {
-    parsed = matter(text, { engines: { yaml: (s: string) => parseYamlData(s, 2), javascript: noCode, js: noCode } } as never);
+    const split = splitFrontMatter(text);
+    parsed = split
+      ? { data: parseYamlData(split.yaml, split.yamlLine), content: split.body, bodyLine: split.bodyLine }
+      : { data: {}, content: text, bodyLine: 1 };
   } catch (error) {
     const line = (error as { line?: number }).line;
     return { diagnostics: [{ file, severity: 'error', message: (error as Error).message, ...(line ? { line } : {}) }] };
   }
   const result = topicSchema.safeParse(parsed.data);
   if (!result.success) return { diagnostics: toDiagnostics(result.error, file) };
-  const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
   let intro: Root;
   try {
-    intro = readMarkdown(parsed.content, bodyLine);
+    intro = readMarkdown(parsed.content, parsed.bodyLine);
   } catch (error) {
     return { diagnostics: [{ file, severity: 'error', message: `introduction: ${(error as Error).message}` }] };
   }

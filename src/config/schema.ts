@@ -128,6 +128,8 @@ export function formatIssues(error: z.ZodError, file: string): Issue[] {
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    } else if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+      message = `missing: add \`${String(issue.path.at(-1) ?? 'it')}: …\`${field && field.includes('.') ? ` under \`${issue.path.slice(0, -1).join('.')}\`` : ''}`;
     } else if (issue.code === 'invalid_type') {
       message = `${issue.message}: fix the value's type`;
     }

@@ -3,14 +3,12 @@
  * introduction per topic, and the JSON of the static data API. Pure: returns paths and contents;
  * the integration writes them into the generated folder.
  */
-import remarkMdx from 'remark-mdx';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
 import { factPath } from '../paths.ts';
-import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../types.ts';
+import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
-import { articleToMdx, escapeEsm, type FigureMark } from './mdx.ts';
+import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
 
 export interface OutputFile {
   /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
@@ -19,7 +17,6 @@ export interface OutputFile {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
-const topicSerialiser = unified().use(remarkStringify).use(remarkMdx).use(escapeEsm).freeze();
 
 /** Each figure's fact on the first topic page (by topic order) that shows it: one pass over all facts. */
 function factsByFigure(briefings: TopicBriefing[]): Map<string, { briefing: TopicBriefing; fact: Fact }> {
@@ -45,6 +42,29 @@ function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, { bri
     marks.set(sentenceId, list);
   }
   return marks;
+}
+
+/**
+ * An article's MDX, or — should its tree ever defeat the serialiser — the same sentences as
+ * plain paragraphs, with a warning: one odd article must not cost the build, nor leave links to
+ * a page that was never written.
+ */
+function articleMdx(article: AnalysedArticle, write: () => string, diagnostics: Diagnostic[]): string {
+  try {
+    return write();
+  } catch (error) {
+    diagnostics.push({ file: article.file, severity: 'warning', message: `shown as plain paragraphs: its structure could not be written as MDX (${(error as Error).message})` });
+    const blocks = new Map<number, Sentence[]>();
+    for (const sentence of article.sentences) blocks.set(sentence.block, [...(blocks.get(sentence.block) ?? []), sentence]);
+    const tree: Root = {
+      type: 'root',
+      children: [...blocks.values()].map((sentences): Paragraph => ({
+        type: 'paragraph',
+        children: sentences.flatMap((s, i): PhrasingContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []), { type: 'sentence', id: s.id, children: [{ type: 'text', value: s.text }] }]),
+      })),
+    };
+    return articleToMdx({ ...article, tree });
+  }
 }
 
 export interface EmitInput {
@@ -74,12 +94,12 @@ export function emitFiles(
   const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
   for (const article of sorted) {
-    push({ path: `articles/${article.slug}.mdx`, contents: toMdx(article, figureMarks(article, factOf, base)) });
+    push({ path: `articles/${article.slug}.mdx`, contents: articleMdx(article, () => toMdx(article, figureMarks(article, factOf, base)), diagnostics) });
     push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
   }
   for (const topic of topics) {
     const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
-    push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${topicSerialiser.stringify(topic.intro)}` });
+    push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${introToMdx(topic.intro)}` });
   }
   for (const briefing of briefings) push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
   const entities = entityRecords(articles, base, entityAliases);

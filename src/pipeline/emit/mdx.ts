@@ -175,3 +175,8 @@ export function articleToMdx(article: Article, marks: Map<string, FigureMark[]> 
   };
   return `---\n${stringifyYaml(frontMatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n\n${serialiser.stringify(tree)}`;
 }
+
+/** A topic's introduction (the Markdown body of its topic file) as MDX, escaped like an article. */
+export function introToMdx(intro: Root): string {
+  return serialiser.stringify(structuredClone(intro));
+}

@@ -3,6 +3,7 @@
  * a diagnostic saying why the file cannot be an article. Pure: the caller does the disk I/O.
  */
 import { createHash } from 'node:crypto';
+import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
@@ -151,6 +152,22 @@ function readHtmlBlocks(tree: Root): void {
   }
 }
 
+/**
+ * A `.md` file's front matter is read by gray-matter, with every engine that could run code
+ * replaced by one that refuses (setting an engine to `false` does not stop gray-matter's `eval`),
+ * and only after `splitFrontMatter` has checked that the fence is YAML. Its YAML engine is ours:
+ * data only, aliases bounded, errors with the file's line. `.txt` files never reach gray-matter.
+ */
+const refuseCode = () => {
+  throw new FrontMatterError('front matter in JavaScript is not allowed, since it would run code: write it in YAML', 1);
+};
+function markdownFrontMatter(text: string, yamlLine: number): Record<string, unknown> {
+  // gray-matter hands over the YAML with the newline after the opening fence: drop it so lines count from yamlLine.
+  const yaml = (source: string) => parseYamlData(source.replace(/^\r?\n/, ''), yamlLine);
+  const engines = { yaml, javascript: refuseCode, js: refuseCode, coffee: refuseCode, coffeescript: refuseCode };
+  return matter(text, { engines } as Parameters<typeof matter>[1]).data as Record<string, unknown>;
+}
+
 /** Text a reader would see: a file of only markup (`***`, raw HTML, images) is not an article. */
 function hasText(node: Root | Root['children'][number]): boolean {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
@@ -182,7 +199,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
       // Markdown, or a text file that opens with front matter: a blog export, which is Markdown.
       const frontMatter = splitFrontMatter(text);
       if (format === 'markdown' || frontMatter) {
-        const data = frontMatter ? parseYamlData(frontMatter.yaml, frontMatter.yamlLine) : {};
+        const data = !frontMatter ? {} : format === 'markdown' ? markdownFrontMatter(text, frontMatter.yamlLine) : parseYamlData(frontMatter.yaml, frontMatter.yamlLine);
         const checked = validateMeta(file, data, { label: 'front matter', yaml: frontMatter?.yaml ?? '', yamlLine: frontMatter?.yamlLine ?? 1 });
         const tree = frontMatter ? readMarkdown(frontMatter.body, frontMatter.bodyLine) : readMarkdown(text);
         readHtmlBlocks(tree);
