@@ -112,6 +112,9 @@ export function openCache(dir: string): DiskCache {
         return undefined;
       }
     },
+    keep(key) {
+      used.add(key);
+    },
     set(key, value) {
       used.add(key);
       if (!made) mkdirSync(dir, { recursive: true });

@@ -11,11 +11,15 @@
  * with the slug it was made under; the analysis is reused only when the article keeps that
  * slug, since every source link carries it.
  *
+ * The tree, half an entry's size, is stored apart and read back only when the article's page
+ * must be made again; the pipeline does not keep trees in memory once it has a cache.
+ *
  * This module is pure: where entries live is the caller's `CacheStore` (a folder on disk in the
  * integration, a Map in tests). A cached result is the same value the stages would compute, so
  * output never depends on whether the cache was warm.
  */
 import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
 import type { AnalysedArticle, Article, Diagnostic, Slug, Topic } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
@@ -24,10 +28,12 @@ import type { EntityConfig } from '../config/schema.ts';
 export interface CacheStore {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+  /** Mark an entry as used without reading it, so a store that prunes unused entries keeps it. */
+  keep?(key: string): void;
 }
 
 /** Bumped when the shape of an entry changes; part of every key. */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics'>;
 
@@ -36,8 +42,11 @@ export interface CachedArticle {
   readDiagnostics: Diagnostic[];
   /** The cleaning stage's warnings, or its error when cleaning failed (then `article` is null). */
   cleanDiagnostics: Diagnostic[];
-  /** The cleaned article, with the slug its title gives before slugs are made unique. */
-  article: Article | null;
+  /**
+   * The cleaned article, with the slug its title gives before slugs are made unique, and
+   * without its tree: that is its own entry (`treeKey`), read only when the page is made again.
+   */
+  article: Omit<Article, 'tree'> | null;
   /** The analysis and the slug it was made under. */
   analysis: (Analysis & { slug: Slug }) | null;
 }
@@ -81,9 +90,25 @@ export function decodeEntry(text: string): CachedArticle | undefined {
   }
   if (!isObject(value) || !Array.isArray(value.readDiagnostics) || !Array.isArray(value.cleanDiagnostics)) return undefined;
   const { article, analysis } = value;
-  if (article !== null && !(isObject(article) && typeof article.slug === 'string' && isObject(article.tree) && Array.isArray(article.sentences))) return undefined;
+  if (article !== null && !(isObject(article) && typeof article.slug === 'string' && Array.isArray(article.sentences))) return undefined;
   if (analysis !== null && !(isObject(analysis) && typeof analysis.slug === 'string' && Array.isArray(analysis.figures) && Array.isArray(analysis.topics))) return undefined;
   return value as unknown as CachedArticle;
+}
+
+/** Where an article's tree is kept: beside its entry. */
+export const treeKey = (articleEntryKey: string): string => `${articleEntryKey}-tree`;
+
+export function encodeTree(tree: Root): string {
+  return JSON.stringify(tree);
+}
+
+export function decodeTree(text: string): Root | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) && value.type === 'root' && Array.isArray(value.children) ? (value as unknown as Root) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

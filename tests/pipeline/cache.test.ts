@@ -106,7 +106,8 @@ describe('a warm run', () => {
   it('reads and analyses nothing: every article and page comes from the cache', () => {
     // 17 articles and one refused file; 17 pages.
     expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
-    expect(coldWrites).toBe(18 + 17);
+    // An entry per file, a tree per article (kept apart), a page per article.
+    expect(coldWrites).toBe(18 + 17 + 17);
     expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 17, pageMisses: 0, corrupt: 0 });
     expect(store.writes).toBe(coldWrites);
     expect(uncached.cache).toBeNull();
@@ -128,6 +129,25 @@ describe('a warm run', () => {
     const again = build([...corpus, rival], store);
     expect(again.cache?.misses).toBe(2);
     expect(contents(again)).toEqual(contents(build([...corpus, rival])));
+  });
+
+  it('keeps no tree in memory: a tree is read back from the cache when asked for', () => {
+    const article = warm.articles[0]!;
+    expect(Object.keys(article)).not.toContain('tree');
+    expect(article.tree).toEqual(uncached.articles.find((a) => a.slug === article.slug)!.tree);
+  });
+
+  it('makes a page again from the file when its tree entry is gone or broken', () => {
+    const damaged = memoryStore();
+    build(corpus, damaged);
+    const trees = [...damaged.entries.keys()].filter((key) => key.endsWith('-tree'));
+    const pages = [...damaged.entries.entries()].filter(([, value]) => value.startsWith('{"mdx"')).map(([key]) => key);
+    for (const key of pages) damaged.entries.delete(key);
+    damaged.entries.delete(trees[0]!);
+    damaged.entries.set(trees[1]!, 'not a tree');
+    const again = build(corpus, damaged);
+    expect(again.cache).toMatchObject({ hits: 18, pageMisses: 17, corrupt: 1 });
+    expect(contents(again)).toEqual(contents(cold));
   });
 
   it('ignores a corrupt entry, counts it, and rebuilds it', () => {
