@@ -244,7 +244,13 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);
-    return input.topics.map((topic) => buildBriefing(topic, analysed, { base, representatives }));
+    // One topic is a long step at scale: progress is shown as each begins and at the end.
+    return input.topics.map((topic, i) => {
+      input.onProgress?.('brief', i, input.topics.length);
+      const briefing = buildBriefing(topic, analysed, { base, representatives });
+      if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
+      return briefing;
+    });
   });
 
   // An article page depends on the article and on the facts its figures link to: cached under

@@ -170,7 +170,7 @@ describe('a warm run', () => {
   it('reports progress per stage, ending at the total', () => {
     const seen: string[] = [];
     build(corpus.slice(0, 3), undefined, { onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
-    expect(seen).toEqual(['read 3/3', 'clean 3/3', 'analyse 3/3', 'emit 3/3']);
+    expect(seen).toEqual(['read 3/3', 'clean 3/3', 'analyse 3/3', 'brief 0/3', 'brief 1/3', 'brief 2/3', 'brief 3/3', 'emit 3/3']);
   });
 });
 
