@@ -134,6 +134,22 @@ function shareOf(vendor: string, market: string, period: string, rand: () => num
 const person = (rand: () => number) => `${pick(rand, GIVEN)} ${pick(rand, SURNAMES)}`;
 const thing = (rand: () => number) => `${pick(rand, ADJECTIVES)} ${pick(rand, NOUNS)}`;
 
+const plural = (noun: string) => (/(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+
+/**
+ * A detail of the kind news is full of — a count, a span of time, the people involved — whose
+ * numbers and names make most of an article's word pairs its own.
+ */
+function detail(rand: () => number): string {
+  const patterns = [
+    () => ` after ${between(rand, 2, 900)} ${plural(pick(rand, NOUNS))}`,
+    () => ` for ${between(rand, 2, 60)} ${pick(rand, ['days', 'weeks', 'months'])}`,
+    () => ` with ${person(rand)} and ${person(rand)}`,
+    () => '',
+  ];
+  return pick(rand, patterns)();
+}
+
 /**
  * Running text around the facts. Patterns hold few fixed content words: the word pairs two
  * unrelated articles share must stay rare, as in real news, or every article would look like a
@@ -141,23 +157,23 @@ const thing = (rand: () => number) => `${pick(rand, ADJECTIVES)} ${pick(rand, NO
  */
 function filler(rand: () => number): string {
   const patterns = [
-    () => `The ${thing(rand)} was ${pick(rand, VERBS)} in ${pick(rand, PLACES)} ${pick(rand, TIMEFRAMES)}.`,
-    () => `Its ${pick(rand, NOUNS)} and ${thing(rand)} now matter more than the ${thing(rand)}.`,
-    () => `The ${pick(rand, NOUNS)} had been ${pick(rand, VERBS)} before the ${thing(rand)} in ${pick(rand, PLACES)}.`,
+    () => `The ${thing(rand)} was ${pick(rand, VERBS)} in ${pick(rand, PLACES)}${detail(rand)}.`,
+    () => `Its ${pick(rand, NOUNS)} and ${thing(rand)} now matter more than the ${thing(rand)}${detail(rand)}.`,
+    () => `The ${pick(rand, NOUNS)} had been ${pick(rand, VERBS)} before the ${thing(rand)} in ${pick(rand, PLACES)}${detail(rand)}.`,
     () => `In ${pick(rand, PLACES)}, a ${thing(rand)} was ${pick(rand, VERBS)}, while the ${thing(rand)} was ${pick(rand, VERBS)}.`,
     () => `A ${thing(rand)} ${pick(rand, ['may', 'could', 'will', 'should', 'might'])} ${pick(rand, ['follow', 'come', 'wait', 'help', 'hurt'])}, and the ${pick(rand, NOUNS)} could be ${pick(rand, VERBS)} ${pick(rand, TIMEFRAMES)}.`,
     () => `The ${pick(rand, NOUNS)} became a ${pick(rand, ADJECTIVES)} test for the ${thing(rand)}.`,
-    () => `${person(rand)}, ${pick(rand, ROLES)}, ${pick(rand, VERBS)} the ${thing(rand)} in ${pick(rand, PLACES)}.`,
+    () => `${person(rand)}, ${pick(rand, ROLES)}, ${pick(rand, VERBS)} the ${thing(rand)} in ${pick(rand, PLACES)}${detail(rand)}.`,
     () => `Few expected the ${thing(rand)} to be ${pick(rand, VERBS)} so soon after the ${thing(rand)}.`,
-    () => `${capitalise(pick(rand, ADJECTIVES))} ${pick(rand, NOUNS)} plans were ${pick(rand, VERBS)} ${pick(rand, TIMEFRAMES)}.`,
+    () => `${capitalise(pick(rand, ADJECTIVES))} ${pick(rand, NOUNS)} plans were ${pick(rand, VERBS)} ${pick(rand, TIMEFRAMES)}${detail(rand)}.`,
   ];
   return pick(rand, patterns)();
 }
 
 function otherFiller(rand: () => number, subject: string): string {
   const patterns = [
-    () => `${capitalise(subject)} ${pick(rand, VERBS)} its ${pick(rand, ADJECTIVES)} ${pick(rand, OTHER_NOUNS)} ${pick(rand, TIMEFRAMES)}.`,
-    () => `Residents of ${pick(rand, PLACES)} asked ${subject} to explain the ${pick(rand, ADJECTIVES)} ${pick(rand, OTHER_NOUNS)}.`,
+    () => `${capitalise(subject)} ${pick(rand, VERBS)} its ${pick(rand, ADJECTIVES)} ${pick(rand, OTHER_NOUNS)} ${pick(rand, TIMEFRAMES)}${detail(rand)}.`,
+    () => `Residents of ${pick(rand, PLACES)} asked ${subject} to explain the ${pick(rand, ADJECTIVES)} ${pick(rand, OTHER_NOUNS)}${detail(rand)}.`,
     () => `The ${pick(rand, OTHER_NOUNS)} was ${pick(rand, VERBS)} after a ${pick(rand, ADJECTIVES)} review of the ${pick(rand, OTHER_NOUNS)}.`,
     () => `${person(rand)} said the ${pick(rand, OTHER_NOUNS)} and the ${pick(rand, ADJECTIVES)} ${pick(rand, OTHER_NOUNS)} would be ${pick(rand, VERBS)} together.`,
     () => `Costs for the ${pick(rand, OTHER_NOUNS)} rose ${between(rand, 2, 19)}% to $${between(rand, 2, 90)} million, ${subject} said.`,
@@ -252,7 +268,7 @@ function body(rand: () => number, theme: Theme, subject: string, words: number):
     for (let n = between(rand, 2, 5); n > 0; n--) {
       const roll = rand();
       let sentence: string;
-      if (theme === 'none') sentence = roll < 0.1 ? quote(rand).replace(/\b(?:Apple|Alibaba)’s /g, 'the company’s ') : otherFiller(rand, subject);
+      if (theme === 'none') sentence = roll < 0.1 ? quote(rand).replace(/\b(?:Apple|Alibaba)’s /g, 'the company’s ') : roll < 0.4 ? otherFiller(rand, subject) : filler(rand);
       else if (roll < 0.2) sentence = pick(rand, THEMED[theme])(rand);
       else if (roll < 0.3) sentence = quote(rand);
       else if (roll < 0.33) sentence = pick(rand, THEMED[pick(rand, ['apple-in-china', 'alibaba-ai', 'market-share'] as const)])(rand);
