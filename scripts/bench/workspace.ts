@@ -11,7 +11,7 @@
  *   .bench/bare/         the bare baseline (`bench/bare/`) with the same articles as MDX
  *   .bench/bare-site/    its output
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestOf, renderArticle, renderMdx, type BenchArticle } from './corpus.ts';
 
@@ -45,6 +45,8 @@ export function prepareWorkspace(projectRoot: string, root: string, articles: re
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(ws.content, 'articles'), { recursive: true });
   for (const name of ['site.json', 'entities.json', 'topics']) cpSync(join(projectRoot, 'content', name), join(ws.content, name), { recursive: true });
+  cpSync(join(projectRoot, 'bench', 'bare'), ws.bare, { recursive: true });
+  mkdirSync(join(ws.bare, 'articles'), { recursive: true });
   writeArticles(ws, articles);
 
   for (const name of readdirSync(projectRoot)) {
@@ -56,19 +58,19 @@ export function prepareWorkspace(projectRoot: string, root: string, articles: re
   for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
     if (!name.startsWith('.')) symlinkSync(join(projectRoot, 'node_modules', name), join(ws.project, 'node_modules', name));
   }
-  cpSync(join(projectRoot, 'bench', 'bare'), ws.bare, { recursive: true });
-  mkdirSync(join(ws.bare, 'articles'), { recursive: true });
-  for (const article of articles) writeFileSync(join(ws.bare, 'articles', article.file.replace(/\.\w+$/, '.mdx')), renderMdx(article));
   return ws;
 }
 
-/** Add articles to the corpus (both sides), with their manifest entries. */
+/**
+ * Write articles into the corpus — as files with their manifest entries (`all`: the whole
+ * corpus) for Briefings, and as MDX for the bare baseline.
+ */
 export function writeArticles(ws: Workspace, articles: readonly BenchArticle[], all: readonly BenchArticle[] = articles): void {
-  for (const article of articles) writeFileSync(join(ws.content, 'articles', article.file), renderArticle(article));
-  writeFileSync(join(ws.content, 'articles', 'manifest.json'), `${JSON.stringify(manifestOf(all), null, 1)}\n`);
-  if (existsSync(ws.bare)) {
-    for (const article of articles) writeFileSync(join(ws.bare, 'articles', article.file.replace(/\.\w+$/, '.mdx')), renderMdx(article));
+  for (const article of articles) {
+    writeFileSync(join(ws.content, 'articles', article.file), renderArticle(article));
+    writeFileSync(join(ws.bare, 'articles', article.file.replace(/\.\w+$/, '.mdx')), renderMdx(article));
   }
+  writeFileSync(join(ws.content, 'articles', 'manifest.json'), `${JSON.stringify(manifestOf(all), null, 1)}\n`);
 }
 
 /** Caches that make a build warm: generated folder, Astro's content store and Vite caches. */
