@@ -37,9 +37,22 @@ export const site = () => read<SiteConfig>('site.json');
 export const articles = () => read<ArticleSummary[]>('data/articles.json');
 export const article = (slug: string) => read<ArticleRecord>(`data/articles/${slug}.json`, false);
 export const topics = () => read<TopicSummary[]>('data/topics.json');
-export const topic = (slug: string) => read<TopicBriefing>(`data/topics/${slug}.json`);
+/** A whole briefing, read afresh: at 20,000 articles one is 170 MB of JSON, too much to keep three. */
+export const topic = (slug: string) => read<TopicBriefing>(`data/topics/${slug}.json`, false);
 export const entities = () => read<EntitySummary[]>('data/entities.json');
 export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`, false);
+
+const topicLists = new Map<string, { mtime: number; value: Pick<TopicBriefing, 'slug' | 'title' | 'description' | 'path' | 'articles'> }>();
+/** A topic's articles, kept once read: every page of a topic's article list reads them. */
+export function topicArticles(slug: string): Pick<TopicBriefing, 'slug' | 'title' | 'description' | 'path' | 'articles'> {
+  const mtime = statSync(join(GENERATED, 'data', 'topics', `${slug}.json`)).mtimeMs;
+  const hit = topicLists.get(slug);
+  if (hit && hit.mtime === mtime) return hit.value;
+  const { title, description, path, articles } = topic(slug);
+  const value = { slug, title, description, path, articles };
+  topicLists.set(slug, { mtime, value });
+  return value;
+}
 
 let index: { list: ArticleSummary[]; bySlug: Map<string, ArticleSummary> } | undefined;
 /**
