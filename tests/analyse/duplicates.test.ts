@@ -1,26 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findNearDuplicates, overlapCoefficient, searchNearDuplicates, shingleSet } from '../../src/pipeline/analyse/duplicates.ts';
-import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
-import { readArticle } from '../../src/pipeline/read/index.ts';
+import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 
-const samplesDir = new URL('../../content/articles/', import.meta.url);
 const fixturesDir = new URL('../fixtures/duplicates/', import.meta.url);
 
-function load(dir: URL, file: string): Article {
-  const read = readArticle(file, readFileSync(new URL(file, dir)));
-  if (!read.doc) throw new Error(`${file}: ${read.diagnostics.map((d) => d.message).join('; ')}`);
-  return cleanArticle(read.doc);
-}
-
-const samples = assignSlugs(
-  readdirSync(samplesDir)
-    // The five samples by name, whatever else the folder holds.
-    .filter((file) => /^00[0-4]_/.test(file))
-    .sort()
-    .map((file) => load(samplesDir, file)),
-);
 /** Sample by its file-name prefix, "000" … "004". */
 const sample = (prefix: string) => samples.find((a) => a.file.startsWith(prefix)) as Article;
 
@@ -69,8 +53,8 @@ describe('findNearDuplicates on fixtures', () => {
   });
 
   it('flags a lightly reworded copy (words swapped, two sentences reordered), not an unrelated story', () => {
-    const reworded = load(fixturesDir, 'reworded-003.md');
-    const unrelated = load(fixturesDir, 'unrelated.txt');
+    const reworded = loadArticle(fixturesDir, 'reworded-003.md');
+    const unrelated = loadArticle(fixturesDir, 'unrelated.txt');
     const duplicates = findNearDuplicates([sample('003'), reworded, unrelated]);
     expect(duplicates).toEqual(
       new Map([

@@ -3,28 +3,13 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema, topicSchema } from '../../src/config/schema.ts';
 import { compileTopics, matchTopics } from '../../src/pipeline/analyse/topics.ts';
-import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
-import { readArticle } from '../../src/pipeline/read/index.ts';
+import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Topic } from '../../src/pipeline/types.ts';
 
 const root = new URL('../../', import.meta.url);
-const samplesDir = new URL('content/articles/', root);
 const topicsDir = new URL('content/topics/', root);
 const fixturesDir = new URL('../fixtures/topics/', import.meta.url);
 
-function load(dir: URL, file: string): Article {
-  const read = readArticle(file, readFileSync(new URL(file, dir)));
-  if (!read.doc) throw new Error(`${file}: ${read.diagnostics.map((d) => d.message).join('; ')}`);
-  return cleanArticle(read.doc);
-}
-
-const samples = assignSlugs(
-  readdirSync(samplesDir)
-    // The five samples by name, whatever else the folder holds.
-    .filter((file) => /^00[0-4]_/.test(file))
-    .sort()
-    .map((file) => load(samplesDir, file)),
-);
 const topics: Pick<Topic, 'slug' | 'match'>[] = readdirSync(topicsDir)
   .sort()
   .map((file) => ({ slug: file.replace(/\.md$/, ''), ...topicSchema.parse(matter(readFileSync(new URL(file, topicsDir), 'utf8')).data) }));
@@ -111,20 +96,20 @@ describe('matchTopics on the five samples', () => {
 
 describe('matchTopics on fixtures', () => {
   it('matches no topic for a city council budget story', () => {
-    expect(matchTopics(load(fixturesDir, 'council-budget.txt'), topics, aliases)).toEqual([]);
+    expect(matchTopics(loadArticle(fixturesDir, 'council-budget.txt'), topics, aliases)).toEqual([]);
   });
 
   it('keeps an article about Apple in India out of apple-in-china: one mention of China is one any-term', () => {
-    expect(matchTopics(load(fixturesDir, 'apple-india.txt'), topics, aliases)).toEqual([]);
+    expect(matchTopics(loadArticle(fixturesDir, 'apple-india.txt'), topics, aliases)).toEqual([]);
     const loose = [{ ...topic('apple-in-china'), match: { ...topic('apple-in-china').match, threshold: 1 } }];
-    expect(matchTopics(load(fixturesDir, 'apple-india.txt'), loose, aliases)[0]?.terms).toEqual([
+    expect(matchTopics(loadArticle(fixturesDir, 'apple-india.txt'), loose, aliases)[0]?.terms).toEqual([
       { term: 'Apple', count: 4 },
       { term: 'China', count: 1 },
     ]);
   });
 
   it('puts a Chinese article about 阿里巴巴 and AI in alibaba-ai through the gazetteer aliases', () => {
-    const zh = load(fixturesDir, 'alibaba-zh.txt');
+    const zh = loadArticle(fixturesDir, 'alibaba-zh.txt');
     expect(matchTopics(zh, topics, aliases)).toEqual([
       {
         topic: 'alibaba-ai',
@@ -141,7 +126,7 @@ describe('matchTopics on fixtures', () => {
   });
 
   it('matches CJK terms without word boundaries', () => {
-    const zh = load(fixturesDir, 'alibaba-zh.txt');
+    const zh = loadArticle(fixturesDir, 'alibaba-zh.txt');
     expect(matchTopics(zh, [rule('zh', { any: ['人工智能', '大模型', '阿里'], threshold: 3 })])[0]?.terms).toEqual([
       { term: '阿里', count: 3 },
       { term: '大模型', count: 2 },
