@@ -37,8 +37,18 @@ export const site = () => read<SiteConfig>('site.json');
 export const articles = () => read<ArticleSummary[]>('data/articles.json');
 export const article = (slug: string) => read<ArticleRecord>(`data/articles/${slug}.json`, false);
 export const topics = () => read<TopicSummary[]>('data/topics.json');
-/** A whole briefing, read afresh: at 20,000 articles one is 170 MB of JSON, too much to keep three. */
-export const topic = (slug: string) => read<TopicBriefing>(`data/topics/${slug}.json`, false);
+let lastTopic: { slug: string; mtime: number; value: TopicBriefing } | undefined;
+/**
+ * A whole briefing. Only the last one read is kept: at 20,000 articles one is 170 MB of JSON,
+ * too much to keep three, and the pages that read a briefing (its page, feed, card, charts) are
+ * made one after another.
+ */
+export function topic(slug: string): TopicBriefing {
+  const path = `data/topics/${slug}.json`;
+  const mtime = statSync(join(GENERATED, path)).mtimeMs;
+  if (lastTopic?.slug !== slug || lastTopic.mtime !== mtime) lastTopic = { slug, mtime, value: read<TopicBriefing>(path, false) };
+  return lastTopic.value;
+}
 export const entities = () => read<EntitySummary[]>('data/entities.json');
 export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`, false);
 
