@@ -8,7 +8,7 @@
  * - `astro:server:setup`: in `astro dev`, re-run on every change under `content/`.
  * - `astro:build:done`: index the built pages with Pagefind.
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -158,9 +158,12 @@ export default function briefings(): AstroIntegration {
         server.watcher.on('add', rerun).on('change', rerun).on('unlink', rerun);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        // The data API's files, as the pipeline wrote them (src/pages/data/[...path].ts serves
+        // them in `astro dev` and makes the chart files).
+        cpSync(join(generatedDir(root), 'data'), join(outDir, 'data'), { recursive: true });
         const indexStart = performance.now();
         const pagefind = await import('pagefind');
-        const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {

@@ -1,10 +1,12 @@
+import { LIST_PAGE_SIZE } from '../pipeline/paths.ts';
+
 /**
  * Long lists are cut into pages of a fixed size, so that no page grows with the corpus: the
  * articles index (`/articles/`, `/articles/page/2/`…) and each topic's articles (on the topic
  * page, then `/topics/<slug>/articles/2/`…). A newsroom archive of 20,000 articles gives 200
  * index pages of 100 links, not one page of 20,000.
  */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = LIST_PAGE_SIZE;
 
 export interface Page<T> {
   items: T[];

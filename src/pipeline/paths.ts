@@ -14,7 +14,25 @@ export const articlePath = (base: string, slug: string) => `${base}articles/${sl
 export const topicPath = (base: string, slug: string) => `${base}topics/${slug}/`;
 export const entityPath = (base: string, slug: string) => `${base}entities/${slug}/`;
 export const sentencePath = (base: string, slug: string, id: string) => `${articlePath(base, slug)}#${id}`;
-export const factPath = (base: string, topic: string, factId: string) => `${topicPath(base, topic)}#fact-${factId}`;
+
+/**
+ * Long lists are cut into pages of this many items, so that no page grows with the corpus: the
+ * articles index, and each topic's articles, figures, timeline and quotes.
+ */
+export const LIST_PAGE_SIZE = 100;
+
+/** A topic's list pages: all its figures, its whole timeline, all its quotes. */
+export type TopicList = 'figures' | 'timeline' | 'quotes';
+
+/** Page `page` (1-based) of one of a topic's lists: `/topics/<slug>/figures/`, then `…/figures/2/`. */
+export const topicListPath = (base: string, topic: string, list: TopicList, page = 1) => `${topicPath(base, topic)}${list}/${page > 1 ? `${page}/` : ''}`;
+
+/**
+ * A fact's row, on the page of its topic's figures that lists it; `index` is the fact's place in
+ * the briefing's `facts`, which those pages list in order.
+ */
+export const factPath = (base: string, topic: string, factId: string, index: number) =>
+  `${topicListPath(base, topic, 'figures', Math.floor(index / LIST_PAGE_SIZE) + 1)}#fact-${factId}`;
 
 /** The data API's `{ article, quote, path }` for one sentence of one article. */
 export function sourceRef(base: string, article: Pick<Article, 'slug'>, sentence: Pick<Sentence, 'id' | 'text'>): SourceRef {

@@ -46,7 +46,17 @@ export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[],
 }
 
 export function topicSummary(briefing: TopicBriefing) {
-  return { slug: briefing.slug, title: briefing.title, description: briefing.description, path: briefing.path, articles: briefing.articles.map((a) => a.slug), coverage: briefing.coverage };
+  const { facts, figures, conflicts, timeline, quotes } = briefing;
+  return {
+    slug: briefing.slug,
+    title: briefing.title,
+    description: briefing.description,
+    path: briefing.path,
+    articles: briefing.articles.map((a) => a.slug),
+    coverage: briefing.coverage,
+    /** How long each list of the briefing is: its pages are made from these without reading it. */
+    counts: { facts: facts.length, figures: figures.length, conflicts: conflicts.length, timeline: timeline.length, quotes: quotes.length },
+  };
 }
 
 export interface EntityRecord {

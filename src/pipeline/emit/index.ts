@@ -18,27 +18,36 @@ export interface OutputFile {
 
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
 
-/** Each figure's fact on the first topic page (by topic order) that shows it: one pass over all facts. */
-function factsByFigure(briefings: TopicBriefing[]): Map<string, { briefing: TopicBriefing; fact: Fact }> {
-  const found = new Map<string, { briefing: TopicBriefing; fact: Fact }>();
+interface FactPlace {
+  briefing: TopicBriefing;
+  fact: Fact;
+  /** The fact's place in its briefing's facts: which page of the topic's figures lists it. */
+  index: number;
+}
+
+/** Each figure's fact in the first briefing (by topic order) that has it: one pass over all facts. */
+function factsByFigure(briefings: TopicBriefing[]): Map<string, FactPlace> {
+  const found = new Map<string, FactPlace>();
   for (const briefing of briefings) {
-    for (const fact of briefing.facts) for (const value of fact.values) if (!found.has(value.id)) found.set(value.id, { briefing, fact });
+    briefing.facts.forEach((fact, index) => {
+      for (const value of fact.values) if (!found.has(value.id)) found.set(value.id, { briefing, fact, index });
+    });
   }
   return found;
 }
 
-/** Each figure links to its fact on the first topic page (by topic order) that shows it. */
-function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, { briefing: TopicBriefing; fact: Fact }>, base: string): Map<string, FigureMark[]> {
+/** Each figure links to its fact's row on that topic's figures pages. */
+function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, FactPlace>, base: string): Map<string, FigureMark[]> {
   const marks = new Map<string, FigureMark[]>();
   for (const figure of article.figures) {
-    const { briefing, fact } = factOf.get(figure.id) ?? {};
-    if (!briefing || !fact) continue;
+    const { briefing, fact, index } = factOf.get(figure.id) ?? {};
+    if (!briefing || !fact || index === undefined) continue;
     const source = figure.sources[0];
     const sentenceId = source?.path.slice(source.path.indexOf('#') + 1);
     if (!sentenceId) continue;
     const label = [figure.subject, figure.measure, figure.period, figure.market].filter(Boolean).join(', ');
     const list = marks.get(sentenceId) ?? [];
-    list.push({ text: figure.text, href: factPath(base, briefing.slug, fact.id), title: `${label || 'figure'} — compare sources on ${briefing.title}` });
+    list.push({ text: figure.text, href: factPath(base, briefing.slug, fact.id, index), title: `${label || 'figure'} — compare sources on ${briefing.title}` });
     marks.set(sentenceId, list);
   }
   return marks;

@@ -1,0 +1,82 @@
+/**
+ * What a topic page shows of each part of its briefing. A briefing over thousands of articles has
+ * thousands of facts, events and quotes (at 5,000 articles the whole of it made topic pages of
+ * 23–38 MB): the topic page shows a fixed number of each, chosen for the reader, and links to the
+ * part's own pages (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`), which list every one,
+ * `LIST_PAGE_SIZE` a page. The data API (`/data/topics/<slug>.json`) keeps them all.
+ */
+import { factPath, type TopicList } from '../pipeline/paths.ts';
+import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../pipeline/types.ts';
+
+/** How many of each a topic page shows; `citations` is per line (the rest are counted). */
+export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, citations: 5 } as const;
+
+const statusRank: Record<Fact['status'], number> = { differ: 0, agree: 1, single: 2 };
+
+/** The `count` facts a reader looks at first: disagreements, then the most widely reported; ties keep the briefing's order. */
+export function leadingFacts(facts: readonly Fact[], count: number): Fact[] {
+  return facts
+    .map((fact, index) => ({ fact, index }))
+    .sort((a, b) => statusRank[a.fact.status] - statusRank[b.fact.status] || b.fact.values.length - a.fact.values.length || a.index - b.index)
+    .slice(0, count)
+    .map(({ fact }) => fact);
+}
+
+/** The `count` disagreements with the most values; ties keep the briefing's order. */
+export function leadingConflicts(conflicts: readonly Conflict[], count: number): Conflict[] {
+  return conflicts
+    .map((conflict, index) => ({ conflict, index }))
+    .sort((a, b) => b.conflict.values.length - a.conflict.values.length || a.index - b.index)
+    .slice(0, count)
+    .map(({ conflict }) => conflict);
+}
+
+/** The `count` most recent events, still in date order (the timeline is in date order). */
+export const latestEvents = (timeline: readonly TimelineEvent[], count: number): TimelineEvent[] => timeline.slice(Math.max(0, timeline.length - count));
+
+/** The `count` quotes carried by the most sources; ties keep the briefing's order. */
+export function leadingQuotes(quotes: readonly Quote[], count: number): Quote[] {
+  return quotes
+    .map((quote, index) => ({ quote, index }))
+    .sort((a, b) => b.quote.sources.length - a.quote.sources.length || a.index - b.index)
+    .slice(0, count)
+    .map(({ quote }) => quote);
+}
+
+/** A fact reported with subject and measure can be compared across sources; the rest are listed. */
+export const isComparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => Boolean(fact.subject && fact.measure);
+
+/** "Huawei · market share · China · Q4 2024". */
+export const factLabel = (f: Pick<Fact, 'subject' | 'measure' | 'period' | 'market'>): string => [f.subject, f.measure, f.market, f.period].filter(Boolean).join(' · ');
+
+/**
+ * Where each fact's row is: on the page of the topic's figures that lists it. Conflicts and
+ * charts link there; the pipeline links article figures the same way (`factPath`).
+ */
+export function factLinks(briefing: Pick<TopicBriefing, 'slug' | 'facts'>, base: string): Map<string, string> {
+  return new Map(briefing.facts.map((fact, index) => [fact.id, factPath(base, briefing.slug, fact.id, index)]));
+}
+
+/** A fact's values grouped by what they say: "16%" from three sources is one value with three citations. */
+export interface ReportedValue {
+  text: string;
+  /** The first source's sentence: the value links there. */
+  first: SourceRef;
+  sources: SourceRef[];
+}
+
+export function reportedValues(values: readonly Figure[]): ReportedValue[] {
+  const byValue = new Map<string, ReportedValue>();
+  for (const figure of values) {
+    const [first] = figure.sources;
+    if (!first) continue;
+    const key = `${figure.value}|${figure.unit}`;
+    const found = byValue.get(key);
+    if (found) found.sources.push(...figure.sources);
+    else byValue.set(key, { text: figure.text, first, sources: [...figure.sources] });
+  }
+  return [...byValue.values()];
+}
+
+/** The label of a topic's list, for headings and links. */
+export const listTitles: Record<TopicList, string> = { figures: 'Figures', timeline: 'Timeline', quotes: 'Quotes' };

@@ -1,0 +1,104 @@
+/**
+ * A corpus large enough that every list outgrows one page (300 synthetic articles from the
+ * benchmark's generator), through the real build: no page grows with the corpus — a topic page
+ * shows a bounded part of each section, each line a bounded number of citations, an entity page
+ * a page of its articles — while every fact, event, quote and mention is on one of the list
+ * pages, and every link lands, figure links in articles on their fact's row included.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Element } from 'hast';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
+import { SHOWN } from '../../src/lib/briefing.ts';
+import type { EntityRecord } from '../../src/pipeline/emit/data.ts';
+import { LIST_PAGE_SIZE } from '../../src/pipeline/paths.ts';
+import type { TopicBriefing } from '../../src/pipeline/types.ts';
+import { buildSite, projectRoot } from '../helpers/build.ts';
+import { checkLinks } from '../helpers/links.ts';
+import { elements, page, readJson, siteFiles } from '../helpers/site.ts';
+
+const ARTICLES = 300;
+const scratch = mkdtempSync(join(tmpdir(), 'briefings-large-'));
+const content = join(scratch, 'content');
+const outDir = join(scratch, 'dist');
+let build: { status: number | null; output: string };
+
+beforeAll(() => {
+  const corpus = generateCorpus(ARTICLES, 7);
+  mkdirSync(join(content, 'articles'), { recursive: true });
+  for (const name of ['site.json', 'entities.json', 'topics']) cpSync(join(projectRoot, 'content', name), join(content, name), { recursive: true });
+  for (const article of corpus) writeFileSync(join(content, 'articles', article.file), renderArticle(article));
+  writeFileSync(join(content, 'articles', 'manifest.json'), JSON.stringify(manifestOf(corpus)));
+  build = buildSite(outDir, { content });
+}, 300_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const briefings = () => readJson<{ slug: string }[]>(outDir, 'data/topics.json').map((t) => readJson<TopicBriefing>(outDir, `data/topics/${t.slug}.json`));
+const ids = (path: string, prefix: string) =>
+  elements(page(outDir, path), (el) => String(el.properties.id ?? '').startsWith(prefix)).map((el) => String(el.properties.id).slice(prefix.length));
+const listItems = (path: string, className: string) =>
+  elements(page(outDir, path), (el) => el.tagName === 'ol' || el.tagName === 'ul').filter((el) => (el.properties.className as string[] | undefined)?.includes(className)).flatMap((list) => list.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li'));
+
+/** Every page of one of a topic's lists, following its numbering from `/topics/<slug>/<list>/`. */
+function listPages(slug: string, list: string, total: number): string[] {
+  return Array.from({ length: Math.ceil(total / LIST_PAGE_SIZE) }, (_, i) => `/topics/${slug}/${list}/${i === 0 ? '' : `${i + 1}/`}`);
+}
+
+describe(`a corpus of ${ARTICLES} articles`, () => {
+  test('builds, with lists long enough to need several pages', () => {
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    const largest = Math.max(...briefings().map((b) => b.facts.length));
+    expect(largest).toBeGreaterThan(2 * LIST_PAGE_SIZE);
+    expect(Math.max(...briefings().map((b) => b.timeline.length))).toBeGreaterThan(LIST_PAGE_SIZE);
+  });
+
+  test('a topic page shows a bounded part of each section, and at most a few citations a line', () => {
+    for (const b of briefings()) {
+      const path = `/topics/${b.slug}/`;
+      expect(ids(path, 'fact-').length, b.slug).toBeLessThanOrEqual(SHOWN.facts + SHOWN.otherFigures);
+      expect(listItems(path, 'timeline').length, b.slug).toBe(Math.min(SHOWN.events, b.timeline.length));
+      expect(listItems(path, 'quotes').length, b.slug).toBe(Math.min(SHOWN.quotes, b.quotes.length));
+      for (const cite of elements(page(outDir, path), (el) => (el.properties.className as string[] | undefined)?.includes('cite') ?? false)) {
+        expect(elements({ type: 'root', children: [cite] }, (el) => el.tagName === 'a').length).toBeLessThanOrEqual(SHOWN.citations);
+      }
+      // The timeline shown is the latest events, in date order.
+      const shown = elements(page(outDir, path), (el) => el.tagName === 'time').map((el) => String(el.properties.dateTime));
+      expect(shown.at(-1)).toBe(b.timeline.at(-1)?.date.replace(/-Q[1-4]$/, ''));
+    }
+  });
+
+  test("every fact, event and quote is on exactly one of the topic's list pages", () => {
+    for (const b of briefings()) {
+      // Page n lists facts n·100… of the briefing's order (compared figures first, then the others): `factPath` relies on it.
+      const pages = listPages(b.slug, 'figures', b.facts.length).map((p) => ids(p, 'fact-').sort());
+      expect(pages, b.slug).toEqual(pages.map((_, i) => b.facts.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE).map((f) => f.id).sort()));
+      expect(listPages(b.slug, 'timeline', b.timeline.length).flatMap((p) => listItems(p, 'timeline')).length, b.slug).toBe(b.timeline.length);
+      expect(listPages(b.slug, 'quotes', b.quotes.length).flatMap((p) => listItems(p, 'quotes')).length, b.slug).toBe(b.quotes.length);
+    }
+  });
+
+  test('an entity named in more articles than a page holds has its mentions on later pages, each article once', () => {
+    const summaries = readJson<{ slug: string; articles: number }[]>(outDir, 'data/entities.json');
+    const busiest = summaries.reduce((a, b) => (b.articles > a.articles ? b : a));
+    expect(busiest.articles).toBeGreaterThan(LIST_PAGE_SIZE);
+    const record = readJson<EntityRecord>(outDir, `data/entities/${busiest.slug}.json`);
+    const pages = Array.from({ length: Math.ceil(record.mentions.length / LIST_PAGE_SIZE) }, (_, i) => `/entities/${busiest.slug}/${i === 0 ? '' : `${i + 1}/`}`);
+    const headings = pages.map((p) => elements(page(outDir, p), (el) => el.tagName === 'h2').map((h) => String((elements({ type: 'root', children: [h] }, (el) => el.tagName === 'a')[0]?.properties.href ?? ''))));
+    for (const list of headings) expect(list.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+    expect(headings.flat()).toEqual(record.mentions.map((m) => `/articles/${m.article}/`));
+  });
+
+  test('every link lands, a figure in an article on its fact’s row included', () => {
+    const report = checkLinks(outDir, { base: '/' });
+    expect(report.broken).toEqual([]);
+    const figureLinks = siteFiles(outDir)
+      .filter((f) => f.startsWith('articles/') && f.endsWith('index.html'))
+      .flatMap((f) => elements(page(outDir, `/${f.replace(/index\.html$/, '')}`), (el) => el.tagName === 'a' && ((el.properties.className as string[] | undefined)?.includes('figure') ?? false)))
+      .map((a) => String(a.properties.href));
+    // Some land beyond the first page of a topic's figures.
+    expect(figureLinks.filter((href) => /\/figures\/\d+\/#fact-/.test(href)).length).toBeGreaterThan(0);
+  });
+});
