@@ -8,8 +8,11 @@
 import { factPath, type TopicList } from '../pipeline/paths.ts';
 import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../pipeline/types.ts';
 
-/** How many of each a topic page shows; `citations` is per line (the rest are counted). */
-export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, citations: 5 } as const;
+/**
+ * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
+ * are per line, on every page, with the rest counted.
+ */
+export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, values: 6, citations: 5 } as const;
 
 const statusRank: Record<Fact['status'], number> = { differ: 0, agree: 1, single: 2 };
 
@@ -65,6 +68,7 @@ export interface ReportedValue {
   sources: SourceRef[];
 }
 
+/** The distinct values of a fact, most reported first (ties in the order of its values). */
 export function reportedValues(values: readonly Figure[]): ReportedValue[] {
   const byValue = new Map<string, ReportedValue>();
   for (const figure of values) {
@@ -75,7 +79,7 @@ export function reportedValues(values: readonly Figure[]): ReportedValue[] {
     if (found) found.sources.push(...figure.sources);
     else byValue.set(key, { text: figure.text, first, sources: [...figure.sources] });
   }
-  return [...byValue.values()];
+  return [...byValue.values()].map((value, index) => ({ value, index })).sort((a, b) => b.value.sources.length - a.value.sources.length || a.index - b.index).map(({ value }) => value);
 }
 
 /** The label of a topic's list, for headings and links. */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
-import type { TopicBriefing } from '../pipeline/types.ts';
+import { topicListFile, type TopicList } from '../pipeline/paths.ts';
+import type { Fact, Quote, TimelineEvent, TopicBriefing } from '../pipeline/types.ts';
 
 const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();
@@ -49,6 +50,9 @@ export function topic(slug: string): TopicBriefing {
   if (lastTopic?.slug !== slug || lastTopic.mtime !== mtime) lastTopic = { slug, mtime, value: read<TopicBriefing>(path, false) };
   return lastTopic.value;
 }
+/** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */
+export const topicListItems = <T extends TopicList>(slug: string, list: T, page: number) =>
+  read<(T extends 'figures' ? Fact : T extends 'timeline' ? TimelineEvent : Quote)[]>(topicListFile(slug, list, page), false);
 export const entities = () => read<EntitySummary[]>('data/entities.json');
 export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`, false);
 

@@ -4,7 +4,7 @@
  * number of pages comes from `topics.json`, so making the list of pages reads no briefing.
  */
 import type { TopicList } from '../pipeline/paths.ts';
-import { topics } from './data.ts';
+import { topicListItems, topics, type TopicSummary } from './data.ts';
 import { pageCount } from './pagination.ts';
 
 const countOf: Record<TopicList, 'facts' | 'timeline' | 'quotes'> = { figures: 'facts', timeline: 'timeline', quotes: 'quotes' };
@@ -18,5 +18,10 @@ export function topicListPaths(list: TopicList) {
   });
 }
 
-/** The page number of a list page from its `page` parameter. */
-export const listPageNumber = (page: string | undefined): number => (page === undefined ? 1 : Number(page));
+/** One page of a topic's list: the topic's summary, the page's items, its number and how many pages. */
+export function topicListPage<T extends TopicList>(slug: string, list: T, page: string | undefined) {
+  const topic = topics().find((t) => t.slug === slug) as TopicSummary;
+  const number = page === undefined ? 1 : Number(page);
+  const total = topic.counts[countOf[list]];
+  return { topic, total, items: topicListItems(slug, list, number), number, count: pageCount(total) };
+}

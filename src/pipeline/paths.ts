@@ -27,6 +27,9 @@ export type TopicList = 'figures' | 'timeline' | 'quotes';
 /** Page `page` (1-based) of one of a topic's lists: `/topics/<slug>/figures/`, then `…/figures/2/`. */
 export const topicListPath = (base: string, topic: string, list: TopicList, page = 1) => `${topicPath(base, topic)}${list}/${page > 1 ? `${page}/` : ''}`;
 
+/** Where the pipeline writes the items of one page of a topic's list, in its generated folder. */
+export const topicListFile = (topic: string, list: TopicList, page: number) => `lists/${topic}/${list}/${page}.json`;
+
 /**
  * A fact's row, on the page of its topic's figures that lists it; `index` is the fact's place in
  * the briefing's `facts`, which those pages list in order.

@@ -64,6 +64,9 @@ describe(`a corpus of ${ARTICLES} articles`, () => {
       for (const cite of elements(page(outDir, path), (el) => (el.properties.className as string[] | undefined)?.includes('cite') ?? false)) {
         expect(elements({ type: 'root', children: [cite] }, (el) => el.tagName === 'a').length).toBeLessThanOrEqual(SHOWN.citations);
       }
+      for (const row of elements(page(outDir, path), (el) => el.tagName === 'tr' && String(el.properties.id ?? '').startsWith('fact-'))) {
+        expect(elements({ type: 'root', children: [row] }, (el) => el.tagName === 'a' && ((el.properties.className as string[] | undefined)?.includes('num') ?? false)).length).toBeLessThanOrEqual(SHOWN.values);
+      }
       // The timeline shown is the latest events, in date order.
       const shown = elements(page(outDir, path), (el) => el.tagName === 'time').map((el) => String(el.properties.dateTime));
       expect(shown.at(-1)).toBe(b.timeline.at(-1)?.date.replace(/-Q[1-4]$/, ''));

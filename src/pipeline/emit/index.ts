@@ -5,7 +5,7 @@
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
-import { factPath } from '../paths.ts';
+import { factPath, LIST_PAGE_SIZE, topicListFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
@@ -110,7 +110,15 @@ export function emitFiles(
     const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
     push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${introToMdx(topic.intro)}` });
   }
-  for (const briefing of briefings) push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
+  for (const briefing of briefings) {
+    push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
+    // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
+    for (const [list, items] of [['figures', briefing.facts], ['timeline', briefing.timeline], ['quotes', briefing.quotes]] as const) {
+      for (let start = 0, page = 1; start < items.length; start += LIST_PAGE_SIZE, page++) {
+        push({ path: topicListFile(briefing.slug, list, page), contents: json(items.slice(start, start + LIST_PAGE_SIZE)) });
+      }
+    }
+  }
   const entities = entityRecords(articles, base, entityAliases);
   for (const entity of entities) push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
   push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
