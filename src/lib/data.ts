@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
-import { topicListFile, type TopicList } from '../pipeline/paths.ts';
-import type { Fact, Quote, TimelineEvent, TopicBriefing } from '../pipeline/types.ts';
+import type { TopicView } from '../pipeline/emit/topic-view.ts';
+import { topicListFile, topicViewFile, type TopicList } from '../pipeline/paths.ts';
+import type { Fact, Quote, TimelineEvent } from '../pipeline/types.ts';
 
 const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();
@@ -38,34 +39,23 @@ export const site = () => read<SiteConfig>('site.json');
 export const articles = () => read<ArticleSummary[]>('data/articles.json');
 export const article = (slug: string) => read<ArticleRecord>(`data/articles/${slug}.json`, false);
 export const topics = () => read<TopicSummary[]>('data/topics.json');
-let lastTopic: { slug: string; mtime: number; value: TopicBriefing } | undefined;
 /**
- * A whole briefing. Only the last one read is kept: at 20,000 articles one is 170 MB of JSON,
- * too much to keep three, and the pages that read a briefing (its page, feed, card, charts) are
- * made one after another.
+ * What a topic's pages read (`TopicView`: the briefing without its long lists, and the leading
+ * part of each), kept once read: the topic page, its article pages, feed, card and charts all
+ * read it. The whole briefing (at 20,000 articles, 170 MB of JSON) is read by no page.
  */
-export function topic(slug: string): TopicBriefing {
-  const path = `data/topics/${slug}.json`;
-  const mtime = statSync(join(GENERATED, path)).mtimeMs;
-  if (lastTopic?.slug !== slug || lastTopic.mtime !== mtime) lastTopic = { slug, mtime, value: read<TopicBriefing>(path, false) };
-  return lastTopic.value;
-}
+export const topicView = (slug: string) => read<TopicView>(topicViewFile(slug));
 /** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */
 export const topicListItems = <T extends TopicList>(slug: string, list: T, page: number) =>
   read<(T extends 'figures' ? Fact : T extends 'timeline' ? TimelineEvent : Quote)[]>(topicListFile(slug, list, page), false);
 export const entities = () => read<EntitySummary[]>('data/entities.json');
-export const entity = (slug: string) => read<EntityRecord>(`data/entities/${slug}.json`, false);
-
-const topicLists = new Map<string, { mtime: number; value: Pick<TopicBriefing, 'slug' | 'title' | 'description' | 'path' | 'articles'> }>();
-/** A topic's articles, kept once read: every page of a topic's article list reads them. */
-export function topicArticles(slug: string): Pick<TopicBriefing, 'slug' | 'title' | 'description' | 'path' | 'articles'> {
-  const mtime = statSync(join(GENERATED, 'data', 'topics', `${slug}.json`)).mtimeMs;
-  const hit = topicLists.get(slug);
-  if (hit && hit.mtime === mtime) return hit.value;
-  const { title, description, path, articles } = topic(slug);
-  const value = { slug, title, description, path, articles };
-  topicLists.set(slug, { mtime, value });
-  return value;
+let lastEntity: { slug: string; mtime: number; value: EntityRecord } | undefined;
+/** One entity's record. Only the last one read is kept: its pages (one per 100 articles) are made one after another. */
+export function entity(slug: string): EntityRecord {
+  const path = `data/entities/${slug}.json`;
+  const mtime = statSync(join(GENERATED, path)).mtimeMs;
+  if (lastEntity?.slug !== slug || lastEntity.mtime !== mtime) lastEntity = { slug, mtime, value: read<EntityRecord>(path, false) };
+  return lastEntity.value;
 }
 
 let index: { list: ArticleSummary[]; bySlug: Map<string, ArticleSummary> } | undefined;

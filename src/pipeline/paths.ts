@@ -27,6 +27,9 @@ export type TopicList = 'figures' | 'timeline' | 'quotes';
 /** Page `page` (1-based) of one of a topic's lists: `/topics/<slug>/figures/`, then `…/figures/2/`. */
 export const topicListPath = (base: string, topic: string, list: TopicList, page = 1) => `${topicPath(base, topic)}${list}/${page > 1 ? `${page}/` : ''}`;
 
+/** Where the pipeline writes what a topic's pages read besides its lists (`TopicView`). */
+export const topicViewFile = (topic: string) => `views/topics/${topic}.json`;
+
 /** Where the pipeline writes the items of one page of a topic's list, in its generated folder. */
 export const topicListFile = (topic: string, list: TopicList, page: number) => `lists/${topic}/${list}/${page}.json`;
 

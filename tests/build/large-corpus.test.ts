@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
-import { SHOWN } from '../../src/lib/briefing.ts';
+import { SHOWN } from '../../src/pipeline/emit/topic-view.ts';
 import type { EntityRecord } from '../../src/pipeline/emit/data.ts';
 import { LIST_PAGE_SIZE } from '../../src/pipeline/paths.ts';
 import type { TopicBriefing } from '../../src/pipeline/types.ts';

@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generatedDir } from '../../config/paths.ts';
-import { dataFile, topic, topics } from '../../lib/data.ts';
+import { dataFile, topicView, topics } from '../../lib/data.ts';
 
 const dataDir = join(generatedDir(process.cwd()), 'data');
 
@@ -28,7 +28,7 @@ export const getStaticPaths = (() => {
     : [];
   const paths = files.map((file) => ({ params: { path: file }, props: { kind: 'file' as const, file } }));
   for (const summary of topics()) {
-    for (const chart of topic(summary.slug).charts) {
+    for (const chart of topicView(summary.slug).charts) {
       const name = `charts/${summary.slug}--${chart.id}`;
       paths.push({ params: { path: `${name}.json` }, props: { kind: 'chart-json', file: `${summary.slug}|${chart.id}` } as never });
       paths.push({ params: { path: `${name}.csv` }, props: { kind: 'chart-csv', file: `${summary.slug}|${chart.id}` } as never });
@@ -41,7 +41,7 @@ export const GET: APIRoute = ({ props }) => {
   const { kind, file } = props as { kind: 'file' | 'chart-json' | 'chart-csv'; file: string };
   if (kind === 'file') return new Response(dataFile(file), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   const [slug, id] = file.split('|');
-  const chart = topic(slug ?? '').charts.find((c) => c.id === id);
+  const chart = topicView(slug ?? '').charts.find((c) => c.id === id);
   if (!chart) return new Response('not found', { status: 404 });
   if (kind === 'chart-json') return new Response(`${JSON.stringify(chart)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   const rows = [['label', ...chart.series.map((s) => s.label), 'sources'].map(csvCell).join(',')];

@@ -5,10 +5,11 @@
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
-import { factPath, LIST_PAGE_SIZE, topicListFile } from '../paths.ts';
+import { factPath, LIST_PAGE_SIZE, topicListFile, topicViewFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
+import { topicView } from './topic-view.ts';
 
 export interface OutputFile {
   /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
@@ -112,6 +113,7 @@ export function emitFiles(
   }
   for (const briefing of briefings) {
     push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
+    push({ path: topicViewFile(briefing.slug), contents: json(topicView(briefing, base)) });
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
     for (const [list, items] of [['figures', briefing.facts], ['timeline', briefing.timeline], ['quotes', briefing.quotes]] as const) {
       for (let start = 0, page = 1; start < items.length; start += LIST_PAGE_SIZE, page++) {

@@ -1,13 +1,13 @@
 /** One social card per topic briefing: its title, description and how many stories it draws on. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { renderCard } from '../../../lib/card.ts';
-import { site, topic, topics } from '../../../lib/data.ts';
+import { site, topicView, topics } from '../../../lib/data.ts';
 import { topicDescription } from '../../../lib/seo.ts';
 
 export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const briefing = topic(params.slug ?? '');
+  const briefing = topicView(params.slug ?? '');
   const articles = briefing.articles.length;
   const png = await renderCard({
     kicker: 'Topic briefing',

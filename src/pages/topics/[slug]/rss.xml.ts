@@ -1,6 +1,6 @@
 /** A topic's feed: the newest articles in the briefing, for following one story. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { site, topic, topics } from '../../../lib/data.ts';
+import { site, topicView, topics } from '../../../lib/data.ts';
 import { feedXml } from '../../../lib/feed.ts';
 import { topicDescription } from '../../../lib/seo.ts';
 
@@ -8,7 +8,7 @@ export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.sl
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {
   const config = site();
-  const briefing = topic(params.slug ?? '');
+  const briefing = topicView(params.slug ?? '');
   const xml = await feedXml({
     title: `${briefing.title} · ${config.title}`,
     description: topicDescription(briefing),

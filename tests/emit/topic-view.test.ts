@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { factLinks, latestEvents, leadingConflicts, leadingFacts, leadingQuotes, reportedValues } from '../../src/lib/briefing.ts';
-import type { Fact, Figure, Quote, Slug, SourceRef, TimelineEvent } from '../../src/pipeline/types.ts';
+import { factLinks, latestEvents, leadingConflicts, leadingFacts, leadingQuotes, reportedValues, SHOWN, topicView } from '../../src/pipeline/emit/topic-view.ts';
+import type { Fact, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
 
 const source = (article: string): SourceRef => ({ article: article as Slug, quote: `${article} said so.`, path: `/articles/${article}/#s-1` });
 const figure = (article: string, value: number, text = `${value}%`): Figure =>
@@ -42,5 +42,18 @@ describe('what a topic page shows of each section', () => {
     expect(links.get('f99')).toBe('/briefs/topics/market-share/figures/#fact-f99');
     expect(links.get('f100')).toBe('/briefs/topics/market-share/figures/2/#fact-f100');
     expect(links.get('f249')).toBe('/briefs/topics/market-share/figures/3/#fact-f249');
+  });
+
+  test('the view a topic page reads holds the leading part of each list and their lengths, never the lists', () => {
+    const facts = Array.from({ length: 120 }, (_, i) => fact(`f${i}`, i === 110 ? 'differ' : 'single', [figure('x', i)]));
+    const timeline = Array.from({ length: 60 }, (_, i) => ({ date: `20${String(i).padStart(2, '0')}`, text: `e${i}` }) as TimelineEvent);
+    const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [] } as unknown as TopicBriefing;
+    const view = topicView(briefing, '/');
+    expect(['facts', 'figures', 'conflicts', 'timeline', 'quotes'].filter((key) => key in view)).toEqual([]);
+    expect(view.counts).toEqual({ facts: 120, comparable: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0 });
+    expect(view.leading.facts).toHaveLength(SHOWN.facts);
+    expect(view.leading.facts[0]?.id).toBe('f110');
+    expect(view.leading.conflicts.map((c) => c.path)).toEqual(['/topics/t/figures/2/#fact-f110']);
+    expect(view.leading.events.map((e) => e.text)).toEqual(timeline.slice(-SHOWN.events).map((e) => e.text));
   });
 });

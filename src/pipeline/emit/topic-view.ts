@@ -1,12 +1,13 @@
 /**
- * What a topic page shows of each part of its briefing. A briefing over thousands of articles has
- * thousands of facts, events and quotes (at 5,000 articles the whole of it made topic pages of
- * 23–38 MB): the topic page shows a fixed number of each, chosen for the reader, and links to the
- * part's own pages (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`), which list every one,
- * `LIST_PAGE_SIZE` a page. The data API (`/data/topics/<slug>.json`) keeps them all.
+ * What a topic's pages read: its briefing without the long lists, and the leading part of each.
+ * A briefing over thousands of articles has thousands of facts, events and quotes (at 5,000
+ * articles the whole of it made topic pages of 23–38 MB, and at 20,000 its JSON is 170 MB, which
+ * every page of the topic parsed again): the topic page shows a fixed number of each, chosen for
+ * the reader, and links to the list pages (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`),
+ * which read their own 100 items (`topicListFile`). The data API keeps everything.
  */
-import { factPath, type TopicList } from '../pipeline/paths.ts';
-import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../pipeline/types.ts';
+import { factPath } from '../paths.ts';
+import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../types.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
@@ -82,5 +83,28 @@ export function reportedValues(values: readonly Figure[]): ReportedValue[] {
   return [...byValue.values()].map((value, index) => ({ value, index })).sort((a, b) => b.value.sources.length - a.value.sources.length || a.index - b.index).map(({ value }) => value);
 }
 
-/** The label of a topic's list, for headings and links. */
-export const listTitles: Record<TopicList, string> = { figures: 'Figures', timeline: 'Timeline', quotes: 'Quotes' };
+/** A disagreement with the link to its fact's row. */
+export type LinkedConflict = Conflict & { path: string };
+
+export type TopicView = Omit<TopicBriefing, 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes'> & {
+  /** How long each list is; `comparable` counts the facts with a subject and measure. */
+  counts: { facts: number; comparable: number; figures: number; conflicts: number; timeline: number; quotes: number };
+  leading: { facts: Fact[]; otherFacts: Fact[]; conflicts: LinkedConflict[]; events: TimelineEvent[]; quotes: Quote[] };
+};
+
+export function topicView(briefing: TopicBriefing, base: string): TopicView {
+  const { facts, figures, conflicts, timeline, quotes, ...rest } = briefing;
+  const comparable = facts.filter(isComparable);
+  const links = factLinks(briefing, base);
+  return {
+    ...rest,
+    counts: { facts: facts.length, comparable: comparable.length, figures: figures.length, conflicts: conflicts.length, timeline: timeline.length, quotes: quotes.length },
+    leading: {
+      facts: leadingFacts(comparable, SHOWN.facts),
+      otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures),
+      conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map((c) => ({ ...c, path: links.get(c.id) as string })),
+      events: latestEvents(timeline, SHOWN.events),
+      quotes: leadingQuotes(quotes, SHOWN.quotes),
+    },
+  };
+}
