@@ -21,6 +21,8 @@ import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.t
 /** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
 const CACHE_DIR = 'cache';
 const REPORT_FILE = 'build-report.json';
+/** What the generated folder's writer wrote last time (`generatedWriter`). */
+const WRITTEN_FILE = 'written.json';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `content/articles/${d.file}`.replace(/^content\/articles\/content\//, 'content/');
@@ -67,7 +69,7 @@ export function buildContent(root: string, base: string): BuildResult {
   const cache = openCache(join(generated, CACHE_DIR));
   const sources = join(import.meta.dirname, '..');
   const onProgress = progressLine();
-  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE]));
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
   const output = runPipeline({
     files: listArticleFiles(paths.articles),
     manifest: config.manifest,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,29 @@ describe('the generated folder', () => {
     expect(readFileSync(join(dir, 'articles/b.mdx'), 'utf8')).toBe('B, changed\n');
     expect(existsSync(join(dir, 'articles/c.mdx'))).toBe(false);
     expect(existsSync(join(dir, 'cache', 'k.json'))).toBe(true);
+  });
+
+  it('with a record of what it wrote, skips unchanged files without reading them, and rewrites a file changed on disk', () => {
+    const folder = mkdtempSync(join(dir, 'record-'));
+    const record = join(folder, 'written.json');
+    const keep = new Set(['written.json']);
+    const first = generatedWriter(folder, keep, record);
+    first.write({ path: 'a.mdx', contents: 'A\n' });
+    first.write({ path: 'b.mdx', contents: 'B\n' });
+    expect(first.finish()).toEqual({ written: 2, removed: 0 });
+    // Changed by hand to the same size since: the record no longer matches, so it is compared and restored.
+    writeFileSync(join(folder, 'b.mdx'), 'X\n');
+    utimesSync(join(folder, 'b.mdx'), 1, 1);
+    const second = generatedWriter(folder, keep, record);
+    second.write({ path: 'a.mdx', contents: 'A\n' });
+    second.write({ path: 'b.mdx', contents: 'B\n' });
+    expect(second.finish()).toEqual({ written: 1, removed: 0 });
+    expect(readFileSync(join(folder, 'b.mdx'), 'utf8')).toBe('B\n');
+    // A broken record is no record.
+    writeFileSync(record, '{not json');
+    const third = generatedWriter(folder, keep, record);
+    third.write({ path: 'a.mdx', contents: 'A, changed\n' });
+    expect(third.finish()).toEqual({ written: 1, removed: 1 });
   });
 
   it('refuses a path outside the folder', () => {
