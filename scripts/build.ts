@@ -3,10 +3,16 @@
  * build succeeded, because Astro empties its output folder before it builds: a failed build
  * must leave the previous `dist/` intact. Extra arguments go to `astro build`
  * (`npm run build -- --base /briefs/ --site https://example.com`).
+ *
+ * The search index is made here, after Astro's process has ended, rather than in Astro's last
+ * hook: Pagefind and Astro's heap side by side were the build's peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generatedDir } from '../src/config/paths.ts';
+import { REPORT_FILE } from '../src/integration/content.ts';
+import { indexSite } from '../src/integration/search-index.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -21,12 +27,27 @@ const astro = resolve(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...args], {
   stdio: 'inherit',
   // Astro reads BASE_URL from the environment before --base: a shell that sets it must not win.
-  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_INDEX_LATER: '1' },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nBuild failed: ${existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`}`);
   process.exit(result.status ?? 1);
+}
+try {
+  const start = performance.now();
+  const { pages } = await indexSite(next);
+  console.log(`search index: ${pages} pages`);
+  // The build report (for the benchmark) gets the index's time.
+  const reportFile = join(generatedDir(root), REPORT_FILE);
+  if (existsSync(reportFile)) {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pagefind: number | null };
+    writeFileSync(reportFile, `${JSON.stringify({ ...report, pagefind: Math.round(performance.now() - start) }, null, 2)}\n`);
+  }
+} catch (error) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`\nThe search index could not be made (${(error as Error).message}): ${existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`}`);
+  process.exit(1);
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);

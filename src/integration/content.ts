@@ -1,0 +1,136 @@
+/**
+ * The pipeline's run over a project, at the edges: read `content/`, run the pipeline, write the
+ * generated folder and its cache, and report.
+ *
+ * A build runs it in a process of its own (`buildContentApart`, this file as a script): a run
+ * over 5,000 articles leaves over a gigabyte of heap behind in the process that ran it, and Astro
+ * builds the pages after it. Tests and tools call `buildContent` directly.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { contentPaths, loadConfig } from '../config/load.ts';
+import { generatedDir } from '../config/paths.ts';
+import { runPipeline, type PipelineOutput, type Stage } from '../pipeline/index.ts';
+import type { Diagnostic } from '../pipeline/types.ts';
+import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
+
+/** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
+export const CACHE_DIR = 'cache';
+export const REPORT_FILE = 'build-report.json';
+/** What the generated folder's writer wrote last time (`generatedWriter`). */
+const WRITTEN_FILE = 'written.json';
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = `content/articles/${d.file}`.replace(/^content\/articles\/content\//, 'content/');
+  return `${where}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+}
+
+export interface BuildResult {
+  output: PipelineOutput;
+  problems: Diagnostic[];
+  /** Milliseconds spent finishing the generated folder (pages and data are written as they are made, in `emit`). */
+  writeMs: number;
+}
+
+/**
+ * What `.briefings/build-report.json` holds after a build, for the benchmark and anyone
+ * curious: counts, the cache's hits, milliseconds per stage, and the peak memory of Astro's
+ * Node process. Written after the pipeline and again, complete, when the build is done.
+ */
+export interface BuildReport {
+  articles: number;
+  skipped: number;
+  topics: number;
+  cache: { hits: number; misses: number; pageHits: number; pageMisses: number; corrupt: number };
+  stages: Record<Stage | 'write', number>;
+  /** From the end of the pipeline to the start of `astro:build:done`: Astro's own build. */
+  astro: number | null;
+  /** The `astro:build:done` hook: the search index. */
+  pagefind: number | null;
+  /** Peak resident memory of Astro's Node process (the pipeline's, until Astro's is known), in bytes. */
+  maxRss: number;
+}
+
+/** Progress on a terminal; nothing in CI or when the output is a file. */
+function progressLine(): ((stage: Stage, done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  return (stage, done, total) => process.stderr.write(`\r\x1b[K  briefings: ${stage} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
+}
+
+/** Run the whole pipeline over a project folder and write its generated folder. */
+export function buildContent(root: string, base: string): BuildResult {
+  const paths = contentPaths(root);
+  const config = loadConfig(paths);
+  const generated = generatedDir(root);
+  const cache = openCache(join(generated, CACHE_DIR));
+  const sources = join(import.meta.dirname, '..');
+  const onProgress = progressLine();
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
+  const output = runPipeline({
+    files: listArticleFiles(paths.articles),
+    manifest: config.manifest,
+    topics: config.topics,
+    entities: config.entities,
+    site: config.site,
+    base,
+    cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'config')]) },
+    ...(onProgress ? { onProgress } : {}),
+    write: (file) => writer.write(file),
+  });
+  output.diagnostics.unshift(...config.diagnostics);
+  const start = performance.now();
+  writer.write({ path: 'site.json', contents: `${JSON.stringify(config.site)}\n` });
+  writer.finish();
+  cache.prune();
+  return { output, problems: output.diagnostics, writeMs: performance.now() - start };
+}
+
+/** The report of the pipeline's part of a build; Astro's and Pagefind's times are added at the end. */
+export function buildReport({ output, problems, writeMs }: BuildResult): BuildReport {
+  const round = (ms: number) => Math.round(ms);
+  const stages = Object.fromEntries(Object.entries(output.timings).map(([stage, ms]) => [stage, round(ms)])) as BuildReport['stages'];
+  stages.write = round(writeMs);
+  return {
+    articles: output.articles.length,
+    skipped: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
+    topics: output.briefings.length,
+    cache: output.cache ?? { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
+    stages,
+    astro: null,
+    pagefind: null,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+
+/** What the parent needs of a run in a process of its own: the report and every problem. */
+export interface ContentBuild {
+  report: BuildReport;
+  problems: Diagnostic[];
+  /** The pipeline's milliseconds, all stages. */
+  ms: number;
+}
+
+export function summarise(result: BuildResult): ContentBuild {
+  return { report: buildReport(result), problems: result.problems, ms: Object.values(result.output.timings).reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * `buildContent` in a child process, so its memory is returned when it ends. Progress and any
+ * crash go to this process's standard error; the summary comes back as JSON.
+ */
+export function buildContentApart(root: string, base: string): ContentBuild {
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'content.ts'), root, base], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`the pipeline stopped (${run.error?.message ?? `exit ${run.status ?? run.signal}`}); its error is above`);
+  return JSON.parse(run.stdout) as ContentBuild;
+}
+
+if (import.meta.main) {
+  const [root, base] = process.argv.slice(2);
+  if (!root || !base) throw new Error('usage: content.ts <project root> <base path>');
+  process.stdout.write(JSON.stringify(summarise(buildContent(root, base))));
+}
