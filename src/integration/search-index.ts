@@ -3,7 +3,14 @@
  * the integration when Astro has written the pages, or by `npm run build` once Astro's process
  * has ended (see `INDEX_LATER` in index.ts).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+
+/**
+ * Pagefind's own search interfaces, which it writes beside the index: the site has its own
+ * (`src/scripts/search.ts`, on Pagefind's JS API), so these ~420 KB are never requested.
+ */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
 export async function indexSite(outDir: string): Promise<{ pages: number }> {
   const pagefind = await import('pagefind');
@@ -14,6 +21,7 @@ export async function indexSite(outDir: string): Promise<{ pages: number }> {
     if (added.errors.length > 0) throw new Error(added.errors.join('; '));
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    for (const name of UNUSED) rmSync(join(outDir, 'pagefind', name), { force: true });
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
+import type { ArticleSummary } from '../../src/pipeline/emit/data.ts';
 import { elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;
@@ -15,14 +16,6 @@ beforeAll(() => {
   site = inject('sampleSite');
 });
 
-interface ArticleEntry {
-  slug: string;
-  file: string;
-  date: string | null;
-  source: string | null;
-  path: string;
-  topics: string[];
-}
 
 const attr = (el: Element, name: string) => el.properties[name] as string | undefined;
 const withAttr = (path: string, name: string) => elements(page(site, path), (el) => el.properties[name] !== undefined);
@@ -40,7 +33,7 @@ describe('what Pagefind indexes', () => {
       .filter((f) => f.endsWith('.html'))
       .filter((f) => readFileSync(join(site, f), 'utf8').includes('data-pagefind-body'))
       .map((f) => `/${f.replace(/index\.html$/, '')}`);
-    const articles = readJson<ArticleEntry[]>(site, 'data/articles.json').map((a) => a.path);
+    const articles = readJson<ArticleSummary[]>(site, 'data/articles.json').map((a) => a.path);
     const topics = readJson<{ path: string }[]>(site, 'data/topics.json').map((t) => t.path);
     const entities = readJson<{ path: string }[]>(site, 'data/entities.json').map((e) => e.path);
     expect(indexed.sort()).toEqual([...articles, ...topics, ...entities].sort());
@@ -53,16 +46,22 @@ describe('what Pagefind indexes', () => {
   });
 
   test('an article page leaves out its file name and its "About" aside', () => {
-    const article = readJson<ArticleEntry[]>(site, 'data/articles.json')[0]!;
+    const article = readJson<ArticleSummary[]>(site, 'data/articles.json')[0]!;
     const ignored = withAttr(article.path, 'dataPagefindIgnore');
     expect(ignored.some((el) => el.tagName === 'aside' && attr(el, 'ariaLabel') === 'About this article')).toBe(true);
     expect(ignored.some((el) => text(el).startsWith(`From content/articles/${article.file}`))).toBe(true);
   });
 });
 
+test('the index ships what the site’s search loads, and none of Pagefind’s own interfaces', () => {
+  const bundle = siteFiles(site).filter((f) => f.startsWith('pagefind/') && !f.includes('/', 'pagefind/'.length));
+  expect(bundle).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']));
+  expect(bundle.filter((f) => /ui\.(js|css)$|highlight/.test(f))).toEqual([]);
+});
+
 describe('metadata, filters and sort', () => {
   test('an article: type, outlet, year and topics to filter on; date and outlet to show; date to sort', () => {
-    const articles = readJson<ArticleEntry[]>(site, 'data/articles.json');
+    const articles = readJson<ArticleSummary[]>(site, 'data/articles.json');
     const topicTitles = new Map(readJson<{ slug: string; title: string }[]>(site, 'data/topics.json').map((t) => [t.slug, t.title]));
     const techcrunch = articles.find((a) => a.file === '003_cfd479d661bbd93e.txt')!;
     expect(pairs(techcrunch.path, 'dataPagefindFilter').sort()).toEqual(

@@ -47,8 +47,8 @@ function readPage(file: string): PageLinks {
     }
     const meta = String(el.properties.property ?? el.properties.name ?? '');
     if (el.tagName === 'meta' && URL_META.has(meta) && typeof el.properties.content === 'string') links.push(el.properties.content);
-    // The search page names its Pagefind bundle in a data attribute.
-    if (typeof el.properties.dataBundle === 'string') links.push(`${el.properties.dataBundle}pagefind-ui.js`);
+    // The search page names its Pagefind bundle in a data attribute, and loads `pagefind.js` from it.
+    if (typeof el.properties.dataBundle === 'string') links.push(`${el.properties.dataBundle}pagefind.js`);
     if (el.tagName === 'script' && el.properties.type === 'application/ld+json') links.push(...jsonLdUrls(el));
   });
   return { ids, links };
