@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild]`: the performance
+ * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild] [--hostile-only]`: the performance
  * benchmark. In one run, on the same synthetic corpus (`scripts/bench/corpus.ts`, fixed seed):
  *
  *   1. a bare Astro build of the article pages as plain MDX (`bench/bare/`), cold: the baseline;
@@ -8,14 +8,16 @@
  *
  * Each is timed and its peak memory sampled over the whole process tree; the real builds'
  * stage timings come from the `.briefings/build-report.json` the integration writes. The table
- * is printed and written to `.bench/results.md`. Everything happens under `.bench/`
- * (see `scripts/bench/workspace.ts`).
+ * is printed and written to `.bench/results.md`, with search's speed and how the time of
+ * adversarial inputs grows with their size (`scripts/bench/hostile.ts`; `--hostile-only` runs just
+ * that, in seconds). Everything happens under `.bench/` (see `scripts/bench/workspace.ts`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
 import { resultsTable, type BuildColumn, type BuildReport } from './bench/report.ts';
 import { clearCaches, prepareWorkspace, writeArticles, type Workspace } from './bench/workspace.ts';
@@ -26,8 +28,15 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20250214' },
     'no-bare': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
+    'hostile-only': { type: 'boolean', default: false },
   },
 });
+
+const HOSTILE_TITLE = 'Adversarial inputs, at size n and 2n (best of three):';
+if (values['hostile-only']) {
+  process.stdout.write(`${HOSTILE_TITLE}\n\n${hostileTable(measureHostile())}\n`);
+  process.exit(0);
+}
 const count = Number(values.articles);
 const seed = Number(values.seed);
 if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number, not ${values.articles}`);
@@ -121,6 +130,8 @@ if (existsSync(searchModule)) {
     lines.push('', 'Search:', '', typeof search === 'string' ? search : `\`\`\`json\n${JSON.stringify(search, null, 2)}\n\`\`\``);
   }
 }
+
+lines.push('', HOSTILE_TITLE, '', hostileTable(measureHostile()));
 
 const results = `${lines.join('\n')}\n`;
 writeFileSync(join(ws.root, 'results.md'), results);

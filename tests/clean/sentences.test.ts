@@ -113,11 +113,10 @@ describe('segmentSentences', () => {
     expect((root.children[0] as { children: PhrasingContent[] }).children[1]).toEqual({ type: 'text', value: ' ' });
   });
 
-  test('a paragraph of 20,000 bold sentences is split in linear time', () => {
+  // How its time grows with the paragraph is measured by `npm run bench` (scripts/bench/hostile.ts).
+  test('a paragraph of 20,000 bold sentences is 20,000 sentences', () => {
     const children: PhrasingContent[] = [];
     for (let i = 0; i < 20_000; i++) children.push({ type: 'strong', children: [{ type: 'text', value: `Word ${i}.` }] }, { type: 'text', value: ' ' });
-    const start = performance.now();
     expect(segmentSentences({ type: 'root', children: [{ type: 'paragraph', children }] })).toHaveLength(20_000);
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 });

@@ -106,15 +106,14 @@ id="s-1wibyl2" class="s">句子。</span></p>
     expect(() => articleToMdx(forged)).toThrow('not a sentence id: "s-1\\" onclick=\\"alert(1)"');
   });
 
-  test('Astro’s MDX compiler reads a paragraph of 20,000 glued sentences in linear time', () => {
-    // Satteri is quadratic in tags per line: on one line these took tens of seconds.
+  // Sätteri is quadratic in tags per line (on one line these took tens of seconds): each sentence
+  // goes on a line of its own. The time it takes is measured by `npm run bench` (scripts/bench/hostile.ts).
+  test('a paragraph of 20,000 glued sentences is written a sentence a line, and Astro’s MDX compiler reads it', () => {
     const many = article('many.txt', `Bangs\n\n${'A!'.repeat(20_000)}\n`);
     expect(many.sentences).toHaveLength(20_000);
     const body = articleToMdx(many).split('---\n\n')[1] ?? '';
     expect(body.split('\n').length).toBeGreaterThan(20_000);
-    const start = performance.now();
-    mdxToMdast(body, { features: { gfm: true } } as never);
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(() => mdxToMdast(body, { features: { gfm: true } } as never)).not.toThrow();
   });
 
   test('the article itself is not changed', () => {

@@ -60,12 +60,10 @@ describe('parseYamlData', () => {
 
   test('an alias bomb is refused before it expands', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
-    const start = performance.now();
     expect(error(() => parseYamlData(bomb, 2))).toEqual({
       message: 'front matter uses too many YAML aliases (`*name`), which could expand without bound: write the values out',
       line: 2,
     });
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
 

@@ -4,7 +4,8 @@
  * A bad file is refused with a message naming it (and the line, where known) and never throws;
  * a strange but good file comes through with its text intact; and no file gets anything into
  * the MDX that runs: no ESM, no expression, no element but the emitter's own, no script URL,
- * and compiled programs that only render.
+ * and compiled programs that only render. How long the big ones take, and how that grows with
+ * their size, is measured by `npm run bench` (scripts/bench/hostile.ts), not asserted here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ interface Accepted {
   lang?: string;
   warnings?: Partial<Diagnostic>[];
 }
-type Case = { bytes: () => Uint8Array; ms?: number } & ({ refused: Refused } | { accepted: Accepted });
+type Case = { bytes: () => Uint8Array } & ({ refused: Refused } | { accepted: Accepted });
 
 const cases: Record<string, Case> = {
   'mdx-expressions.txt': {
@@ -101,7 +102,7 @@ const cases: Record<string, Case> = {
       ],
     },
   },
-  'alias-bomb.md': { bytes: () => fixture('alias-bomb.md'), ms: 1000, refused: { message: /too many YAML aliases/, line: 2 } },
+  'alias-bomb.md': { bytes: () => fixture('alias-bomb.md'), refused: { message: /too many YAML aliases/, line: 2 } },
   'unclosed-front-matter.md': { bytes: () => fixture('unclosed-front-matter.md'), refused: { message: /never closed/, line: 1 } },
   'empty.txt': { bytes: () => fixture('empty.txt'), refused: { message: /^file is empty$/ } },
   'whitespace.txt': { bytes: () => fixture('whitespace.txt'), refused: { message: /^file is empty$/ } },
@@ -131,9 +132,9 @@ const cases: Record<string, Case> = {
   'deep-elements.html': { bytes: () => utf8(`<p>${'<span>'.repeat(100_000)}deep</p>`), refused: { message: /too deeply nested/ } },
   'brackets.md': { bytes: () => utf8(`${'['.repeat(100_000)}\n`), refused: { message: /more than 400 Markdown markup characters/, line: 1 } },
   'stars.md': { bytes: () => utf8(`Intro.\n\n${'*'.repeat(100_000)}\n`), refused: { message: /more than 400 Markdown markup characters/, line: 3 } },
-  'links.md': { bytes: () => utf8(`${'[a]('.repeat(65_536)}\n`), ms: 2000, refused: { message: /Markdown markup characters/, line: 1 } },
-  'brackets.txt': { bytes: () => utf8(`${'['.repeat(100_000)}\n`), ms: 10_000, accepted: { keeps: ['['.repeat(100_000)] } },
-  'stars.txt': { bytes: () => utf8(`Stars\n\n${'*a*'.repeat(20_000)}\n`), ms: 10_000, accepted: { keeps: ['*a*'.repeat(20_000)] } },
+  'links.md': { bytes: () => utf8(`${'[a]('.repeat(65_536)}\n`), refused: { message: /Markdown markup characters/, line: 1 } },
+  'brackets.txt': { bytes: () => utf8(`${'['.repeat(100_000)}\n`), accepted: { keeps: ['['.repeat(100_000)] } },
+  'stars.txt': { bytes: () => utf8(`Stars\n\n${'*a*'.repeat(20_000)}\n`), accepted: { keeps: ['*a*'.repeat(20_000)] } },
   'huge.txt': { bytes: () => new Uint8Array(3 * 1024 * 1024).fill(0x61), refused: { message: /3\.0 MiB, over the 2 MiB limit/ } },
   'binary.txt': {
     bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
@@ -164,8 +165,8 @@ const cases: Record<string, Case> = {
     accepted: { title: 'UTF-16 story', keeps: ['Saved by a Windows editor.', 'It still reads.'] },
   },
   'controls.txt': { bytes: () => utf8('Form\u000cfeed\n\nText with\u001b[31m escapes\u0007 and a DEL\u007f.\n'), accepted: { title: 'Formfeed', keeps: ['Text with[31m escapes and a DEL.'] } },
-  'long-line.txt': { bytes: () => utf8(`${'word '.repeat(40_000).trim()}\n`), ms: 10_000, accepted: { keeps: ['word '.repeat(40_000).trim()] } },
-  'underscores.txt': { bytes: () => utf8(`Snake case\n\n${'a_b_'.repeat(16_384)}\n`), ms: 10_000, accepted: { keeps: ['a_b_'.repeat(16_384)] } },
+  'long-line.txt': { bytes: () => utf8(`${'word '.repeat(40_000).trim()}\n`), accepted: { keeps: ['word '.repeat(40_000).trim()] } },
+  'underscores.txt': { bytes: () => utf8(`Snake case\n\n${'a_b_'.repeat(16_384)}\n`), accepted: { keeps: ['a_b_'.repeat(16_384)] } },
   'sentences.txt': { bytes: () => utf8(`Bangs\n\n${'A!'.repeat(2_000)}\n`), accepted: { keeps: ['A!'] } },
   'too-many-sentences.txt': { bytes: () => utf8(`Bangs\n\n${'A!'.repeat(40_000)}\n`), refused: { message: /more than 30,000 sentence endings/, line: 3 } },
   'backticks.txt': { bytes: () => utf8(`Ticks\n\n${'`a'.repeat(3000)}\n`), refused: { message: /more than 2,000 backticks and web addresses/, line: 3 } },
@@ -186,9 +187,7 @@ describe('hostile and broken article files', () => {
   for (const [file, spec] of Object.entries(cases)) {
     if ('refused' in spec) {
       test(`${file} is refused, named, with its reason`, () => {
-        const start = performance.now();
         const { diagnostics, article } = readAndClean(file, spec.bytes());
-        expect(performance.now() - start).toBeLessThan(spec.ms ?? 3000);
         expect(article).toBeUndefined();
         expect(diagnostics).toHaveLength(1);
         const [diagnostic] = diagnostics;
@@ -200,12 +199,10 @@ describe('hostile and broken article files', () => {
     }
     test(`${file} comes through with its text, and nothing in its MDX runs`, async () => {
       const { accepted } = spec;
-      const start = performance.now();
       const { diagnostics, article } = readAndClean(file, spec.bytes());
       expect(diagnostics).toEqual([]);
       if (!article) throw new Error('refused');
       const mdx = articleToMdx(article);
-      expect(performance.now() - start).toBeLessThan(spec.ms ?? 3000);
 
       expect(article.warnings).toEqual(accepted.warnings ?? []);
       if (accepted.title !== undefined) expect(article.title).toBe(accepted.title);
