@@ -17,35 +17,27 @@ export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, q
 
 const statusRank: Record<Fact['status'], number> = { differ: 0, agree: 1, single: 2 };
 
-/** The `count` facts a reader looks at first: disagreements, then the most widely reported; ties keep the briefing's order. */
-export function leadingFacts(facts: readonly Fact[], count: number): Fact[] {
-  return facts
-    .map((fact, index) => ({ fact, index }))
-    .sort((a, b) => statusRank[a.fact.status] - statusRank[b.fact.status] || b.fact.values.length - a.fact.values.length || a.index - b.index)
+/** The first `count` of `items` by `compare`, ties in the order they came in. */
+function leading<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => compare(a.item, b.item) || a.index - b.index)
     .slice(0, count)
-    .map(({ fact }) => fact);
+    .map(({ item }) => item);
 }
 
+/** The `count` facts a reader looks at first: disagreements, then the most widely reported; ties keep the briefing's order. */
+export const leadingFacts = (facts: readonly Fact[], count: number): Fact[] =>
+  leading(facts, count, (a, b) => statusRank[a.status] - statusRank[b.status] || b.values.length - a.values.length);
+
 /** The `count` disagreements with the most values; ties keep the briefing's order. */
-export function leadingConflicts(conflicts: readonly Conflict[], count: number): Conflict[] {
-  return conflicts
-    .map((conflict, index) => ({ conflict, index }))
-    .sort((a, b) => b.conflict.values.length - a.conflict.values.length || a.index - b.index)
-    .slice(0, count)
-    .map(({ conflict }) => conflict);
-}
+export const leadingConflicts = (conflicts: readonly Conflict[], count: number): Conflict[] => leading(conflicts, count, (a, b) => b.values.length - a.values.length);
 
 /** The `count` most recent events, still in date order (the timeline is in date order). */
 export const latestEvents = (timeline: readonly TimelineEvent[], count: number): TimelineEvent[] => timeline.slice(Math.max(0, timeline.length - count));
 
 /** The `count` quotes carried by the most sources; ties keep the briefing's order. */
-export function leadingQuotes(quotes: readonly Quote[], count: number): Quote[] {
-  return quotes
-    .map((quote, index) => ({ quote, index }))
-    .sort((a, b) => b.quote.sources.length - a.quote.sources.length || a.index - b.index)
-    .slice(0, count)
-    .map(({ quote }) => quote);
-}
+export const leadingQuotes = (quotes: readonly Quote[], count: number): Quote[] => leading(quotes, count, (a, b) => b.sources.length - a.sources.length);
 
 /** A fact reported with subject and measure can be compared across sources; the rest are listed. */
 export const isComparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => Boolean(fact.subject && fact.measure);
@@ -80,7 +72,7 @@ export function reportedValues(values: readonly Figure[]): ReportedValue[] {
     if (found) found.sources.push(...figure.sources);
     else byValue.set(key, { text: figure.text, first, sources: [...figure.sources] });
   }
-  return [...byValue.values()].map((value, index) => ({ value, index })).sort((a, b) => b.value.sources.length - a.value.sources.length || a.index - b.index).map(({ value }) => value);
+  return leading([...byValue.values()], byValue.size, (a, b) => b.sources.length - a.sources.length);
 }
 
 /** A disagreement with the link to its fact's row. */
