@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { generatedDir } from '../src/config/paths.ts';
 import { REPORT_FILE } from '../src/integration/content.ts';
-import { indexSite } from '../src/integration/search-index.ts';
+import { INDEX_LATER, indexSite } from '../src/integration/search-index.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -22,16 +22,17 @@ const target = resolve(root, outDir);
 const next = `${target}.next`;
 const previous = `${target}.previous`;
 rmSync(next, { recursive: true, force: true });
+const leftAlone = () => (existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`);
 
 const astro = resolve(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...args], {
   stdio: 'inherit',
   // Astro reads BASE_URL from the environment before --base: a shell that sets it must not win.
-  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_INDEX_LATER: '1' },
+  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1', [INDEX_LATER]: '1' },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`}`);
+  console.error(`\nBuild failed: ${leftAlone()}`);
   process.exit(result.status ?? 1);
 }
 try {
@@ -46,7 +47,7 @@ try {
   }
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`\nThe search index could not be made (${(error as Error).message}): ${existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`}`);
+  console.error(`\nThe search index could not be made (${(error as Error).message}): ${leftAlone()}`);
   process.exit(1);
 }
 rmSync(previous, { recursive: true, force: true });

@@ -102,17 +102,14 @@ export function buildReport({ output, problems, writeMs }: BuildResult): BuildRe
   };
 }
 
-
 /** What the parent needs of a run in a process of its own: the report and every problem. */
 export interface ContentBuild {
   report: BuildReport;
   problems: Diagnostic[];
-  /** The pipeline's milliseconds, all stages. */
-  ms: number;
 }
 
 export function summarise(result: BuildResult): ContentBuild {
-  return { report: buildReport(result), problems: result.problems, ms: Object.values(result.output.timings).reduce((a, b) => a + b, 0) };
+  return { report: buildReport(result), problems: result.problems };
 }
 
 /**

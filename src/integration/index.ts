@@ -17,11 +17,13 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { contentDir } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
 import { buildContent, buildContentApart, CACHE_DIR, formatDiagnostic, REPORT_FILE, summarise, type BuildReport, type ContentBuild } from './content.ts';
-import { indexSite } from './search-index.ts';
+import { INDEX_LATER, indexSite } from './search-index.ts';
 
 export type { BuildReport } from './content.ts';
 
-function report(logger: AstroIntegrationLogger, { report: built, problems, ms }: ContentBuild): void {
+function report(logger: AstroIntegrationLogger, { report: built, problems }: ContentBuild): void {
+  const { write: _write, ...stages } = built.stages;
+  const ms = Object.values(stages).reduce((a, b) => a + b, 0);
   const cached = built.cache.hits > 0 ? `, ${built.cache.hits} unchanged from the cache` : '';
   logger.info(
     `${built.articles} article${built.articles === 1 ? '' : 's'} built${cached}, ${built.skipped} file${built.skipped === 1 ? '' : 's'} skipped, ${built.topics} topic briefings (${ms.toFixed(0)} ms)`,
@@ -29,13 +31,6 @@ function report(logger: AstroIntegrationLogger, { report: built, problems, ms }:
   if (built.cache.corrupt) logger.warn(`${built.cache.corrupt} cache entr${built.cache.corrupt === 1 ? 'y' : 'ies'} in the generated folder's ${CACHE_DIR}/ could not be read: ignored and rebuilt`);
   for (const problem of problems) (problem.severity === 'error' ? logger.warn : logger.info).call(logger, formatDiagnostic(problem));
 }
-
-/**
- * Set by `npm run build` (scripts/build.ts), which indexes the site itself once Astro's process
- * has ended: Pagefind then never runs beside Astro's heap (at 5,000 articles the two together
- * were the build's peak memory).
- */
-const INDEX_LATER = 'BRIEFINGS_INDEX_LATER';
 
 export default function briefings(): AstroIntegration {
   let root = process.cwd();
@@ -83,9 +78,9 @@ export default function briefings(): AstroIntegration {
         // them in `astro dev` and makes the chart files).
         cpSync(join(generatedDir(root), 'data'), join(outDir, 'data'), { recursive: true });
         const indexStart = performance.now();
-        if (process.env[INDEX_LATER] !== '1') logger.info(`search index: ${(await indexSite(outDir)).pages} pages`);
+        const later = process.env[INDEX_LATER] === '1';
+        if (!later) logger.info(`search index: ${(await indexSite(outDir)).pages} pages`);
         if (built) {
-          const later = process.env[INDEX_LATER] === '1';
           const report: BuildReport = { ...built.report, astro: Math.round(indexStart - built.end), pagefind: later ? null : Math.round(performance.now() - indexStart), maxRss: process.resourceUsage().maxRSS * 1024 };
           writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
         }

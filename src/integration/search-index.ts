@@ -7,6 +7,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * Set (to `1`) by `npm run build` (scripts/build.ts), which indexes the site itself once Astro's
+ * process has ended: Pagefind then never runs beside Astro's heap (at 5,000 articles the two
+ * together were the build's peak memory).
+ */
+export const INDEX_LATER = 'BRIEFINGS_INDEX_LATER';
+
+/**
  * Pagefind's own search interfaces, which it writes beside the index: the site has its own
  * (`src/scripts/search.ts`, on Pagefind's JS API), so these ~420 KB are never requested.
  */

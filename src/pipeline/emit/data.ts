@@ -45,8 +45,16 @@ export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[],
   };
 }
 
+/** How long each list of a briefing is. */
+export const listCounts = ({ facts, figures, conflicts, timeline, quotes }: TopicBriefing) => ({
+  facts: facts.length,
+  figures: figures.length,
+  conflicts: conflicts.length,
+  timeline: timeline.length,
+  quotes: quotes.length,
+});
+
 export function topicSummary(briefing: TopicBriefing) {
-  const { facts, figures, conflicts, timeline, quotes } = briefing;
   return {
     slug: briefing.slug,
     title: briefing.title,
@@ -55,7 +63,7 @@ export function topicSummary(briefing: TopicBriefing) {
     articles: briefing.articles.map((a) => a.slug),
     coverage: briefing.coverage,
     /** How long each list of the briefing is: its pages are made from these without reading it. */
-    counts: { facts: facts.length, figures: figures.length, conflicts: conflicts.length, timeline: timeline.length, quotes: quotes.length },
+    counts: listCounts(briefing),
   };
 }
 

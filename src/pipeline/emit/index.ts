@@ -41,8 +41,9 @@ function factsByFigure(briefings: TopicBriefing[]): Map<string, FactPlace> {
 function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, FactPlace>, base: string): Map<string, FigureMark[]> {
   const marks = new Map<string, FigureMark[]>();
   for (const figure of article.figures) {
-    const { briefing, fact, index } = factOf.get(figure.id) ?? {};
-    if (!briefing || !fact || index === undefined) continue;
+    const place = factOf.get(figure.id);
+    if (!place) continue;
+    const { briefing, fact, index } = place;
     const source = figure.sources[0];
     const sentenceId = source?.path.slice(source.path.indexOf('#') + 1);
     if (!sentenceId) continue;

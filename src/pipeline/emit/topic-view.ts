@@ -7,6 +7,7 @@
  * which read their own 100 items (`topicListFile`). The data API keeps everything.
  */
 import { factPath } from '../paths.ts';
+import { listCounts } from './data.ts';
 import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../types.ts';
 
 /**
@@ -90,7 +91,7 @@ export function topicView(briefing: TopicBriefing, base: string): TopicView {
   const links = factLinks(briefing, base);
   return {
     ...rest,
-    counts: { facts: facts.length, comparable: comparable.length, figures: figures.length, conflicts: conflicts.length, timeline: timeline.length, quotes: quotes.length },
+    counts: { ...listCounts(briefing), comparable: comparable.length },
     leading: {
       facts: leadingFacts(comparable, SHOWN.facts),
       otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures),
