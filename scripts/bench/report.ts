@@ -16,9 +16,13 @@ export interface BuildColumn {
   report: BuildReport | null;
 }
 
-const PIPELINE_STAGES = ['read', 'clean', 'analyse', 'brief', 'emit', 'write'];
-/** Pages and data are written to disk as emit makes them; `write` is what is left: removing stale files. */
-const STAGE_LABELS: Record<string, string> = { emit: 'emit + write', write: 'prune' };
+const PIPELINE_STAGES = ['fill', 'read', 'clean', 'analyse', 'brief', 'emit', 'write'];
+/**
+ * `fill`: the new articles' read, clean and analyse on every core, into the cache, before the
+ * pipeline's own pass (which then finds them there). Pages and data are written to disk as emit
+ * makes them; `write` is what is left: removing stale files.
+ */
+const STAGE_LABELS: Record<string, string> = { fill: 'read + clean + analyse new articles, in parallel', emit: 'emit + write', write: 'prune' };
 
 const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
 const gigabytes = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
@@ -32,9 +36,13 @@ export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | und
   const rows: [string, ...string[]][] = [];
   const row = (name: string, cell: (column: BuildColumn) => string) => rows.push([name, ...columns.map(cell)]);
   row('articles', (c) => c.articles.toLocaleString('en-GB'));
-  for (const stage of PIPELINE_STAGES) row(`pipeline: ${STAGE_LABELS[stage] ?? stage}`, (c) => (c.report ? seconds((c.report.stages as Record<string, number>)[stage]) : '–'));
+  const stageCell = (report: BuildReport, stage: string) => {
+    const ms = (report.stages as Record<string, number>)[stage];
+    return stage === 'fill' && ms !== undefined ? `${seconds(ms)} (${report.workers} threads)` : seconds(ms);
+  };
+  for (const stage of PIPELINE_STAGES) row(`pipeline: ${STAGE_LABELS[stage] ?? stage}`, (c) => (c.report ? stageCell(c.report, stage) : '–'));
   row('**pipeline total**', (c) => (c.report ? `**${seconds(pipelineMs(c.report))}**` : '–'));
-  row('cache hits', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
+  row('cache hits (after the parallel pass)', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
   row('Astro build (bare: all of it)', (c) => (c.report ? seconds(c.report.astro) : seconds(c.ms)));
   row('Pagefind', (c) => (c.report ? seconds(c.report.pagefind) : '–'));
   // Starting Node and Astro, loading the config, moving the output into place.

@@ -10,8 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
-import { runPipeline, type PipelineOutput, type Stage } from '../pipeline/index.ts';
+import { runPipeline, type PipelineInput, type PipelineOutput, type Stage } from '../pipeline/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
+import { fillCacheInParallel, type CacheFill } from './cache-fill.ts';
 import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
 
 /** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
@@ -30,6 +31,8 @@ export interface BuildResult {
   problems: Diagnostic[];
   /** Milliseconds spent finishing the generated folder (pages and data are written as they are made, in `emit`). */
   writeMs: number;
+  /** The per-article stages run in parallel before the pipeline, when they were. */
+  fill: CacheFill | null;
 }
 
 /**
@@ -42,7 +45,10 @@ export interface BuildReport {
   skipped: number;
   topics: number;
   cache: { hits: number; misses: number; pageHits: number; pageMisses: number; corrupt: number };
-  stages: Record<Stage | 'write', number>;
+  /** `fill`: the per-article stages of new articles, in parallel, before the pipeline (`cache-fill.ts`). */
+  stages: Record<Stage | 'write', number> & { fill?: number };
+  /** Worker threads that filled the cache; 0 when the pipeline ran alone. */
+  workers: number;
   /** From the end of the pipeline to the start of `astro:build:done`: Astro's own build. */
   astro: number | null;
   /** The `astro:build:done` hook: the search index. */
@@ -52,21 +58,19 @@ export interface BuildReport {
 }
 
 /** Progress on a terminal; nothing in CI or when the output is a file. */
-function progressLine(): ((stage: Stage, done: number, total: number) => void) | undefined {
+function progressLine(): ((stage: string, done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
   return (stage, done, total) => process.stderr.write(`\r\x1b[K  briefings: ${stage} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
 }
 
-/** Run the whole pipeline over a project folder and write its generated folder. */
-export function buildContent(root: string, base: string): BuildResult {
+/** A project's content as the pipeline's input, with the generated folder's cache. */
+function openProject(root: string, base: string) {
   const paths = contentPaths(root);
   const config = loadConfig(paths);
   const generated = generatedDir(root);
   const cache = openCache(join(generated, CACHE_DIR));
   const sources = join(import.meta.dirname, '..');
-  const onProgress = progressLine();
-  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
-  const output = runPipeline({
+  const input = {
     files: listArticleFiles(paths.articles),
     manifest: config.manifest,
     topics: config.topics,
@@ -74,28 +78,51 @@ export function buildContent(root: string, base: string): BuildResult {
     site: config.site,
     base,
     cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'config')]) },
-    ...(onProgress ? { onProgress } : {}),
-    write: (file) => writer.write(file),
-  });
+  } satisfies PipelineInput;
+  return { config, generated, cache, input };
+}
+
+type Project = ReturnType<typeof openProject>;
+
+/** Run the whole pipeline over a project folder and write its generated folder. */
+export function buildContent(root: string, base: string, project: Project = openProject(root, base)): BuildResult {
+  const { config, generated, cache, input } = project;
+  const onProgress = progressLine();
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
+  const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();
   writer.write({ path: 'site.json', contents: `${JSON.stringify(config.site)}\n` });
   writer.finish();
   cache.prune();
-  return { output, problems: output.diagnostics, writeMs: performance.now() - start };
+  return { output, problems: output.diagnostics, writeMs: performance.now() - start, fill: null };
+}
+
+/**
+ * `buildContent`, with the per-article stages of the articles new to the cache first run on
+ * every core (`fillCacheInParallel`): what a build does. `astro dev` rebuilds after an edit,
+ * where one new article is not worth a thread.
+ */
+export async function buildContentInParallel(root: string, base: string): Promise<BuildResult> {
+  const project = openProject(root, base);
+  const onProgress = progressLine();
+  const fill = await fillCacheInParallel(project.input, join(project.generated, CACHE_DIR), onProgress && ((done, total) => onProgress('read, clean, analyse (in parallel)', done, total)));
+  return { ...buildContent(root, base, project), fill: fill.workers > 0 ? fill : null };
 }
 
 /** The report of the pipeline's part of a build; Astro's and Pagefind's times are added at the end. */
-export function buildReport({ output, problems, writeMs }: BuildResult): BuildReport {
+export function buildReport({ output, problems, writeMs, fill }: BuildResult): BuildReport {
   const round = (ms: number) => Math.round(ms);
   const stages = Object.fromEntries(Object.entries(output.timings).map(([stage, ms]) => [stage, round(ms)])) as BuildReport['stages'];
   stages.write = round(writeMs);
+  if (fill) stages.fill = round(fill.ms);
   return {
     articles: output.articles.length,
     skipped: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
     topics: output.briefings.length,
     cache: output.cache ?? { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
     stages,
+    workers: fill?.workers ?? 0,
     astro: null,
     pagefind: null,
     maxRss: process.resourceUsage().maxRSS * 1024,
@@ -129,5 +156,5 @@ export function buildContentApart(root: string, base: string): ContentBuild {
 if (import.meta.main) {
   const [root, base] = process.argv.slice(2);
   if (!root || !base) throw new Error('usage: content.ts <project root> <base path>');
-  process.stdout.write(JSON.stringify(summarise(buildContent(root, base))));
+  process.stdout.write(JSON.stringify(summarise(await buildContentInParallel(root, base))));
 }

@@ -83,10 +83,11 @@ export interface PipelineOutput {
   cache: CacheStats | null;
 }
 
+/** Time `run` under `stage`, adding to what the stage already took. */
 function timed<T>(timings: Partial<PipelineOutput['timings']>, stage: Stage, run: () => T): T {
   const start = performance.now();
   const result = run();
-  timings[stage] = performance.now() - start;
+  timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
   return result;
 }
 
@@ -123,16 +124,47 @@ interface Entry {
   tree: Root | null;
 }
 
-export function runPipeline(input: PipelineInput): PipelineOutput {
+/** What the per-article stages leave for the corpus-wide ones. */
+interface ArticleStages {
+  base: string;
+  analysed: AnalysedArticle[];
+  /** Each analysed article's cache key, by its final slug. */
+  keyOf: Map<Slug, string>;
+  gazetteer: ReturnType<typeof compileGazetteer>;
+  diagnostics: Diagnostic[];
+  timings: Partial<PipelineOutput['timings']>;
+  stats: CacheStats;
+}
+
+/** Progress every 250 articles and at the end of a stage. */
+const progressOf = (input: PipelineInput) => (stage: Stage, done: number, total: number) => {
+  if (input.onProgress && (done % 250 === 0 || done === total)) input.onProgress(stage, done, total);
+};
+
+const cacheVersion = (input: PipelineInput, base: string): string =>
+  input.cache ? pipelineVersion({ code: input.cache.code, topics: input.topics, entities: input.entities, base }) : '';
+
+/**
+ * Each article file's cache key, in the order of `input.files`, as the per-article stages look
+ * it up; null without a cache. The integration uses it to find which articles are new.
+ */
+export function articleKeys(input: PipelineInput): (string | null)[] {
+  const version = cacheVersion(input, normaliseBase(input.base));
+  return input.files.map(({ file, bytes }) => (input.cache ? articleKey(version, file, bytes, input.manifest[file]) : null));
+}
+
+/**
+ * Read, clean and analyse every article: the stages where an article depends on nothing but
+ * itself (and on the other articles only for a unique slug), each result kept in the cache.
+ */
+function runArticleStages(input: PipelineInput): ArticleStages {
   const base = normaliseBase(input.base);
   const timings: Partial<PipelineOutput['timings']> = {};
   const diagnostics: Diagnostic[] = [];
   const store = input.cache?.store;
-  const version = input.cache ? pipelineVersion({ code: input.cache.code, topics: input.topics, entities: input.entities, base }) : '';
+  const version = cacheVersion(input, base);
   const stats: CacheStats = { hits: 0, misses: 0, pageHits: 0, pageMisses: 0, corrupt: 0 };
-  const progress = (stage: Stage, done: number, total: number) => {
-    if (input.onProgress && (done % 250 === 0 || done === total)) input.onProgress(stage, done, total);
-  };
+  const progress = progressOf(input);
   const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bytesOf = new Map(files.map(({ file, bytes }) => [file, bytes]));
 
@@ -209,7 +241,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
   const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases };
   const keyOf = new Map<Slug, string>();
-  const { analysed, duplicates } = timed(timings, 'analyse', () => {
+  const analysed = timed(timings, 'analyse', () => {
     const analysed: AnalysedArticle[] = [];
     entries.forEach((entry, i) => {
       progress('analyse', i + 1, entries.length);
@@ -239,8 +271,25 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       }
       if (article && key) keyOf.set(article.slug, key);
     });
-    return { analysed, duplicates: findNearDuplicates(analysed) };
+    return analysed;
   });
+  return { base, analysed, keyOf, gazetteer, diagnostics, timings, stats };
+}
+
+/**
+ * Fill the cache with the per-article stages' results for `input.files`, and nothing else: the
+ * integration runs it over shares of the new articles in parallel before `runPipeline`, which
+ * then finds them in the cache. Returns what was computed and what was already there.
+ */
+export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineInput['cache']> }): CacheStats {
+  return runArticleStages(input).stats;
+}
+
+export function runPipeline(input: PipelineInput): PipelineOutput {
+  const { base, analysed, keyOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
+  const store = input.cache?.store;
+  const progress = progressOf(input);
+  const duplicates = timed(timings, 'analyse', () => findNearDuplicates(analysed));
 
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);

@@ -7,6 +7,7 @@ const report: BuildReport = {
   topics: 3,
   cache: { hits: 0, misses: 5000, pageHits: 0, pageMisses: 5000, corrupt: 0 },
   stages: { read: 1500, clean: 900, analyse: 1200, brief: 800, emit: 400, write: 200 },
+  workers: 0,
   astro: 90_000,
   pagefind: 12_000,
   maxRss: 1e9,
@@ -25,6 +26,7 @@ describe('resultsTable', () => {
         '| | bare | cold |',
         '| --- | ---: | ---: |',
         '| articles | 5,000 | 5,000 |',
+        '| pipeline: read + clean + analyse new articles, in parallel | – | – |',
         '| pipeline: read | – | 1.50 s |',
         '| pipeline: clean | – | 0.90 s |',
         '| pipeline: analyse | – | 1.20 s |',
@@ -32,7 +34,7 @@ describe('resultsTable', () => {
         '| pipeline: emit + write | – | 0.40 s |',
         '| pipeline: prune | – | 0.20 s |',
         '| **pipeline total** | – | **5.00 s** |',
-        '| cache hits | – | 0 / 5,000 |',
+        '| cache hits (after the parallel pass) | – | 0 / 5,000 |',
         '| Astro build (bare: all of it) | 100.0 s | 90.0 s |',
         '| Pagefind | – | 12.0 s |',
         '| start-up and the rest | – | 3.00 s |',
@@ -43,6 +45,12 @@ describe('resultsTable', () => {
         '| peak memory (process tree) | 1.00 GB | 2.00 GB |',
       ].join('\n'),
     );
+  });
+
+  it('counts the parallel pass over new articles in the pipeline, with its threads', () => {
+    const filled: BuildReport = { ...report, workers: 2, stages: { ...report.stages, fill: 2500 } };
+    expect(pipelineMs(filled)).toBe(7500);
+    expect(resultsTable([{ ...cold, report: filled }], undefined)).toContain('| pipeline: read + clean + analyse new articles, in parallel | 2.50 s (2 threads) |');
   });
 
   it('leaves out the ratios when no bare build ran', () => {

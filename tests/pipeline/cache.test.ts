@@ -186,7 +186,7 @@ describe('the cache on disk', () => {
     const second = openCache(dir);
     expect(second.get('a')).toBe('1');
     expect(second.get('missing')).toBeUndefined();
-    writeFileSync(join(dir, 'c.json.123.tmp'), 'left by a build that stopped');
+    writeFileSync(join(dir, 'c.json.123.tmp'), 'left by an earlier version, which wrote entries to a temporary name');
     expect(second.prune()).toBe(2);
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
@@ -198,6 +198,18 @@ describe('the cache on disk', () => {
     expect(warmRun.cache?.hits).toBe(18);
     expect(contents(warmRun)).toEqual(contents(coldRun));
     expect(existsSync(cache)).toBe(true);
+  });
+
+  it('takes an entry cut short on disk (a build that stopped) for a miss, and rebuilds it', () => {
+    const cache = join(dir, 'cut-short');
+    const coldRun = build(corpus, openCache(cache));
+    const [name] = readdirSync(cache).filter((file) => !file.endsWith('-tree.json')).sort();
+    const path = join(cache, name as string);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
+    const warmRun = build(corpus, openCache(cache));
+    expect(warmRun.cache?.corrupt).toBe(1);
+    expect(contents(warmRun)).toEqual(contents(coldRun));
+    expect(build(corpus, openCache(cache)).cache?.corrupt).toBe(0);
   });
 
   it('digests the code that produces cached results', () => {
