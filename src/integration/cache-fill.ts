@@ -18,6 +18,13 @@ import { openCache } from './io.ts';
 
 /** Fewer new articles than this per worker are not worth starting threads (each loads the pipeline's code, ~0.5 s). */
 const MIN_SHARE = 200;
+
+export interface CacheFillOptions {
+  /** Hears the articles done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** The fewest new articles per worker (default 200); tests lower it. */
+  minShare?: number;
+}
 /** Articles a worker reads, cleans and analyses at a time. */
 const BATCH = 500;
 
@@ -38,13 +45,12 @@ export interface CacheFill {
 /**
  * Fill `cacheDir` with the per-article results of every file of `input` it lacks, in as many
  * worker threads as there are cores (none when there are too few new articles to gain).
- * `onProgress` hears the articles done so far.
  */
-export async function fillCacheInParallel(input: CachedInput, cacheDir: string, onProgress?: (done: number, total: number) => void): Promise<CacheFill> {
+export async function fillCacheInParallel(input: CachedInput, cacheDir: string, { onProgress, minShare = MIN_SHARE }: CacheFillOptions = {}): Promise<CacheFill> {
   const start = performance.now();
   const keys = articleKeys(input);
   const missing = input.files.filter((_, i) => !existsSync(join(cacheDir, `${keys[i]}.json`)));
-  const workers = Math.min(availableParallelism(), Math.floor(missing.length / MIN_SHARE));
+  const workers = Math.min(availableParallelism(), Math.floor(missing.length / minShare));
   if (workers < 2) return { articles: 0, workers: 0, ms: 0 };
 
   const { cache, onProgress: _progress, write: _write, ...data } = input;

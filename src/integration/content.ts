@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
-import { runPipeline, type PipelineInput, type PipelineOutput, type Stage } from '../pipeline/index.ts';
+import { runPipeline, type CacheStats, type PipelineInput, type PipelineOutput, type Stage } from '../pipeline/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
 import { fillCacheInParallel, type CacheFill } from './cache-fill.ts';
 import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
@@ -106,8 +106,21 @@ export function buildContent(root: string, base: string, project: Project = open
 export async function buildContentInParallel(root: string, base: string): Promise<BuildResult> {
   const project = openProject(root, base);
   const onProgress = progressLine();
-  const fill = await fillCacheInParallel(project.input, join(project.generated, CACHE_DIR), onProgress && ((done, total) => onProgress('read, clean, analyse (in parallel)', done, total)));
+  const fill = await fillCacheInParallel(project.input, join(project.generated, CACHE_DIR), {
+    ...(onProgress ? { onProgress: (done: number, total: number) => onProgress('read, clean, analyse (in parallel)', done, total) } : {}),
+  });
   return { ...buildContent(root, base, project), fill: fill.workers > 0 ? fill : null };
+}
+
+/**
+ * Hits are the articles found from earlier builds: the pipeline's own pass also finds the ones
+ * the workers put in the cache moments before (and analyses again the few whose slug the
+ * whole corpus changed), which are this build's work, not the cache's.
+ */
+function cacheCounts(stats: CacheStats, fill: CacheFill | null): CacheStats {
+  if (!fill) return stats;
+  const articles = stats.hits + stats.misses;
+  return { ...stats, hits: Math.max(0, articles - fill.articles), misses: Math.min(articles, fill.articles) };
 }
 
 /** The report of the pipeline's part of a build; Astro's and Pagefind's times are added at the end. */
@@ -120,7 +133,7 @@ export function buildReport({ output, problems, writeMs, fill }: BuildResult): B
     articles: output.articles.length,
     skipped: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
     topics: output.briefings.length,
-    cache: output.cache ?? { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
+    cache: output.cache ? cacheCounts(output.cache, fill) : { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
     stages,
     workers: fill?.workers ?? 0,
     astro: null,
