@@ -5,8 +5,9 @@
  * exactly those, and a rebuild re-reads only the files whose key changed (Astro's content layer
  * skips unchanged entries by digest the same way).
  *
- * Two things are corpus-wide and are not cached: slugs (a new article may take an old one's
- * title) and everything after analysis (near-duplicates, briefings). An entry therefore holds
+ * Slugs are corpus-wide (a new article may take an old one's title), and so is everything
+ * after analysis. Briefings are not cached; near-duplicates are, pair by pair (`KnownPairs`):
+ * whether two articles are near-duplicates depends on those two alone. An entry therefore holds
  * the cleaned article with the slug it had before slugs were made unique, and its analysis
  * with the slug it was made under; the analysis is reused only when the article keeps that
  * slug, since every source link carries it.
@@ -21,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
+import type { DuplicateSignals } from './analyse/duplicates.ts';
 import type { AnalysedArticle, Article, Diagnostic, Slug, Topic } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
@@ -128,6 +130,64 @@ export function decodePage(text: string): string | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return isObject(value) && typeof value.mdx === 'string' ? value.mdx : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an article's near-duplicate signals are kept: beside its entry. */
+export const signalsKey = (articleEntryKey: string): string => `${articleEntryKey}-signals`;
+
+const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+/** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
+function fromBase64<T extends Float64Array | Uint32Array>(text: unknown, Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T | undefined {
+  if (typeof text !== 'string') return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
+  return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+}
+
+/** Typed arrays as base64 inside JSON: a third of the size of a JSON list, and a cut-short entry still fails to parse. */
+export function encodeSignals(signals: DuplicateSignals): string {
+  return JSON.stringify({ shingles: base64(signals.shingles), bands: signals.bands && base64(signals.bands) });
+}
+
+export function decodeSignals(text: string): DuplicateSignals | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value)) return undefined;
+    const shingles = fromBase64(value.shingles, Float64Array);
+    const bands = value.bands === null ? null : fromBase64(value.bands, Uint32Array);
+    return shingles && bands !== undefined ? { shingles, bands } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The last near-duplicate search: the articles it compared (by key) and the pairs it found at
+ * or above the threshold, by their index in `keys`. A pair of two of these articles that is not
+ * listed was below the threshold or never a candidate, and still is: the search's result for a
+ * pair depends on the two articles alone. One entry per pipeline version.
+ */
+export interface KnownPairs {
+  keys: string[];
+  /** [i, j, similarity], i < j. */
+  pairs: [number, number, number][];
+}
+
+export const knownPairsKey = (version: string): string => sha256('near-duplicates', version).slice(0, 32);
+
+export function encodeKnownPairs(known: KnownPairs): string {
+  return JSON.stringify(known);
+}
+
+export function decodeKnownPairs(text: string): KnownPairs | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value) || !Array.isArray(value.keys) || !Array.isArray(value.pairs)) return undefined;
+    const valid = value.pairs.every((pair) => Array.isArray(pair) && pair.length === 3 && pair.every((n) => typeof n === 'number'));
+    return valid && value.keys.every((key) => typeof key === 'string') ? (value as unknown as KnownPairs) : undefined;
   } catch {
     return undefined;
   }

@@ -9,19 +9,25 @@
  */
 import type { ArticleMeta, EntityConfig, SiteConfig } from '../config/schema.ts';
 import { analyseArticle } from './analyse/index.ts';
-import { findNearDuplicates } from './analyse/duplicates.ts';
+import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
 import {
   articleKey,
   decodeEntry,
+  decodeKnownPairs,
   decodePage,
+  decodeSignals,
   decodeTree,
   encodeEntry,
+  encodeKnownPairs,
   encodePage,
+  encodeSignals,
   encodeTree,
+  knownPairsKey,
   pageKey,
   pipelineVersion,
+  signalsKey,
   treeKey,
   type CacheStore,
   type CachedArticle,
@@ -127,6 +133,8 @@ interface Entry {
 /** What the per-article stages leave for the corpus-wide ones. */
 interface ArticleStages {
   base: string;
+  /** The cache's version of this run (see `pipelineVersion`). */
+  version: string;
   analysed: AnalysedArticle[];
   /** Each analysed article's cache key, by its final slug. */
   keyOf: Map<Slug, string>;
@@ -257,6 +265,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
       if (article && reusable) {
         const { figures, entities, quotes, events, topics } = reusable;
         analysed.push(withLazyTree({ ...article, figures, entities, quotes, events, topics }, () => treeOf(entry)));
+        if (key) store?.keep?.(signalsKey(key));
         stats.hits++;
       } else {
         const result = article ? analyseArticle(article, context) : null;
@@ -265,6 +274,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
           const analysis = result && { slug: result.slug, figures: result.figures, entities: result.entities, quotes: result.quotes, events: result.events, topics: result.topics };
           store.set(key, encodeEntry({ readDiagnostics: entry.readDiagnostics, cleanDiagnostics: entry.cleanDiagnostics, article: article && { ...article, slug: entry.provisional as Slug }, analysis }));
           if (entry.tree) store.set(treeKey(key), encodeTree(entry.tree));
+          if (article) store.set(signalsKey(key), encodeSignals(duplicateSignals(article)));
           entry.tree = null;
           if (result) analysed.push(withLazyTree(result, () => treeOf(entry)));
         } else if (result) analysed.push(result);
@@ -273,7 +283,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
     });
     return analysed;
   });
-  return { base, analysed, keyOf, gazetteer, diagnostics, timings, stats };
+  return { base, version, analysed, keyOf, gazetteer, diagnostics, timings, stats };
 }
 
 /**
@@ -285,11 +295,64 @@ export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineIn
   return runArticleStages(input).stats;
 }
 
+/**
+ * Near-duplicates, starting from what the cache keeps of the last search: each article's
+ * signals (shingles, LSH band keys), made when it was analysed, and every pair that search
+ * checked; so a rebuild checks only the pairs that a new or changed article is part of.
+ */
+function findDuplicates(
+  analysed: AnalysedArticle[],
+  cache: { store: CacheStore; version: string; keyOf: Map<Slug, string>; stats: CacheStats } | undefined,
+): Map<Slug, Duplicate[]> {
+  if (!cache) return searchNearDuplicates(analysed).duplicates;
+  const { store, version, keyOf, stats } = cache;
+  const keys = analysed.map((article) => keyOf.get(article.slug) as string);
+  const read = <T>(key: string, decode: (text: string) => T | undefined): T | undefined => {
+    const stored = store.get(key);
+    const value = stored === undefined ? undefined : decode(stored);
+    if (stored !== undefined && value === undefined) stats.corrupt++;
+    return value;
+  };
+  const lastText = store.get(knownPairsKey(version));
+  const last = lastText === undefined ? undefined : decodeKnownPairs(lastText);
+  if (lastText !== undefined && !last) stats.corrupt++;
+  const lastIndex = new Map(last?.keys.map((key, i) => [key, i]));
+  const lastPairs = new Map(last?.pairs.map(([i, j, similarity]) => [i * lastIndex.size + j, similarity]));
+  const was = keys.map((key) => lastIndex.get(key) ?? -1);
+  const { duplicates } = searchNearDuplicates(analysed, undefined, {
+    signals: (i): DuplicateSignals => {
+      const key = signalsKey(keys[i] as string);
+      const signals = read(key, decodeSignals);
+      if (signals) return signals;
+      const made = duplicateSignals(analysed[i] as AnalysedArticle);
+      store.set(key, encodeSignals(made));
+      return made;
+    },
+    known: (i, j) => {
+      const [a, b] = [was[i] as number, was[j] as number];
+      if (a < 0 || b < 0) return undefined;
+      return lastPairs.get(Math.min(a, b) * lastIndex.size + Math.max(a, b)) ?? null;
+    },
+  });
+  const indexOf = new Map(analysed.map((article, i) => [article.slug, i]));
+  const pairs: [number, number, number][] = [];
+  for (const [slug, list] of duplicates) {
+    const i = indexOf.get(slug) as number;
+    for (const { slug: other, similarity } of list) {
+      const j = indexOf.get(other) as number;
+      if (i < j) pairs.push([i, j, similarity]);
+    }
+  }
+  const known = encodeKnownPairs({ keys, pairs });
+  if (known !== lastText) store.set(knownPairsKey(version), known);
+  return duplicates;
+}
+
 export function runPipeline(input: PipelineInput): PipelineOutput {
-  const { base, analysed, keyOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
+  const { base, version, analysed, keyOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
   const store = input.cache?.store;
   const progress = progressOf(input);
-  const duplicates = timed(timings, 'analyse', () => findNearDuplicates(analysed));
+  const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { store, version, keyOf, stats }));
 
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);

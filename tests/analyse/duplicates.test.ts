@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates, overlapCoefficient, searchNearDuplicates, shingleSet } from '../../src/pipeline/analyse/duplicates.ts';
+import { duplicateSignals, findNearDuplicates, overlapCoefficient, searchNearDuplicates, shingleSet } from '../../src/pipeline/analyse/duplicates.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 
@@ -73,7 +73,7 @@ describe('findNearDuplicates on fixtures', () => {
   it('never compares an article too short to judge', () => {
     const original = sample('000');
     const snippet = { slug: 'snippet' as Slug, sentences: original.sentences.slice(0, 1) };
-    expect(searchNearDuplicates([original, snippet])).toEqual({ duplicates: new Map(), candidates: 0 });
+    expect(searchNearDuplicates([original, snippet])).toEqual({ duplicates: new Map(), candidates: 0, checked: 0 });
   });
 
   it('folds case, curly quotes and apostrophes, and ignores quotations', () => {
@@ -82,6 +82,37 @@ describe('findNearDuplicates on fixtures', () => {
     const a = { slug: 'a' as Slug, sentences: [sentence(body), sentence('“We are thrilled with the response from customers,” the chief executive said.', 1)] };
     const b = { slug: 'b' as Slug, sentences: [sentence(body.toUpperCase().replace('’', "'")), sentence('"Nobody expected numbers like these," the chief executive said.', 1)] };
     expect(findNearDuplicates([a, b]).get('a' as Slug)).toEqual([{ slug: 'b', similarity: 1 }]);
+  });
+});
+
+describe('a search that starts from an earlier one', () => {
+  const copy = { ...sample('001'), slug: 'copy-of-001' as Slug };
+  const corpus = [...samples, copy];
+  const fromScratch = searchNearDuplicates(corpus);
+  // What the last search (over the five samples) left: its signals and the pairs it found.
+  const last = searchNearDuplicates(samples);
+  const lastPairs = new Map([...last.duplicates].flatMap(([slug, list]) => list.map((d) => [`${slug} ${d.slug}`, d.similarity] as const)));
+  const signals = corpus.map((article) => duplicateSignals(article));
+  const resumed = searchNearDuplicates(corpus, undefined, {
+    signals: (i) => signals[i] as ReturnType<typeof duplicateSignals>,
+    known: (i, j) => {
+      const [a, b] = [corpus[i] as Article, corpus[j] as Article];
+      if (a === copy || b === copy) return undefined;
+      return lastPairs.get(`${a.slug} ${b.slug}`) ?? null;
+    },
+  });
+
+  it('finds what a search from scratch finds', () => {
+    expect(resumed.duplicates).toEqual(fromScratch.duplicates);
+    expect(resumed.duplicates.get(copy.slug)).toEqual([{ slug: sample('001').slug, similarity: 1 }]);
+  });
+
+  it('checks only the pairs the new article is part of', () => {
+    expect(fromScratch.checked).toBe(fromScratch.candidates);
+    expect(resumed.candidates).toBe(fromScratch.candidates);
+    expect(resumed.checked).toBeGreaterThanOrEqual(1);
+    expect(resumed.checked).toBeLessThanOrEqual(samples.length);
+    expect(resumed.checked).toBe(fromScratch.candidates - last.candidates);
   });
 });
 

@@ -106,8 +106,9 @@ describe('a warm run', () => {
   it('reads and analyses nothing: every article and page comes from the cache', () => {
     // 17 articles and one refused file; 17 pages.
     expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
-    // An entry per file, a tree per article (kept apart), a page per article.
-    expect(coldWrites).toBe(18 + 17 + 17);
+    // An entry per file; a tree, near-duplicate signals and a page per article; the pairs the
+    // near-duplicate search checked.
+    expect(coldWrites).toBe(18 + 3 * 17 + 1);
     expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 17, pageMisses: 0, corrupt: 0 });
     expect(store.writes).toBe(coldWrites);
     expect(uncached.cache).toBeNull();
@@ -203,7 +204,7 @@ describe('the cache on disk', () => {
   it('takes an entry cut short on disk (a build that stopped) for a miss, and rebuilds it', () => {
     const cache = join(dir, 'cut-short');
     const coldRun = build(corpus, openCache(cache));
-    const [name] = readdirSync(cache).filter((file) => !file.endsWith('-tree.json')).sort();
+    const [name] = readdirSync(cache).filter((file) => !/-(?:tree|signals)\.json$/.test(file)).sort();
     const path = join(cache, name as string);
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
     const warmRun = build(corpus, openCache(cache));

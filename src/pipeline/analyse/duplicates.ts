@@ -44,8 +44,10 @@ export interface DuplicateOptions {
 
 export interface NearDuplicateSearch {
   duplicates: Map<Slug, Duplicate[]>;
-  /** Distinct pairs that LSH proposed and that were checked exactly: the cost of the search. */
+  /** Distinct pairs that LSH proposed: the cost of a search from scratch. */
   candidates: number;
+  /** Those of them checked exactly in this search: the others were known from an earlier one. */
+  checked: number;
 }
 
 type DuplicateInput = Pick<Article, 'slug' | 'sentences'>;
@@ -158,19 +160,48 @@ export function minHashSignature(shingles: Float64Array, size: number): Uint32Ar
 }
 
 /**
- * Pairs of articles that agree on every row of at least one band, as `i * n + j` with i < j.
- * Each band is a hash table from the band's values to the articles that have them. Band b takes
- * bins b, b + bands, b + 2·bands…: never neighbours, which densification fills from one another.
+ * The key of each LSH band: a hash of the band's rows. Band b takes bins b, b + bands,
+ * b + 2·bands…: never neighbours, which densification fills from one another.
  */
-export function candidatePairs(signatures: readonly (Uint32Array | null)[], bands: number, rows: number): Set<number> {
-  const n = signatures.length;
+export function bandKeys(signature: Uint32Array, bands: number, rows: number): Uint32Array {
+  const keys = new Uint32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    let key = 0;
+    for (let r = 0; r < rows; r++) key = mix32(key ^ (signature[r * bands + band] as number));
+    keys[band] = key;
+  }
+  return keys;
+}
+
+/**
+ * What the search needs of one article, which depends on nothing else: kept in the pipeline's
+ * cache, so a rebuild does not shingle every article again. `bands` is null for an article too
+ * short to compare.
+ */
+export interface DuplicateSignals {
+  shingles: Float64Array;
+  bands: Uint32Array | null;
+}
+
+export function duplicateSignals(article: DuplicateInput, options: DuplicateOptions = {}): DuplicateSignals {
+  const { shingleSize = 2, bands = 128, rows = 2, minShingles = 10 } = options;
+  const shingles = shingleSet(article, shingleSize);
+  const signature = shingles.length >= minShingles ? minHashSignature(shingles, bands * rows) : null;
+  return { shingles, bands: signature && bandKeys(signature, bands, rows) };
+}
+
+/**
+ * Pairs of articles that agree on at least one band, as `i * n + j` with i < j. Each band is a
+ * hash table from the band's key to the articles that have it.
+ */
+export function candidatePairs(keys: readonly (Uint32Array | null)[], bands: number): Set<number> {
+  const n = keys.length;
   const pairs = new Set<number>();
   for (let band = 0; band < bands; band++) {
     const buckets = new Map<number, number[]>();
-    signatures.forEach((signature, index) => {
-      if (!signature) return;
-      let key = 0;
-      for (let r = 0; r < rows; r++) key = mix32(key ^ (signature[r * bands + band] as number));
+    keys.forEach((own, index) => {
+      if (!own) return;
+      const key = own[band] as number;
       const bucket = buckets.get(key);
       if (bucket) {
         for (const other of bucket) pairs.add(other * n + index);
@@ -181,20 +212,37 @@ export function candidatePairs(signatures: readonly (Uint32Array | null)[], band
   return pairs;
 }
 
+/**
+ * Where a search may start from instead of from scratch (the pipeline's cache): each article's
+ * signals, and the similarity of a pair already checked by an earlier search (null when it was
+ * below the threshold, undefined when that pair was never checked).
+ */
+export interface DuplicateSources {
+  signals?: (index: number) => DuplicateSignals;
+  known?: (i: number, j: number) => number | null | undefined;
+}
+
 /** Near-duplicates with the count of pairs checked, for tests and build statistics. */
-export function searchNearDuplicates(articles: readonly DuplicateInput[], options: DuplicateOptions = {}): NearDuplicateSearch {
-  const { shingleSize = 2, threshold = 0.2, bands = 128, rows = 2, minShingles = 10 } = options;
-  const sets = articles.map((article) => shingleSet(article, shingleSize));
-  const signatures = sets.map((set) => (set.length >= minShingles ? minHashSignature(set, bands * rows) : null));
-  const pairs = candidatePairs(signatures, bands, rows);
+export function searchNearDuplicates(articles: readonly DuplicateInput[], options: DuplicateOptions = {}, sources: DuplicateSources = {}): NearDuplicateSearch {
+  const { threshold = 0.2, bands = 128 } = options;
+  const signals = articles.map((article, i) => sources.signals?.(i) ?? duplicateSignals(article, options));
+  const pairs = candidatePairs(
+    signals.map((s) => s.bands),
+    bands,
+  );
 
   const duplicates = new Map<Slug, Duplicate[]>();
   const n = articles.length;
+  let checked = 0;
   for (const pair of pairs) {
     const i = Math.floor(pair / n);
     const j = pair % n;
-    const similarity = Math.round(overlapCoefficient(sets[i] as Float64Array, sets[j] as Float64Array) * 100) / 100;
-    if (similarity < threshold) continue;
+    let similarity = sources.known?.(i, j);
+    if (similarity === undefined) {
+      checked++;
+      similarity = Math.round(overlapCoefficient((signals[i] as DuplicateSignals).shingles, (signals[j] as DuplicateSignals).shingles) * 100) / 100;
+    }
+    if (similarity === null || similarity < threshold) continue;
     const a = (articles[i] as DuplicateInput).slug;
     const b = (articles[j] as DuplicateInput).slug;
     for (const [from, to] of [[a, b], [b, a]] as const) {
@@ -204,10 +252,10 @@ export function searchNearDuplicates(articles: readonly DuplicateInput[], option
     }
   }
   for (const list of duplicates.values()) list.sort((x, y) => y.similarity - x.similarity || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-  return { duplicates: new Map([...duplicates].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))), candidates: pairs.size };
+  return { duplicates: new Map([...duplicates].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))), candidates: pairs.size, checked };
 }
 
 /** Each article's near-duplicates, most similar first; articles without any are absent. */
-export function findNearDuplicates(articles: readonly DuplicateInput[], options?: DuplicateOptions): Map<Slug, Duplicate[]> {
-  return searchNearDuplicates(articles, options).duplicates;
+export function findNearDuplicates(articles: readonly DuplicateInput[], options?: DuplicateOptions, sources?: DuplicateSources): Map<Slug, Duplicate[]> {
+  return searchNearDuplicates(articles, options, sources).duplicates;
 }
