@@ -12,6 +12,7 @@ import { analyseArticle } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
+import { createVocabulary } from './brief/points.ts';
 import {
   articleKey,
   decodeEntry,
@@ -356,10 +357,11 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);
+    const vocabulary = createVocabulary();
     // One topic is a long step at scale: progress is shown as each begins and at the end.
     return input.topics.map((topic, i) => {
       input.onProgress?.('brief', i, input.topics.length);
-      const briefing = buildBriefing(topic, analysed, { base, representatives });
+      const briefing = buildBriefing(topic, analysed, { base, representatives, vocabulary });
       if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
       return briefing;
     });

@@ -40,6 +40,8 @@ export interface KeyPointOptions {
   similarity?: number;
   /** Candidates, most central first, whose support is computed. Default 20 per point, at least 100. */
   pool?: number;
+  /** Shared by the topics of one run, so that each article is vectorised once (see `Vocabulary`). */
+  vocabulary?: Vocabulary;
 }
 
 /** A sentence of the topic with what scoring needs. */
@@ -76,97 +78,116 @@ function dot(aTerms: Int32Array, aWeights: Float64Array, bTerms: Int32Array, bWe
   return sum;
 }
 
-/**
- * A sentence's words, split once per run: an article in three topics is vectorised three times,
- * and splitting was most of that (3.7 s of a warm rebuild at 5,000 articles).
- */
-const sentenceWords = new WeakMap<Sentence, string[]>();
-function wordsOf(sentence: Sentence): string[] {
-  let found = sentenceWords.get(sentence);
-  if (!found) {
-    found = words(sentence.text);
-    sentenceWords.set(sentence, found);
-  }
-  return found;
+/** What a sentence brings to any topic, whatever the topic's other articles. */
+interface SentenceTerms {
+  sentence: Sentence;
+  /** Distinct term ids, ascending, and how often each occurs. */
+  terms: Int32Array;
+  counts: Float64Array;
+  statement: boolean;
+  candidate: boolean;
 }
 
-/** Every running-text sentence of the topic, vectorised, with its candidate and statement flags. */
-function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug, Slug>): Entry[] {
-  // Term ids by folded word (stemmed once per distinct word), and each term's sentence count.
-  const stems = new Map<string, number>();
-  const idOfStem = new Map<string, number>();
-  const documentFrequency: number[] = [];
+/**
+ * Term ids (stemmed content words) and each article's sentences as terms, made once per run and
+ * shared by its topics: an article in three topics was split, stemmed and tested against the
+ * patterns above three times (most of the key points' 5.7 s in a rebuild at 5,000 articles).
+ * Made anew for each run, so ids follow the corpus's order and a build gives the same points
+ * however many builds the process made before (`astro dev`).
+ */
+export interface Vocabulary {
+  /** Term id by stem, and by folded word (each word is stemmed once). */
+  stems: Map<string, number>;
+  words: Map<string, number>;
+  articles: WeakMap<PointInput, SentenceTerms[]>;
+}
+
+export const createVocabulary = (): Vocabulary => ({ stems: new Map(), words: new Map(), articles: new WeakMap() });
+
+function termsOf(article: PointInput, vocabulary: Vocabulary): SentenceTerms[] {
+  const known = vocabulary.articles.get(article);
+  if (known) return known;
+  const { stems, words: wordIds } = vocabulary;
   const termOf = (word: string) => {
-    let id = stems.get(word);
+    let id = wordIds.get(word);
     if (id === undefined) {
       const key = stem(word);
-      id = idOfStem.get(key);
+      id = stems.get(key);
       if (id === undefined) {
-        id = idOfStem.size;
-        idOfStem.set(key, id);
-        documentFrequency.push(0);
+        id = stems.size;
+        stems.set(key, id);
       }
-      stems.set(word, id);
+      wordIds.set(word, id);
     }
     return id;
   };
-
-  const all: Entry[] = [];
-  for (const article of articles) {
-    const running = article.sentences.filter((s) => !s.heading);
-    const blocks = new Map<number, Sentence[]>();
-    for (const sentence of running) {
-      const block = blocks.get(sentence.block);
-      if (block) block.push(sentence);
-      else blocks.set(sentence.block, [sentence]);
-    }
-    const quoted = new Map<Sentence, number>();
-    for (const block of blocks.values()) {
-      const shares = quotedShares(block.map((s) => s.text));
-      block.forEach((s, i) => quoted.set(s, shares[i] ?? 0));
-    }
-    for (const sentence of running) {
-      const { text } = sentence;
-      const folded = wordsOf(sentence);
-      const statement = !QUESTION.test(text) && !CALL_TO_ACTION.test(text);
-      const standsAlone = !LIST_LEAD.test(text) && !LEANS_BACK.test(text);
-      // Term ids sorted, then run lengths: the distinct terms and their counts (kept in `weights`
-      // until the IDF is known).
-      const ids = Int32Array.from(folded.filter((word) => !STOP_WORDS.has(word)), termOf).sort();
-      const terms: number[] = [];
-      const counts: number[] = [];
-      for (const id of ids) {
-        if (terms[terms.length - 1] === id) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
-        else {
-          terms.push(id);
-          counts.push(1);
-          documentFrequency[id] = (documentFrequency[id] as number) + 1;
-        }
-      }
-      all.push({
-        article,
-        sentence,
-        order: all.length,
-        story: duplicateOf.get(article.slug) ?? article.slug,
-        terms: Int32Array.from(terms),
-        weights: Float64Array.from(counts),
-        statement,
-        candidate: statement && standsAlone && folded.length >= 8 && folded.length <= 60 && (quoted.get(sentence) ?? 0) <= 0.5,
-      });
-    }
+  const running = article.sentences.filter((s) => !s.heading);
+  const blocks = new Map<number, Sentence[]>();
+  for (const sentence of running) {
+    const block = blocks.get(sentence.block);
+    if (block) block.push(sentence);
+    else blocks.set(sentence.block, [sentence]);
   }
+  const quoted = new Map<Sentence, number>();
+  for (const block of blocks.values()) {
+    const shares = quotedShares(block.map((s) => s.text));
+    block.forEach((s, i) => quoted.set(s, shares[i] ?? 0));
+  }
+  const made = running.map((sentence): SentenceTerms => {
+    const { text } = sentence;
+    const folded = words(text);
+    const statement = !QUESTION.test(text) && !CALL_TO_ACTION.test(text);
+    const standsAlone = !LIST_LEAD.test(text) && !LEANS_BACK.test(text);
+    // Term ids sorted, then run lengths: the distinct terms and their counts.
+    const sorted = Int32Array.from(folded.filter((word) => !STOP_WORDS.has(word)), termOf).sort();
+    const terms: number[] = [];
+    const counts: number[] = [];
+    for (const id of sorted) {
+      if (terms[terms.length - 1] === id) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+      else {
+        terms.push(id);
+        counts.push(1);
+      }
+    }
+    return {
+      sentence,
+      terms: Int32Array.from(terms),
+      counts: Float64Array.from(counts),
+      statement,
+      candidate: statement && standsAlone && folded.length >= 8 && folded.length <= 60 && (quoted.get(sentence) ?? 0) <= 0.5,
+    };
+  });
+  vocabulary.articles.set(article, made);
+  return made;
+}
+
+/** Every running-text sentence of the topic, vectorised, with its candidate and statement flags. */
+function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug, Slug>, vocabulary: Vocabulary): Entry[] {
+  const all: Entry[] = [];
+  const sentences = articles.map((article) => termsOf(article, vocabulary));
+  // Each term's sentence count in this topic.
+  const documentFrequency = new Float64Array(vocabulary.stems.size);
+  articles.forEach((article, a) => {
+    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as SentenceTerms[]) {
+      for (const id of terms) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+      all.push({ article, sentence, order: all.length, story: duplicateOf.get(article.slug) ?? article.slug, terms, weights: counts, statement, candidate });
+    }
+  });
 
   // TF × smoothed IDF (a word in every sentence still weighs a little), normalised to length 1.
   const idf = documentFrequency.map((df) => Math.log((1 + all.length) / (1 + df)) + 1);
-  for (const { terms, weights } of all) {
+  for (const entry of all) {
+    const { terms, weights: counts } = entry;
+    const weights = new Float64Array(terms.length);
     let squares = 0;
     for (let i = 0; i < terms.length; i++) {
-      const weight = (weights[i] as number) * (idf[terms[i] as number] as number);
+      const weight = (counts[i] as number) * (idf[terms[i] as number] as number);
       weights[i] = weight;
       squares += weight * weight;
     }
     const norm = Math.sqrt(squares) || 1;
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
+    entry.weights = weights;
   }
   return all;
 }
@@ -182,7 +203,9 @@ interface Scored {
 export function selectKeyPoints(articles: readonly PointInput[], options: KeyPointOptions): Point[] {
   const { base, duplicateOf, count = 6, similarity = 0.3 } = options;
   const pool = options.pool ?? Math.max(100, count * 20);
-  const all = entries(articles, duplicateOf);
+  const vocabulary = options.vocabulary ?? createVocabulary();
+  const all = entries(articles, duplicateOf, vocabulary);
+  const termCount = vocabulary.stems.size;
   if (all.length === 0 || count <= 0) return [];
 
   // Centroid with each story weighing the same, whatever its number of copies.
@@ -191,17 +214,17 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
     const story = duplicateOf.get(article.slug) ?? article.slug;
     storySize.set(story, (storySize.get(story) ?? 0) + 1);
   }
-  const centroid = new Map<number, number>();
+  const centroid = new Float64Array(termCount);
   for (const entry of all) {
     const share = 1 / (storySize.get(entry.story) ?? 1);
-    entry.terms.forEach((id, i) => centroid.set(id, (centroid.get(id) ?? 0) + (entry.weights[i] as number) * share));
+    entry.terms.forEach((id, i) => (centroid[id] = (centroid[id] as number) + (entry.weights[i] as number) * share));
   }
   let squares = 0;
-  for (const value of centroid.values()) squares += value * value;
+  for (const value of centroid) squares += value * value;
   const centroidNorm = Math.sqrt(squares) || 1;
   const centrality = (entry: Entry) => {
     let sum = 0;
-    entry.terms.forEach((id, i) => (sum += (entry.weights[i] as number) * (centroid.get(id) ?? 0)));
+    entry.terms.forEach((id, i) => (sum += (entry.weights[i] as number) * (centroid[id] as number)));
     return sum / centroidNorm;
   };
 
@@ -209,14 +232,16 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
   // (by position in `all`) and their weights, in typed arrays for the inner loop below.
   const articleIndex = new Map(articles.map((article, i) => [article, i]));
   const articleOf = Int32Array.from(all, (entry) => articleIndex.get(entry.article) as number);
-  const lengths = new Map<number, number>();
-  for (const entry of all) if (entry.statement) for (const id of entry.terms) lengths.set(id, (lengths.get(id) ?? 0) + 1);
-  const postings = new Map<number, { sentences: Int32Array; weights: Float64Array; size: number }>();
-  for (const [id, length] of lengths) postings.set(id, { sentences: new Int32Array(length), weights: new Float64Array(length), size: 0 });
+  const lengths = new Int32Array(termCount);
+  for (const entry of all) if (entry.statement) for (const id of entry.terms) lengths[id] = (lengths[id] as number) + 1;
+  type Postings = { sentences: Int32Array; weights: Float64Array; size: number };
+  const postings: (Postings | undefined)[] = Array.from(lengths, (length) =>
+    length > 0 ? { sentences: new Int32Array(length), weights: new Float64Array(length), size: 0 } : undefined,
+  );
   for (const entry of all) {
     if (!entry.statement) continue;
     entry.terms.forEach((id, i) => {
-      const list = postings.get(id) as { sentences: Int32Array; weights: Float64Array; size: number };
+      const list = postings[id] as Postings;
       list.sentences[list.size] = entry.order;
       list.weights[list.size++] = entry.weights[i] as number;
     });
@@ -230,7 +255,7 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
     const own = articleOf[entry.order];
     const touched: number[] = [];
     entry.terms.forEach((id, i) => {
-      const list = postings.get(id);
+      const list = postings[id];
       if (!list) return;
       const weight = entry.weights[i] as number;
       const { sentences, weights } = list;
@@ -253,9 +278,14 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
     return [...best.values()].sort((a, b) => b.similarity - a.similarity || a.entry.order - b.entry.order);
   };
 
-  const scored: Scored[] = all
-    .filter((entry) => entry.candidate)
-    .map((entry) => ({ entry, centrality: centrality(entry) }))
+  // The `pool` most central candidates. Sorting every candidate (300,000 sentences in a topic at
+  // 5,000 articles) to keep a hundred took a second: a typed-array sort finds the pool's least
+  // centrality, and only the candidates from it up are sorted in full (ties included, so the
+  // pool is the one a full sort gives).
+  const candidates = all.filter((entry) => entry.candidate).map((entry) => ({ entry, centrality: centrality(entry) }));
+  const floor = pool >= candidates.length ? -Infinity : (Float64Array.from(candidates, (c) => c.centrality).sort()[candidates.length - pool] as number);
+  const scored: Scored[] = candidates
+    .filter((candidate) => candidate.centrality >= floor)
     .sort((a, b) => b.centrality - a.centrality || a.entry.order - b.entry.order)
     .slice(0, pool)
     .map(({ entry, centrality: value }) => {
