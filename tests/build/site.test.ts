@@ -63,6 +63,15 @@ describe('pages', () => {
     expect(count(blog, 'li')).toBe(6);
   });
 
+  test("a topic's list pages share its card, described as the topic briefing's", () => {
+    for (const { slug, title } of readJson<{ slug: string; title: string }[]>(site, 'data/topics.json')) {
+      for (const path of [`/topics/${slug}/`, `/topics/${slug}/figures/`, `/topics/${slug}/timeline/`, `/topics/${slug}/quotes/`]) {
+        const [alt] = elements(page(site, path), (el) => el.tagName === 'meta' && String(el.properties.property) === 'og:image:alt');
+        expect(String(alt?.properties.content), path).toMatch(new RegExp(`^${title}: topic briefing\\.`));
+      }
+    }
+  });
+
   test('every page declares its language and has a real title', () => {
     for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(site, file), 'utf8');
