@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CacheStore } from '../pipeline/cache.ts';
-import type { OutputFile } from '../pipeline/emit/index.ts';
+import type { EmittedFile, OutputFile } from '../pipeline/emit/index.ts';
 
 export function listArticleFiles(dir: string): { file: string; bytes: Uint8Array }[] {
   if (!existsSync(dir)) return [];
@@ -41,14 +41,20 @@ function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
 }
 
 export interface GeneratedWriter {
-  /** Write one file, unless it already holds these contents. */
-  write(file: OutputFile): void;
+  /**
+   * Write one file, unless it already holds these contents. A keyed file (`KeyedOutputFile`)
+   * is not even made when it was written under the same key and is untouched since.
+   */
+  write(file: EmittedFile): void;
   /** Remove every file not written in this run; how many were written and removed. */
   finish(): { written: number; removed: number };
 }
 
-/** What the writer knows of a file it wrote: a digest of its contents, and its size and time on disk. */
-type Written = [digest: string, size: number, mtimeMs: number];
+/**
+ * What the writer knows of a file it wrote: a digest of its contents, its size and time on
+ * disk, and the key it was made under (empty for a file given with its contents).
+ */
+type Written = [digest: string, size: number, mtimeMs: number, key?: string];
 
 /**
  * Write files under `outDir` one at a time, as the pipeline makes them, then remove the ones no
@@ -68,14 +74,20 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
   const before = record ? readRecord(record) : new Map<string, Written>();
   const after = new Map<string, Written>();
   return {
-    write(file) {
-      const target = resolve(root, file.path);
-      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
+    write(emitted) {
+      const target = resolve(root, emitted.path);
+      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${emitted.path}`);
       const path = relative(root, target).split(sep).join('/');
       produced.add(path);
-      const digest = record ? createHash('sha1').update(file.contents).digest('base64url') : '';
       const stat = statSync(target, { throwIfNoEntry: false });
       const known = before.get(path);
+      const key = 'key' in emitted ? emitted.key : undefined;
+      if (key !== undefined && known && known[3] === key && stat?.isFile() && known[1] === stat.size && known[2] === stat.mtimeMs) {
+        after.set(path, known);
+        return;
+      }
+      const file: OutputFile = 'make' in emitted ? { path: emitted.path, contents: emitted.make() } : emitted;
+      const digest = record ? createHash('sha1').update(file.contents).digest('base64url') : '';
       const unchanged =
         stat?.isFile() &&
         (known && known[0] === digest && known[1] === stat.size && known[2] === stat.mtimeMs
@@ -91,7 +103,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
       }
       if (record) {
         const now = unchanged && stat ? stat : statSync(target);
-        after.set(path, [digest, now.size, now.mtimeMs]);
+        after.set(path, key === undefined ? [digest, now.size, now.mtimeMs] : [digest, now.size, now.mtimeMs, key]);
       }
     },
     finish() {
@@ -114,7 +126,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
 function readRecord(path: string): Map<string, Written> {
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Written>;
-    return new Map(Object.entries(value).filter(([, w]) => Array.isArray(w) && w.length === 3));
+    return new Map(Object.entries(value).filter(([, w]) => Array.isArray(w) && (w.length === 3 || (w.length === 4 && typeof w[3] === 'string'))));
   } catch {
     return new Map();
   }

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
 import type { DuplicateSignals } from './analyse/duplicates.ts';
-import type { AnalysedArticle, Article, Diagnostic, Slug, Topic } from './types.ts';
+import type { AnalysedArticle, Article, Diagnostic, Duplicate, Slug, Topic } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
 /** Where entries are kept. `get` returns undefined for a missing entry. */
@@ -35,7 +35,7 @@ export interface CacheStore {
 }
 
 /** Bumped when the shape of an entry changes; part of every key. */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics'>;
 
@@ -51,6 +51,12 @@ export interface CachedArticle {
   article: Omit<Article, 'tree'> | null;
   /** The analysis and the slug it was made under. */
   analysis: (Analysis & { slug: Slug }) | null;
+  /**
+   * What the near-duplicate search needs of the article (`encodeSignals`): in the entry, which
+   * every build reads anyway, rather than in a file of its own (file creation is most of the
+   * cache's cost on ext4).
+   */
+  signals: EncodedSignals | null;
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]): string => {
@@ -94,6 +100,8 @@ export function decodeEntry(text: string): CachedArticle | undefined {
   const { article, analysis } = value;
   if (article !== null && !(isObject(article) && typeof article.slug === 'string' && Array.isArray(article.sentences))) return undefined;
   if (analysis !== null && !(isObject(analysis) && typeof analysis.slug === 'string' && Array.isArray(analysis.figures) && Array.isArray(analysis.topics))) return undefined;
+  // Signals are checked when they are read (`decodeSignals`): a bad one is made again.
+  if (value.signals !== null && !isObject(value.signals)) return undefined;
   return value as unknown as CachedArticle;
 }
 
@@ -121,6 +129,14 @@ export function pageKey(articleEntryKey: string, slug: string, marks: ReadonlyMa
   return sha256('page', articleEntryKey, slug, JSON.stringify([...marks])).slice(0, 32);
 }
 
+/**
+ * An article record's key (`data/articles/<slug>.json`): its article's key, its final slug, its
+ * near-duplicates and the base path its links carry — everything `articleRecord` reads.
+ */
+export function recordKey(articleEntryKey: string, slug: string, duplicates: readonly Duplicate[], base: string): string {
+  return sha256('record', articleEntryKey, slug, JSON.stringify(duplicates), base).slice(0, 32);
+}
+
 /** A page is stored inside JSON, so an entry cut short fails to parse instead of serving half a page. */
 export function encodePage(mdx: string): string {
   return JSON.stringify({ mdx });
@@ -135,8 +151,6 @@ export function decodePage(text: string): string | undefined {
   }
 }
 
-/** Where an article's near-duplicate signals are kept: beside its entry. */
-export const signalsKey = (articleEntryKey: string): string => `${articleEntryKey}-signals`;
 
 const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 /** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
@@ -147,21 +161,22 @@ function fromBase64<T extends Float64Array | Uint32Array>(text: unknown, Type: {
   return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
 }
 
-/** Typed arrays as base64 inside JSON: a third of the size of a JSON list, and a cut-short entry still fails to parse. */
-export function encodeSignals(signals: DuplicateSignals): string {
-  return JSON.stringify({ shingles: base64(signals.shingles), bands: signals.bands && base64(signals.bands) });
+/** Near-duplicate signals with their typed arrays as base64: a third of the size of JSON lists. */
+export interface EncodedSignals {
+  shingles: string;
+  bands: string | null;
 }
 
-export function decodeSignals(text: string): DuplicateSignals | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!isObject(value)) return undefined;
-    const shingles = fromBase64(value.shingles, Float64Array);
-    const bands = value.bands === null ? null : fromBase64(value.bands, Uint32Array);
-    return shingles && bands !== undefined ? { shingles, bands } : undefined;
-  } catch {
-    return undefined;
-  }
+export function encodeSignals(signals: DuplicateSignals): EncodedSignals {
+  return { shingles: base64(signals.shingles), bands: signals.bands && base64(signals.bands) };
+}
+
+/** The signals, or undefined when the value is not encoded signals. */
+export function decodeSignals(value: unknown): DuplicateSignals | undefined {
+  if (!isObject(value)) return undefined;
+  const shingles = fromBase64(value.shingles, Float64Array);
+  const bands = value.bands === null ? null : fromBase64(value.bands, Uint32Array);
+  return shingles && bands !== undefined ? { shingles, bands } : undefined;
 }
 
 /**

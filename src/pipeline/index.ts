@@ -28,13 +28,14 @@ import {
   knownPairsKey,
   pageKey,
   pipelineVersion,
-  signalsKey,
+  recordKey,
   treeKey,
   type CacheStore,
   type CachedArticle,
+  type EncodedSignals,
 } from './cache.ts';
 import { assignSlugs, cleanArticle } from './clean/index.ts';
-import { emitFiles, type OutputFile } from './emit/index.ts';
+import { emitFiles, type EmittedFile, type OutputFile } from './emit/index.ts';
 import { articleToMdx, type FigureMark } from './emit/mdx.ts';
 import { normaliseBase } from './paths.ts';
 import { readArticle } from './read/index.ts';
@@ -63,7 +64,7 @@ export interface PipelineInput {
    * Takes each output file as soon as it is made (the integration writes it to disk), so the
    * output of a large corpus is never in memory at once; `files` is then empty.
    */
-  write?: (file: OutputFile) => void;
+  write?: (file: EmittedFile) => void;
 }
 
 export interface CacheStats {
@@ -139,6 +140,8 @@ interface ArticleStages {
   analysed: AnalysedArticle[];
   /** Each analysed article's cache key, by its final slug. */
   keyOf: Map<Slug, string>;
+  /** Each article's near-duplicate signals, as made or as the cache keeps them (with a cache). */
+  signalsOf: Map<Slug, DuplicateSignals | EncodedSignals>;
   gazetteer: ReturnType<typeof compileGazetteer>;
   diagnostics: Diagnostic[];
   timings: Partial<PipelineOutput['timings']>;
@@ -250,6 +253,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
   const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases };
   const keyOf = new Map<Slug, string>();
+  const signalsOf = new Map<Slug, DuplicateSignals | EncodedSignals>();
   const analysed = timed(timings, 'analyse', () => {
     const analysed: AnalysedArticle[] = [];
     entries.forEach((entry, i) => {
@@ -266,16 +270,20 @@ function runArticleStages(input: PipelineInput): ArticleStages {
       if (article && reusable) {
         const { figures, entities, quotes, events, topics } = reusable;
         analysed.push(withLazyTree({ ...article, figures, entities, quotes, events, topics }, () => treeOf(entry)));
-        if (key) store?.keep?.(signalsKey(key));
+        if (cached?.signals) signalsOf.set(article.slug, cached.signals);
         stats.hits++;
       } else {
         const result = article ? analyseArticle(article, context) : null;
         stats.misses++;
         if (store && key) {
           const analysis = result && { slug: result.slug, figures: result.figures, entities: result.entities, quotes: result.quotes, events: result.events, topics: result.topics };
-          store.set(key, encodeEntry({ readDiagnostics: entry.readDiagnostics, cleanDiagnostics: entry.cleanDiagnostics, article: article && { ...article, slug: entry.provisional as Slug }, analysis }));
+          const signals = article && duplicateSignals(article);
+          if (article && signals) signalsOf.set(article.slug, signals);
+          store.set(
+            key,
+            encodeEntry({ readDiagnostics: entry.readDiagnostics, cleanDiagnostics: entry.cleanDiagnostics, article: article && { ...article, slug: entry.provisional as Slug }, analysis, signals: signals && encodeSignals(signals) }),
+          );
           if (entry.tree) store.set(treeKey(key), encodeTree(entry.tree));
-          if (article) store.set(signalsKey(key), encodeSignals(duplicateSignals(article)));
           entry.tree = null;
           if (result) analysed.push(withLazyTree(result, () => treeOf(entry)));
         } else if (result) analysed.push(result);
@@ -284,7 +292,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
     });
     return analysed;
   });
-  return { base, version, analysed, keyOf, gazetteer, diagnostics, timings, stats };
+  return { base, version, analysed, keyOf, signalsOf, gazetteer, diagnostics, timings, stats };
 }
 
 /**
@@ -303,17 +311,11 @@ export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineIn
  */
 function findDuplicates(
   analysed: AnalysedArticle[],
-  cache: { store: CacheStore; version: string; keyOf: Map<Slug, string>; stats: CacheStats } | undefined,
+  cache: { store: CacheStore; version: string; keyOf: Map<Slug, string>; signalsOf: Map<Slug, DuplicateSignals | EncodedSignals>; stats: CacheStats } | undefined,
 ): Map<Slug, Duplicate[]> {
   if (!cache) return searchNearDuplicates(analysed).duplicates;
-  const { store, version, keyOf, stats } = cache;
+  const { store, version, keyOf, signalsOf, stats } = cache;
   const keys = analysed.map((article) => keyOf.get(article.slug) as string);
-  const read = <T>(key: string, decode: (text: string) => T | undefined): T | undefined => {
-    const stored = store.get(key);
-    const value = stored === undefined ? undefined : decode(stored);
-    if (stored !== undefined && value === undefined) stats.corrupt++;
-    return value;
-  };
   const lastText = store.get(knownPairsKey(version));
   const last = lastText === undefined ? undefined : decodeKnownPairs(lastText);
   if (lastText !== undefined && !last) stats.corrupt++;
@@ -322,12 +324,12 @@ function findDuplicates(
   const was = keys.map((key) => lastIndex.get(key) ?? -1);
   const { duplicates } = searchNearDuplicates(analysed, undefined, {
     signals: (i): DuplicateSignals => {
-      const key = signalsKey(keys[i] as string);
-      const signals = read(key, decodeSignals);
-      if (signals) return signals;
-      const made = duplicateSignals(analysed[i] as AnalysedArticle);
-      store.set(key, encodeSignals(made));
-      return made;
+      const article = analysed[i] as AnalysedArticle;
+      const kept = signalsOf.get(article.slug);
+      if (kept && typeof kept.shingles !== 'string') return kept as DuplicateSignals;
+      const signals = kept && decodeSignals(kept);
+      if (kept && !signals) stats.corrupt++;
+      return signals ?? duplicateSignals(article);
     },
     known: (i, j) => {
       const [a, b] = [was[i] as number, was[j] as number];
@@ -350,10 +352,10 @@ function findDuplicates(
 }
 
 export function runPipeline(input: PipelineInput): PipelineOutput {
-  const { base, version, analysed, keyOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
+  const { base, version, analysed, keyOf, signalsOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
   const store = input.cache?.store;
   const progress = progressOf(input);
-  const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { store, version, keyOf, stats }));
+  const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { store, version, keyOf, signalsOf, stats }));
 
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);
@@ -369,9 +371,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   // An article page depends on the article and on the facts its figures link to: cached under
   // both, so a page is serialised again only when one of them changed.
-  let pages = 0;
   const toMdx = (article: AnalysedArticle, marks: Map<string, FigureMark[]>): string => {
-    progress('emit', ++pages, analysed.length);
     const articleEntry = keyOf.get(article.slug);
     if (!store || !articleEntry) return articleToMdx(article, marks);
     const key = pageKey(articleEntry, article.slug, marks);
@@ -387,9 +387,39 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     store.set(key, encodePage(mdx));
     return mdx;
   };
+  // With a cache, an article's page and record are handed to the writer under keys of what they
+  // are made from, so an unchanged one is not even made; its cached page is kept for later.
+  const keys = store && {
+    page: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => {
+      const articleEntry = keyOf.get(article.slug);
+      const key = articleEntry && pageKey(articleEntry, article.slug, marks);
+      if (key) store.keep?.(key);
+      return key;
+    },
+    record: (article: AnalysedArticle, own: Duplicate[]) => {
+      const articleEntry = keyOf.get(article.slug);
+      return articleEntry && recordKey(articleEntry, article.slug, own, base);
+    },
+  };
   const output = timed(timings, 'emit', () =>
-    emitFiles({ base, articles: analysed, duplicates, topics: input.topics, briefings, diagnostics, toMdx, entityAliases: new Map(gazetteer.entities.map((e) => [e.slug, e.aliases])) }, input.write),
+    emitFiles(
+      {
+        base,
+        articles: analysed,
+        duplicates,
+        topics: input.topics,
+        briefings,
+        diagnostics,
+        toMdx,
+        entityAliases: new Map(gazetteer.entities.map((e) => [e.slug, e.aliases])),
+        ...(keys ? { keys } : {}),
+        onArticle: (done, total) => progress('emit', done, total),
+      },
+      input.write,
+    ),
   );
+  // A page the writer found unchanged under its key was not made: it counts as a page reused.
+  if (store) stats.pageHits = analysed.length - stats.pageMisses;
 
   return {
     articles: analysed,

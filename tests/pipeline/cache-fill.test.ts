@@ -43,8 +43,8 @@ describe('filling the cache in parallel', () => {
     const fill = await fillCacheInParallel(input(dir) as Required<PipelineInput>, dir, { minShare: 10, onProgress: (done) => progress.push(done) });
     expect(fill).toMatchObject({ articles: files.length, workers: 2 });
     expect(progress.at(-1)).toBe(files.length);
-    // An entry, a tree and near-duplicate signals for each article, an entry for the refused file.
-    expect(readdirSync(dir)).toHaveLength(3 * (files.length - 1) + 1);
+    // An entry and a tree for each article, an entry for the refused file.
+    expect(readdirSync(dir)).toHaveLength(2 * (files.length - 1) + 1);
 
     const warm = runPipeline(input(dir));
     expect(contents(warm)).toEqual(contents(runPipeline(input())));

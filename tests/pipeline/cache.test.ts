@@ -73,7 +73,7 @@ describe('keys', () => {
 });
 
 describe('entries', () => {
-  const entry = { readDiagnostics: [], cleanDiagnostics: [], article: null, analysis: null };
+  const entry = { readDiagnostics: [], cleanDiagnostics: [], article: null, analysis: null, signals: null };
 
   it('read back what was written', () => {
     expect(decodeEntry(encodeEntry(entry))).toEqual(entry);
@@ -106,9 +106,8 @@ describe('a warm run', () => {
   it('reads and analyses nothing: every article and page comes from the cache', () => {
     // 17 articles and one refused file; 17 pages.
     expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
-    // An entry per file; a tree, near-duplicate signals and a page per article; the pairs the
-    // near-duplicate search checked.
-    expect(coldWrites).toBe(18 + 3 * 17 + 1);
+    // An entry per file; a tree and a page per article; the pairs the near-duplicate search checked.
+    expect(coldWrites).toBe(18 + 2 * 17 + 1);
     expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 17, pageMisses: 0, corrupt: 0 });
     expect(store.writes).toBe(coldWrites);
     expect(uncached.cache).toBeNull();
@@ -161,11 +160,41 @@ describe('a warm run', () => {
     expect(contents(again)).toEqual(contents(cold));
   });
 
+  it('makes near-duplicate signals again when an entry holds broken ones', () => {
+    const damaged = memoryStore();
+    build(corpus, damaged);
+    const [key, text] = [...damaged.entries].find(([, value]) => value.includes('"signals":{')) as [string, string];
+    damaged.entries.set(key, JSON.stringify({ ...JSON.parse(text), signals: { shingles: 'not base64 of whole numbers!', bands: null } }));
+    const again = build(corpus, damaged);
+    expect(again.cache?.corrupt).toBe(1);
+    expect(contents(again)).toEqual(contents(cold));
+  });
+
   it('hands each file to `write` as it is made: the same files, none returned', () => {
     const written: { path: string; contents: string }[] = [];
-    const streamed = build(corpus, undefined, { write: (file) => written.push(file) });
+    const streamed = build(corpus, undefined, { write: (file) => written.push('make' in file ? { path: file.path, contents: file.make() } : file) });
     expect(streamed.files).toEqual([]);
     expect(Object.fromEntries(written.map((f) => [f.path, f.contents]))).toEqual(contents(uncached));
+  });
+
+  it('through the writer, a warm run makes no article page or record, and writes nothing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefings-keyed-'));
+    const keyedStore = memoryStore();
+    const run = () => {
+      const writer = generatedWriter(folder, new Set(['written.json']), join(folder, 'written.json'));
+      let made = 0;
+      const output = build(corpus, keyedStore, { write: (file) => writer.write('make' in file ? { ...file, make: () => (made++, file.make()) } : file) });
+      return { output, made, ...writer.finish() };
+    };
+    try {
+      // A page and a record per article.
+      expect(run().made).toBe(2 * 17);
+      const again = run();
+      expect(again).toMatchObject({ made: 0, written: 0, removed: 0 });
+      expect(again.output.cache).toMatchObject({ pageHits: 17, pageMisses: 0 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('reports progress per stage, ending at the total', () => {
@@ -204,7 +233,7 @@ describe('the cache on disk', () => {
   it('takes an entry cut short on disk (a build that stopped) for a miss, and rebuilds it', () => {
     const cache = join(dir, 'cut-short');
     const coldRun = build(corpus, openCache(cache));
-    const [name] = readdirSync(cache).filter((file) => !/-(?:tree|signals)\.json$/.test(file)).sort();
+    const [name] = readdirSync(cache).filter((file) => !file.endsWith('-tree.json')).sort();
     const path = join(cache, name as string);
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
     const warmRun = build(corpus, openCache(cache));
@@ -263,6 +292,35 @@ describe('the generated folder', () => {
     const third = generatedWriter(folder, keep, record);
     third.write({ path: 'a.mdx', contents: 'A, changed\n' });
     expect(third.finish()).toEqual({ written: 1, removed: 1 });
+  });
+
+  it('does not make a keyed file written under the same key and untouched since, and makes it when either changed', () => {
+    const folder = mkdtempSync(join(dir, 'keyed-'));
+    const record = join(folder, 'written.json');
+    const keep = new Set(['written.json']);
+    const made: string[] = [];
+    const keyed = (path: string, key: string, contents: string) => ({ path, key, make: () => (made.push(path), contents) });
+    const first = generatedWriter(folder, keep, record);
+    for (const path of ['a.mdx', 'b.mdx', 'c.mdx']) first.write(keyed(path, 'k1', `${path}\n`));
+    expect(first.finish()).toEqual({ written: 3, removed: 0 });
+    made.length = 0;
+    writeFileSync(join(folder, 'c.mdx'), 'edited by hand\n');
+    const second = generatedWriter(folder, keep, record);
+    second.write(keyed('a.mdx', 'k1', 'a.mdx\n'));
+    second.write(keyed('b.mdx', 'k2', 'b.mdx, new\n'));
+    second.write(keyed('c.mdx', 'k1', 'c.mdx\n'));
+    expect(second.finish()).toEqual({ written: 2, removed: 0 });
+    expect(made).toEqual(['b.mdx', 'c.mdx']);
+    expect(readFileSync(join(folder, 'b.mdx'), 'utf8')).toBe('b.mdx, new\n');
+    expect(readFileSync(join(folder, 'c.mdx'), 'utf8')).toBe('c.mdx\n');
+    // The record carries the keys on, including the key of a file it did not make.
+    made.length = 0;
+    const third = generatedWriter(folder, keep, record);
+    third.write(keyed('a.mdx', 'k1', 'a.mdx\n'));
+    third.write(keyed('b.mdx', 'k2', 'b.mdx, new\n'));
+    third.write(keyed('c.mdx', 'k1', 'c.mdx\n'));
+    expect(third.finish()).toEqual({ written: 0, removed: 0 });
+    expect(made).toEqual([]);
   });
 
   it('refuses a path outside the folder', () => {

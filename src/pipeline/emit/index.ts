@@ -17,6 +17,19 @@ export interface OutputFile {
   contents: string;
 }
 
+/**
+ * A file made only when needed: `key` digests everything its contents are made from, so a
+ * writer that wrote it under the same key before, and finds it untouched, need not make it
+ * (a rebuild after one new article makes 2 of 10,000 article pages and records).
+ */
+export interface KeyedOutputFile {
+  path: string;
+  key: string;
+  make: () => string;
+}
+
+export type EmittedFile = OutputFile | KeyedOutputFile;
+
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 interface FactPlace {
@@ -89,6 +102,16 @@ export interface EmitInput {
   toMdx?: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => string;
   /** Each entity's other names (slug → aliases), shown on its page so a search for one finds it. */
   entityAliases?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Keys of an article's page and record (see `KeyedOutputFile`); the pipeline passes them when
+   * it has a cache. Without them, every file is made.
+   */
+  keys?: {
+    page(article: AnalysedArticle, marks: Map<string, FigureMark[]>): string | undefined;
+    record(article: AnalysedArticle, duplicates: Duplicate[]): string | undefined;
+  };
+  /** Hears each article whose files were emitted. */
+  onArticle?: (done: number, total: number) => void;
 }
 
 /**
@@ -97,17 +120,22 @@ export interface EmitInput {
  * and data in memory at once.
  */
 export function emitFiles(
-  { base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx, entityAliases = new Map() }: EmitInput,
-  emit?: (file: OutputFile) => void,
+  { base, articles, duplicates, topics, briefings, diagnostics, toMdx = articleToMdx, entityAliases = new Map(), keys, onArticle }: EmitInput,
+  emit?: (file: EmittedFile) => void,
 ): OutputFile[] {
   const files: OutputFile[] = [];
-  const push = emit ?? ((file: OutputFile) => void files.push(file));
+  const push = emit ?? ((file: EmittedFile) => void files.push('make' in file ? { path: file.path, contents: file.make() } : file));
+  /** A file under its key when there is one, made right away otherwise. */
+  const pushKeyed = (path: string, key: string | undefined, make: () => string) => push(key === undefined ? { path, contents: make() } : { path, key, make });
   const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
-  for (const article of sorted) {
-    push({ path: `articles/${article.slug}.mdx`, contents: articleMdx(article, () => toMdx(article, figureMarks(article, factOf, base)), diagnostics) });
-    push({ path: `data/articles/${article.slug}.json`, contents: json(articleRecord(article, duplicates.get(article.slug) ?? [], base)) });
-  }
+  sorted.forEach((article, i) => {
+    const marks = figureMarks(article, factOf, base);
+    pushKeyed(`articles/${article.slug}.mdx`, keys?.page(article, marks), () => articleMdx(article, () => toMdx(article, marks), diagnostics));
+    const ownDuplicates = duplicates.get(article.slug) ?? [];
+    pushKeyed(`data/articles/${article.slug}.json`, keys?.record(article, ownDuplicates), () => json(articleRecord(article, ownDuplicates, base)));
+    onArticle?.(i + 1, sorted.length);
+  });
   for (const topic of topics) {
     const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
     push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${introToMdx(topic.intro)}` });
