@@ -122,8 +122,9 @@ export function decodeTree(text: string): Root | undefined {
 }
 
 /**
- * An article page's key: its article's key, its final slug, and the figure links it carries
- * (which change when a fact moves to another topic page, whatever the article).
+ * An article page's key, under which the generated folder's writer keeps it: its article's key,
+ * its final slug, and the figure links it carries (which change when a fact moves to another
+ * topic page, whatever the article).
  */
 export function pageKey(articleEntryKey: string, slug: string, marks: ReadonlyMap<string, unknown>): string {
   return sha256('page', articleEntryKey, slug, JSON.stringify([...marks])).slice(0, 32);
@@ -137,19 +138,6 @@ export function recordKey(articleEntryKey: string, slug: string, duplicates: rea
   return sha256('record', articleEntryKey, slug, JSON.stringify(duplicates), base).slice(0, 32);
 }
 
-/** A page is stored inside JSON, so an entry cut short fails to parse instead of serving half a page. */
-export function encodePage(mdx: string): string {
-  return JSON.stringify({ mdx });
-}
-
-export function decodePage(text: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) && typeof value.mdx === 'string' ? value.mdx : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 
 const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');

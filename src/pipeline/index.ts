@@ -17,12 +17,10 @@ import {
   articleKey,
   decodeEntry,
   decodeKnownPairs,
-  decodePage,
   decodeSignals,
   decodeTree,
   encodeEntry,
   encodeKnownPairs,
-  encodePage,
   encodeSignals,
   encodeTree,
   knownPairsKey,
@@ -71,7 +69,10 @@ export interface CacheStats {
   /** Articles whose read, clean and analysis came from the cache, and those computed. */
   hits: number;
   misses: number;
-  /** Article pages (MDX) reused and serialised. */
+  /**
+   * Article pages (MDX) not made, because the writer kept them under their key (see
+   * `KeyedOutputFile`), and pages made.
+   */
   pageHits: number;
   pageMisses: number;
   /** Entries that could not be read back (ignored, and rebuilt). */
@@ -369,32 +370,17 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     });
   });
 
-  // An article page depends on the article and on the facts its figures link to: cached under
-  // both, so a page is serialised again only when one of them changed.
   const toMdx = (article: AnalysedArticle, marks: Map<string, FigureMark[]>): string => {
-    const articleEntry = keyOf.get(article.slug);
-    if (!store || !articleEntry) return articleToMdx(article, marks);
-    const key = pageKey(articleEntry, article.slug, marks);
-    const stored = store.get(key);
-    const page = stored === undefined ? undefined : decodePage(stored);
-    if (stored !== undefined && page === undefined) stats.corrupt++;
-    if (page !== undefined) {
-      stats.pageHits++;
-      return page;
-    }
     stats.pageMisses++;
-    const mdx = articleToMdx(article, marks);
-    store.set(key, encodePage(mdx));
-    return mdx;
+    return articleToMdx(article, marks);
   };
   // With a cache, an article's page and record are handed to the writer under keys of what they
-  // are made from, so an unchanged one is not even made; its cached page is kept for later.
+  // are made from (an article page: the article and the facts its figures link to), so an
+  // unchanged one is not even made: the file the writer wrote last time is the page's cache.
   const keys = store && {
     page: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => {
       const articleEntry = keyOf.get(article.slug);
-      const key = articleEntry && pageKey(articleEntry, article.slug, marks);
-      if (key) store.keep?.(key);
-      return key;
+      return articleEntry && pageKey(articleEntry, article.slug, marks);
     },
     record: (article: AnalysedArticle, own: Duplicate[]) => {
       const articleEntry = keyOf.get(article.slug);
@@ -419,7 +405,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     ),
   );
   // A page the writer found unchanged under its key was not made: it counts as a page reused.
-  if (store) stats.pageHits = analysed.length - stats.pageMisses;
+  stats.pageHits = analysed.length - stats.pageMisses;
 
   return {
     articles: analysed,

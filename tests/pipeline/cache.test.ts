@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { codeDigest, generatedWriter, openCache } from '../../src/integration/io.ts';
-import { articleKey, decodeEntry, decodePage, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
+import { articleKey, decodeEntry, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 
 const config = loadConfig(contentPaths(join(import.meta.dirname, '..', '..')));
@@ -84,8 +84,6 @@ describe('entries', () => {
     expect(decodeEntry(text.slice(0, 20))).toBeUndefined();
     expect(decodeEntry('null')).toBeUndefined();
     expect(decodeEntry('{"readDiagnostics":[],"cleanDiagnostics":[],"article":{"slug":1},"analysis":null}')).toBeUndefined();
-    expect(decodePage('{"mdx":')).toBeUndefined();
-    expect(decodePage('{"mdx":"<p>x</p>"}')).toBe('<p>x</p>');
   });
 });
 
@@ -103,12 +101,12 @@ describe('a warm run', () => {
     expect(warm.diagnostics).toEqual(cold.diagnostics);
   });
 
-  it('reads and analyses nothing: every article and page comes from the cache', () => {
-    // 17 articles and one refused file; 17 pages.
+  it('reads and analyses nothing: every article comes from the cache, every page from its cached tree', () => {
+    // 17 articles and one refused file; 17 pages, all made: no writer keeps them here.
     expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
-    // An entry per file; a tree and a page per article; the pairs the near-duplicate search checked.
-    expect(coldWrites).toBe(18 + 2 * 17 + 1);
-    expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 17, pageMisses: 0, corrupt: 0 });
+    // An entry per file, a tree per article, the pairs the near-duplicate search checked.
+    expect(coldWrites).toBe(18 + 17 + 1);
+    expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 0, pageMisses: 17, corrupt: 0 });
     expect(store.writes).toBe(coldWrites);
     expect(uncached.cache).toBeNull();
   });
@@ -141,8 +139,6 @@ describe('a warm run', () => {
     const damaged = memoryStore();
     build(corpus, damaged);
     const trees = [...damaged.entries.keys()].filter((key) => key.endsWith('-tree'));
-    const pages = [...damaged.entries.entries()].filter(([, value]) => value.startsWith('{"mdx"')).map(([key]) => key);
-    for (const key of pages) damaged.entries.delete(key);
     damaged.entries.delete(trees[0]!);
     damaged.entries.set(trees[1]!, 'not a tree');
     const again = build(corpus, damaged);

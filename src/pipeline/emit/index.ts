@@ -98,7 +98,7 @@ export interface EmitInput {
   topics: Topic[];
   briefings: TopicBriefing[];
   diagnostics: Diagnostic[];
-  /** Serialises an article page; the pipeline passes one that reuses cached pages. Default `articleToMdx`. */
+  /** Serialises an article page; the pipeline passes one that counts the pages it makes. Default `articleToMdx`. */
   toMdx?: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => string;
   /** Each entity's other names (slug → aliases), shown on its page so a search for one finds it. */
   entityAliases?: ReadonlyMap<string, readonly string[]>;
