@@ -9,15 +9,15 @@
  * article whose final slug differs from the one its batch gave it (a title shared across
  * batches) is analysed again by `runPipeline`, which reuses an analysis only under its slug.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { articleKeys, fillCache, type PipelineInput } from '../pipeline/index.ts';
 import { openCache } from './io.ts';
 
 /** Fewer new articles than this per worker are not worth starting threads (each loads the pipeline's code, ~0.5 s). */
 const MIN_SHARE = 200;
+/** Articles a worker reads, cleans and analyses at a time. */
+const BATCH = 500;
 
 export interface CacheFillOptions {
   /** Hears the articles done so far. */
@@ -25,8 +25,6 @@ export interface CacheFillOptions {
   /** The fewest new articles per worker (default 200); tests lower it. */
   minShare?: number;
 }
-/** Articles a worker reads, cleans and analyses at a time. */
-const BATCH = 500;
 
 type CachedInput = PipelineInput & { cache: NonNullable<PipelineInput['cache']> };
 
@@ -49,11 +47,12 @@ export interface CacheFill {
 export async function fillCacheInParallel(input: CachedInput, cacheDir: string, { onProgress, minShare = MIN_SHARE }: CacheFillOptions = {}): Promise<CacheFill> {
   const start = performance.now();
   const keys = articleKeys(input);
-  const missing = input.files.filter((_, i) => !existsSync(join(cacheDir, `${keys[i]}.json`)));
+  const cache = openCache(cacheDir);
+  const missing = input.files.filter((_, i) => !cache.has(keys[i] as string));
   const workers = Math.min(availableParallelism(), Math.floor(missing.length / minShare));
   if (workers < 2) return { articles: 0, workers: 0, ms: 0 };
 
-  const { cache, onProgress: _progress, write: _write, ...data } = input;
+  const { cache: { code }, onProgress: _progress, write: _write, ...data } = input;
   let done = 0;
   // Interleaved shares, so that each worker gets a like mix of long and short articles.
   const shares = Array.from({ length: workers }, (_, w) => missing.filter((_, i) => i % workers === w));
@@ -61,7 +60,7 @@ export async function fillCacheInParallel(input: CachedInput, cacheDir: string, 
     shares.map(
       (files) =>
         new Promise<void>((resolve) => {
-          const job: Job = { input: { ...data, files, code: cache.code }, cacheDir };
+          const job: Job = { input: { ...data, files, code }, cacheDir };
           const worker = new Worker(new URL(import.meta.url), { workerData: job });
           worker.on('message', (count: number) => {
             done += count;

@@ -148,6 +148,8 @@ export function writeGenerated(outDir: string, files: OutputFile[], keep: Readon
  * entry this build did not use, so the cache holds one build's worth.
  */
 export interface DiskCache extends CacheStore {
+  /** Whether an entry is there, without reading it or marking it used. */
+  has(key: string): boolean;
   prune(): number;
 }
 
@@ -163,6 +165,9 @@ export function openCache(dir: string): DiskCache {
       } catch {
         return undefined;
       }
+    },
+    has(key) {
+      return existsSync(path(key));
     },
     keep(key) {
       used.add(key);

@@ -114,6 +114,12 @@ export function articleJsonLd(input: {
   return node;
 }
 
+/**
+ * A topic's social card, shared by its page and every page of its lists: the card the pipeline
+ * draws for it (`src/pages/og/topics/[slug].png.ts`) and words a screen reader reads for it.
+ */
+export const topicCard = (topic: { slug: string; title: string }) => ({ card: `og/topics/${topic.slug}.png`, cardAlt: `${topic.title}: topic briefing.` });
+
 /** A topic's description, or one said from its counts when the topic file gives none. */
 export function topicDescription(topic: { title: string; description: string; articles: unknown[] }): string {
   if (topic.description) return clip(topic.description, DESCRIPTION_LIMIT);

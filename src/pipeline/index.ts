@@ -299,10 +299,10 @@ function runArticleStages(input: PipelineInput): ArticleStages {
 /**
  * Fill the cache with the per-article stages' results for `input.files`, and nothing else: the
  * integration runs it over shares of the new articles in parallel before `runPipeline`, which
- * then finds them in the cache. Returns what was computed and what was already there.
+ * then finds them in the cache.
  */
-export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineInput['cache']> }): CacheStats {
-  return runArticleStages(input).stats;
+export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineInput['cache']> }): void {
+  runArticleStages(input);
 }
 
 /**

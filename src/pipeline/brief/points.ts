@@ -163,32 +163,32 @@ function termsOf(article: PointInput, vocabulary: Vocabulary): SentenceTerms[] {
 
 /** Every running-text sentence of the topic, vectorised, with its candidate and statement flags. */
 function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug, Slug>, vocabulary: Vocabulary): Entry[] {
-  const all: Entry[] = [];
   const sentences = articles.map((article) => termsOf(article, vocabulary));
   // Each term's sentence count in this topic.
   const documentFrequency = new Float64Array(vocabulary.stems.size);
-  articles.forEach((article, a) => {
-    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as SentenceTerms[]) {
-      for (const id of terms) documentFrequency[id] = (documentFrequency[id] as number) + 1;
-      all.push({ article, sentence, order: all.length, story: duplicateOf.get(article.slug) ?? article.slug, terms, weights: counts, statement, candidate });
-    }
-  });
+  let total = 0;
+  for (const list of sentences) {
+    for (const { terms } of list) for (const id of terms) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+    total += list.length;
+  }
 
   // TF × smoothed IDF (a word in every sentence still weighs a little), normalised to length 1.
-  const idf = documentFrequency.map((df) => Math.log((1 + all.length) / (1 + df)) + 1);
-  for (const entry of all) {
-    const { terms, weights: counts } = entry;
-    const weights = new Float64Array(terms.length);
-    let squares = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const weight = (counts[i] as number) * (idf[terms[i] as number] as number);
-      weights[i] = weight;
-      squares += weight * weight;
+  const idf = documentFrequency.map((df) => Math.log((1 + total) / (1 + df)) + 1);
+  const all: Entry[] = [];
+  articles.forEach((article, a) => {
+    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as SentenceTerms[]) {
+      const weights = new Float64Array(terms.length);
+      let squares = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const weight = (counts[i] as number) * (idf[terms[i] as number] as number);
+        weights[i] = weight;
+        squares += weight * weight;
+      }
+      const norm = Math.sqrt(squares) || 1;
+      for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
+      all.push({ article, sentence, order: all.length, story: duplicateOf.get(article.slug) ?? article.slug, terms, weights, statement, candidate });
     }
-    const norm = Math.sqrt(squares) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
-    entry.weights = weights;
-  }
+  });
   return all;
 }
 
