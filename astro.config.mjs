@@ -47,7 +47,10 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   ...(site ? { site } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are rendered four at a time: one at a time, page generation sat idle on file writes
+  // for 38% of its time (profile at 2,000 articles: 9.8 of 25.8 s), and this disk is slow to
+  // write. Measured at 2,000 articles: generation 13-18 s → 11 s, the same site file for file.
+  build: { format: 'directory', concurrency: 4 },
   // Article text is shown as written: no curly quotes or dashes that the source did not have.
   // MDX inherits this processor: smart punctuation off, external links with rel="noopener noreferrer".
   markdown: { processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
