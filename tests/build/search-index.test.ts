@@ -5,10 +5,11 @@
  * gazetteer's aliases on entity pages so "阿里巴巴" finds Alibaba.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { ArticleSummary } from '../../src/pipeline/emit/data.ts';
+import { INDEXED_PAGES } from '../../src/integration/search-index.ts';
 import { elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;
@@ -29,10 +30,11 @@ const pairs = (path: string, name: string) =>
 
 describe('what Pagefind indexes', () => {
   test('exactly the article, topic and entity pages, each by its main region', () => {
-    const indexed = siteFiles(site)
-      .filter((f) => f.endsWith('.html'))
-      .filter((f) => readFileSync(join(site, f), 'utf8').includes('data-pagefind-body'))
-      .map((f) => `/${f.replace(/index\.html$/, '')}`);
+    const html = siteFiles(site).filter((f) => f.endsWith('.html'));
+    const withBody = html.filter((f) => readFileSync(join(site, f), 'utf8').includes('data-pagefind-body'));
+    // Pagefind is given only the pages INDEXED_PAGES matches: those must be the ones with a body.
+    expect(html.filter((f) => matchesGlob(f, INDEXED_PAGES))).toEqual(withBody);
+    const indexed = withBody.map((f) => `/${f.replace(/index\.html$/, '')}`);
     const articles = readJson<ArticleSummary[]>(site, 'data/articles.json').map((a) => a.path);
     const topics = readJson<{ path: string }[]>(site, 'data/topics.json').map((t) => t.path);
     const entities = readJson<{ path: string }[]>(site, 'data/entities.json').map((e) => e.path);
