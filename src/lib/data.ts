@@ -11,7 +11,7 @@ import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
 import type { TopicView } from '../pipeline/emit/topic-view.ts';
-import { topicListFile, topicViewFile, type TopicList } from '../pipeline/paths.ts';
+import { ARTICLE_PAGE_KEYS_FILE, topicListFile, topicViewFile, type TopicList } from '../pipeline/paths.ts';
 import type { Fact, Quote, TimelineEvent } from '../pipeline/types.ts';
 
 const GENERATED = generatedDir(process.cwd());
@@ -69,18 +69,23 @@ export function articleBySlug(): ReadonlyMap<string, ArticleSummary> {
   return index.bySlug;
 }
 
+let shared: { topics: TopicSummary[]; site: SiteConfig; key: string } | undefined;
 /**
- * Everything an article page shows besides its MDX (which Astro tracks itself): its record, the
- * titles of its near-duplicates, the topic titles and the site config. Astro's incremental build
+ * Everything an article page shows besides its MDX (which Astro tracks itself): its record and
+ * the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
+ * and the topic titles and site config that every page shows. Astro's incremental build
  * (`experimental.incrementalBuild`) restores the page from its last build while this key, the
  * page's code and the MDX are unchanged — so a page must read nothing that is not in it.
  */
 export function articlePageKey(slug: string): string {
-  const record = article(slug);
-  const titles = articleBySlug();
-  return createHash('sha256')
-    .update(JSON.stringify([record, record.duplicates.map((d) => titles.get(d.slug)?.title ?? null), topics().map((t) => [t.slug, t.title]), site()]))
-    .digest('hex');
+  const own = read<Record<string, string>>(ARTICLE_PAGE_KEYS_FILE)[slug];
+  if (own === undefined) throw new Error(`no page key for the article "${slug}" in ${ARTICLE_PAGE_KEYS_FILE}: the generated folder is out of date`);
+  const [topicList, config] = [topics(), site()];
+  if (shared?.topics !== topicList || shared.site !== config) {
+    const key = createHash('sha256').update(JSON.stringify([topicList.map((t) => [t.slug, t.title]), config])).digest('hex').slice(0, 32);
+    shared = { topics: topicList, site: config, key };
+  }
+  return `${own}-${shared.key}`;
 }
 
 /** "2025-02-14" → "14 February 2025"; fixed locale and time zone so every build prints the same. */

@@ -30,6 +30,13 @@ export const topicListPath = (base: string, topic: string, list: TopicList, page
 /** Where the pipeline writes what a topic's pages read besides its lists (`TopicView`). */
 export const topicViewFile = (topic: string) => `views/topics/${topic}.json`;
 
+/**
+ * Where the pipeline writes, for each article page, a key of what the page shows from the pipeline's
+ * output (its record, and its near-duplicates' titles): the page's cache key for Astro's
+ * incremental build, so that listing 5,000 pages reads one file, not every record.
+ */
+export const ARTICLE_PAGE_KEYS_FILE = 'article-pages.json';
+
 /** Where the pipeline writes the items of one page of a topic's list, in its generated folder. */
 export const topicListFile = (topic: string, list: TopicList, page: number) => `lists/${topic}/${list}/${page}.json`;
 

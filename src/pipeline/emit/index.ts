@@ -3,9 +3,10 @@
  * introduction per topic, and the JSON of the static data API. Pure: returns paths and contents;
  * the integration writes them into the generated folder.
  */
+import { createHash } from 'node:crypto';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
-import { factPath, LIST_PAGE_SIZE, topicListFile, topicViewFile } from '../paths.ts';
+import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicListFile, topicViewFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
@@ -31,6 +32,11 @@ export interface KeyedOutputFile {
 export type EmittedFile = OutputFile | KeyedOutputFile;
 
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+const digest = (...parts: string[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
+};
 
 interface FactPlace {
   briefing: TopicBriefing;
@@ -104,7 +110,8 @@ export interface EmitInput {
   entityAliases?: ReadonlyMap<string, readonly string[]>;
   /**
    * Keys of an article's page and record (see `KeyedOutputFile`); the pipeline passes them when
-   * it has a cache. Without them, every file is made.
+   * it has a cache. Without them, every file is made, and an article's page key
+   * (`ARTICLE_PAGE_KEYS_FILE`) digests its record as made rather than the record's key.
    */
   keys?: {
     page(article: AnalysedArticle, marks: Map<string, FigureMark[]>): string | undefined;
@@ -125,17 +132,34 @@ export function emitFiles(
 ): OutputFile[] {
   const files: OutputFile[] = [];
   const push = emit ?? ((file: EmittedFile) => void files.push('make' in file ? { path: file.path, contents: file.make() } : file));
-  /** A file under its key when there is one, made right away otherwise. */
-  const pushKeyed = (path: string, key: string | undefined, make: () => string) => push(key === undefined ? { path, contents: make() } : { path, key, make });
+  /**
+   * A file under its key when there is one, made right away otherwise; either way, the file's
+   * version: its key, or a digest of what was made.
+   */
+  const pushKeyed = (path: string, key: string | undefined, make: () => string): string => {
+    if (key !== undefined) {
+      push({ path, key, make });
+      return key;
+    }
+    const contents = make();
+    push({ path, contents });
+    return digest(contents);
+  };
   const factOf = factsByFigure(briefings);
   const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
+  const titleOf = new Map(articles.map((a) => [a.slug, a.title]));
+  const pageKeys: Record<string, string> = {};
   sorted.forEach((article, i) => {
     const marks = figureMarks(article, factOf, base);
     pushKeyed(`articles/${article.slug}.mdx`, keys?.page(article, marks), () => articleMdx(article, () => toMdx(article, marks), diagnostics));
     const ownDuplicates = duplicates.get(article.slug) ?? [];
-    pushKeyed(`data/articles/${article.slug}.json`, keys?.record(article, ownDuplicates), () => json(articleRecord(article, ownDuplicates, base)));
+    const record = pushKeyed(`data/articles/${article.slug}.json`, keys?.record(article, ownDuplicates), () => json(articleRecord(article, ownDuplicates, base)));
+    // The page shows its record and the titles of its near-duplicates (src/lib/data.ts adds the
+    // topic titles and the site config, which every page shows).
+    pageKeys[article.slug] = digest(record, JSON.stringify(ownDuplicates.map((d) => titleOf.get(d.slug) ?? null)));
     onArticle?.(i + 1, sorted.length);
   });
+  push({ path: ARTICLE_PAGE_KEYS_FILE, contents: json(pageKeys) });
   for (const topic of topics) {
     const frontMatter = stringifyYaml({ title: topic.title, slug: topic.slug, description: topic.description }, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
     push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${introToMdx(topic.intro)}` });
