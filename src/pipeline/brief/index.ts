@@ -72,6 +72,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     .filter((m): m is { article: AnalysedArticle; match: NonNullable<typeof m.match> } => m.match !== undefined)
     .sort((a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || b.match.score - a.match.score || a.article.slug.localeCompare(b.article.slug));
   const articles = members.map(({ article }) => article);
+  const inTopic = new Set(articles.map((a) => a.slug));
 
   const topicArticles: TopicArticle[] = members.map(({ article, match }) => {
     const rep = representatives.get(article.slug) ?? article.slug;
@@ -83,17 +84,21 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
       path: `${base}articles/${article.slug}/`,
       score: match.score,
       terms: match.terms,
-      duplicateOf: rep !== article.slug && articles.some((a) => a.slug === rep) ? rep : null,
+      duplicateOf: rep !== article.slug && inTopic.has(rep) ? rep : null,
     };
   });
 
   const figures = articles.flatMap((a) => a.figures);
   const facts = groupFacts(figures);
   const charts = topic.charts.map((spec) => buildChart(spec, facts)).filter((c) => c !== null);
+  // Looked up and appended to in place: a search or a copy per article made both quadratic in
+  // the topic's size (a topic holds thousands of articles at 20,000).
   const bySource = new Map<string, Slug[]>();
   for (const article of articles) {
     const key = article.source ?? '';
-    bySource.set(key, [...(bySource.get(key) ?? []), article.slug]);
+    const slugs = bySource.get(key);
+    if (slugs) slugs.push(article.slug);
+    else bySource.set(key, [article.slug]);
   }
 
   return {
