@@ -59,7 +59,8 @@ export interface CachedArticle {
   signals: EncodedSignals | null;
 }
 
-const sha256 = (...parts: (string | Uint8Array)[]): string => {
+/** A digest of the parts, each ended by a NUL so that no two lists of parts run together. */
+export const sha256 = (...parts: (string | Uint8Array)[]): string => {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
@@ -137,8 +138,6 @@ export function pageKey(articleEntryKey: string, slug: string, marks: ReadonlyMa
 export function recordKey(articleEntryKey: string, slug: string, duplicates: readonly Duplicate[], base: string): string {
   return sha256('record', articleEntryKey, slug, JSON.stringify(duplicates), base).slice(0, 32);
 }
-
-
 
 const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 /** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */

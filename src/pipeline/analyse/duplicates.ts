@@ -226,10 +226,7 @@ export interface DuplicateSources {
 export function searchNearDuplicates(articles: readonly DuplicateInput[], options: DuplicateOptions = {}, sources: DuplicateSources = {}): NearDuplicateSearch {
   const { threshold = 0.2, bands = 128 } = options;
   const signals = articles.map((article, i) => sources.signals?.(i) ?? duplicateSignals(article, options));
-  const pairs = candidatePairs(
-    signals.map((s) => s.bands),
-    bands,
-  );
+  const pairs = candidatePairs(signals.map((s) => s.bands), bands);
 
   const duplicates = new Map<Slug, Duplicate[]>();
   const n = articles.length;
@@ -256,6 +253,6 @@ export function searchNearDuplicates(articles: readonly DuplicateInput[], option
 }
 
 /** Each article's near-duplicates, most similar first; articles without any are absent. */
-export function findNearDuplicates(articles: readonly DuplicateInput[], options?: DuplicateOptions, sources?: DuplicateSources): Map<Slug, Duplicate[]> {
-  return searchNearDuplicates(articles, options, sources).duplicates;
+export function findNearDuplicates(articles: readonly DuplicateInput[], options?: DuplicateOptions): Map<Slug, Duplicate[]> {
+  return searchNearDuplicates(articles, options).duplicates;
 }

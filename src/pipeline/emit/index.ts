@@ -3,9 +3,9 @@
  * introduction per topic, and the JSON of the static data API. Pure: returns paths and contents;
  * the integration writes them into the generated folder.
  */
-import { createHash } from 'node:crypto';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
+import { sha256 } from '../cache.ts';
 import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicListFile, topicViewFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
@@ -32,11 +32,7 @@ export interface KeyedOutputFile {
 export type EmittedFile = OutputFile | KeyedOutputFile;
 
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
-const digest = (...parts: string[]): string => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex').slice(0, 32);
-};
+const digest = (...parts: string[]): string => sha256(...parts).slice(0, 32);
 
 interface FactPlace {
   briefing: TopicBriefing;
