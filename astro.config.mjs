@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
 import briefings from './src/integration/index.ts';
 import { externalLinks } from './src/integration/external-links.ts';
+import { mdxCompileCache } from './src/integration/mdx-cache.ts';
 import { staticHtml } from './src/integration/static-html.ts';
 import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
 
@@ -56,7 +57,8 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
   // `optimize` writes a page's static content as one HTML string instead of a JSX call per tag:
   // with `staticHtml` that is all of an article but its components (see static-html.ts).
-  integrations: [briefings(), mdx({ optimize: true }), sitemapWhenSiteKnown()],
+  // `mdxCompileCache` keeps each compiled page from build to build (see mdx-cache.ts).
+  integrations: [briefings(), mdx({ optimize: true }), mdxCompileCache(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
   // A rebuild restores each article page from the last build while its `cacheKey` (everything
   // the page reads: `articlePageKey` in src/lib/data.ts), its code and its MDX are unchanged;
