@@ -35,9 +35,9 @@ export interface CacheStore {
 }
 
 /** Bumped when the shape of an entry changes; part of every key. */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
-type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics'>;
+type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics' | 'terms'>;
 
 export interface CachedArticle {
   /** Why the file was refused by the reader (then `article` is null). */
@@ -100,7 +100,7 @@ export function decodeEntry(text: string): CachedArticle | undefined {
   if (!isObject(value) || !Array.isArray(value.readDiagnostics) || !Array.isArray(value.cleanDiagnostics)) return undefined;
   const { article, analysis } = value;
   if (article !== null && !(isObject(article) && typeof article.slug === 'string' && Array.isArray(article.sentences))) return undefined;
-  if (analysis !== null && !(isObject(analysis) && typeof analysis.slug === 'string' && Array.isArray(analysis.figures) && Array.isArray(analysis.topics))) return undefined;
+  if (analysis !== null && !(isObject(analysis) && typeof analysis.slug === 'string' && Array.isArray(analysis.figures) && Array.isArray(analysis.topics) && Array.isArray(analysis.terms))) return undefined;
   // Signals are checked when they are read (`decodeSignals`): a bad one is made again.
   if (value.signals !== null && !isObject(value.signals)) return undefined;
   return value as unknown as CachedArticle;

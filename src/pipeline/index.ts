@@ -269,15 +269,15 @@ function runArticleStages(input: PipelineInput): ArticleStages {
       // With a cache, articles carry their tree lazily (`withLazyTree`): copying their fields
       // leaves it behind, and it is attached again to the analysed article.
       if (article && reusable) {
-        const { figures, entities, quotes, events, topics } = reusable;
-        analysed.push(withLazyTree({ ...article, figures, entities, quotes, events, topics }, () => treeOf(entry)));
+        const { figures, entities, quotes, events, topics, terms } = reusable;
+        analysed.push(withLazyTree({ ...article, figures, entities, quotes, events, topics, terms }, () => treeOf(entry)));
         if (cached?.signals) signalsOf.set(article.slug, cached.signals);
         stats.hits++;
       } else {
         const result = article ? analyseArticle(article, context) : null;
         stats.misses++;
         if (store && key) {
-          const analysis = result && { slug: result.slug, figures: result.figures, entities: result.entities, quotes: result.quotes, events: result.events, topics: result.topics };
+          const analysis = result && { slug: result.slug, figures: result.figures, entities: result.entities, quotes: result.quotes, events: result.events, topics: result.topics, terms: result.terms };
           const signals = article && duplicateSignals(article);
           if (article && signals) signalsOf.set(article.slug, signals);
           store.set(

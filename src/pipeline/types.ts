@@ -122,12 +122,26 @@ export interface TopicMatch {
   terms: { term: string; count: number }[];
 }
 
+/** A running-text sentence as the key points see it (`analyse/terms.ts`). */
+export interface SentenceTerms {
+  /** The sentence's index in the article's `sentences`. */
+  sentence: number;
+  /** Its stemmed content words, in order, joined by single spaces (words never hold one). */
+  stems: string;
+  /** A statement (not a question or a call to action): it may corroborate another sentence. */
+  statement: boolean;
+  /** It may be a key point itself. */
+  candidate: boolean;
+}
+
 export interface AnalysedArticle extends Article {
   figures: Figure[];
   entities: EntityMention[];
   quotes: Quote[];
   events: TimelineEvent[];
   topics: TopicMatch[];
+  /** Its running-text sentences' terms, for the key points of its topics (none without a topic). */
+  terms: SentenceTerms[];
 }
 
 export interface Duplicate {

@@ -3,10 +3,8 @@
  * with the sentences of other articles that say the same thing as its sources. Nothing is
  * generated or edited.
  *
- * 1. Candidates are running-text sentences of 8–60 words (CJK: characters) that are statements:
- *    not questions, not calls to action ("Let us know…"), not mostly a quotation (a quote belongs
- *    with the quotes), not the lead-in to a list (ending in a colon). A point is read alone, so it
- *    may not open by leaning on the sentence before ("However, he…", "This decision…", "It also…").
+ * 1. Candidates are the sentences that can stand alone as a claim, and statements are the ones that
+ *    may corroborate it, as analysis marked them (`analyse/terms.ts`).
  * 2. Each sentence is a TF-IDF vector over stemmed content words, IDF taken over the topic's
  *    sentences. Centrality is the cosine to the centroid of all the topic's sentences, each story
  *    weighing the same (a near-duplicate's sentences count 1/k for a story of k articles).
@@ -24,11 +22,12 @@
  * Cost stays near-linear: centrality is one dot product per sentence, and support is computed
  * through an inverted index only for the most central candidates (`pool`), never for all pairs.
  */
-import { quotedShares, STOP_WORDS, stem, words } from '../analyse/text.ts';
+import { sentenceTerms } from '../analyse/terms.ts';
 import { sourceRef } from '../paths.ts';
-import type { Article, Point, Sentence, Slug } from '../types.ts';
+import type { Article, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
 
-type PointInput = Pick<Article, 'slug' | 'sentences'>;
+/** An article: analysed ones carry their sentences' terms; others have them made here. */
+type PointInput = Pick<Article, 'slug' | 'sentences'> & { terms?: SentenceTerms[] };
 
 export interface KeyPointOptions {
   base: string;
@@ -59,13 +58,6 @@ interface Entry {
   statement: boolean;
 }
 
-const QUESTION = /\?[\s"'”’)\]]*$/u;
-const CALL_TO_ACTION =
-  /^(?:let(?:'|’)?s\b|let us\b|tell us\b|share your\b|subscribe\b|sign up\b|click\b|follow us\b|read more\b|join us\b|don(?:'|’)t miss\b)|\b(?:in the comments|let us know|sign up for|subscribe to)\b/iu;
-const LIST_LEAD = /:\s*$/u;
-/** Openings that lean on the sentence before ("However, he…", "This partnership…", "It also…"). */
-const LEANS_BACK = /^(?:however|but|and|yet|also|still|instead|moreover|furthermore|this|that|these|those|it|its|he|she|they|his|her|their)\b/iu;
-
 function dot(aTerms: Int32Array, aWeights: Float64Array, bTerms: Int32Array, bWeights: Float64Array): number {
   let sum = 0;
   for (let i = 0, j = 0; i < aTerms.length && j < bTerms.length; ) {
@@ -78,8 +70,8 @@ function dot(aTerms: Int32Array, aWeights: Float64Array, bTerms: Int32Array, bWe
   return sum;
 }
 
-/** What a sentence brings to any topic, whatever the topic's other articles. */
-interface SentenceTerms {
+/** A sentence's terms as ids, with their counts, whatever the topic's other articles. */
+interface CountedTerms {
   sentence: Sentence;
   /** Distinct term ids, ascending, and how often each occurs. */
   terms: Int32Array;
@@ -89,57 +81,34 @@ interface SentenceTerms {
 }
 
 /**
- * Term ids (stemmed content words) and each article's sentences as terms, made once per run and
- * shared by its topics: an article in three topics was split, stemmed and tested against the
- * patterns above three times (most of the key points' 5.7 s in a rebuild at 5,000 articles).
- * Made anew for each run, so ids follow the corpus's order and a build gives the same points
- * however many builds the process made before (`astro dev`).
+ * Term ids (stems) and each article's sentences as counted term ids, made once per run and
+ * shared by its topics, so an article in three topics is counted once. Made anew for each run,
+ * so ids follow the corpus's order and a build gives the same points however many builds the
+ * process made before (`astro dev`).
  */
 export interface Vocabulary {
-  /** Term id by stem, and by folded word (each word is stemmed once). */
+  /** Term id by stem. */
   stems: Map<string, number>;
-  words: Map<string, number>;
-  articles: WeakMap<PointInput, SentenceTerms[]>;
+  articles: WeakMap<PointInput, CountedTerms[]>;
 }
 
-export const createVocabulary = (): Vocabulary => ({ stems: new Map(), words: new Map(), articles: new WeakMap() });
+export const createVocabulary = (): Vocabulary => ({ stems: new Map(), articles: new WeakMap() });
 
-function termsOf(article: PointInput, vocabulary: Vocabulary): SentenceTerms[] {
+function termsOf(article: PointInput, vocabulary: Vocabulary): CountedTerms[] {
   const known = vocabulary.articles.get(article);
   if (known) return known;
-  const { stems, words: wordIds } = vocabulary;
-  const termOf = (word: string) => {
-    let id = wordIds.get(word);
+  const { stems } = vocabulary;
+  const termOf = (key: string) => {
+    let id = stems.get(key);
     if (id === undefined) {
-      const key = stem(word);
-      id = stems.get(key);
-      if (id === undefined) {
-        id = stems.size;
-        stems.set(key, id);
-      }
-      wordIds.set(word, id);
+      id = stems.size;
+      stems.set(key, id);
     }
     return id;
   };
-  const running = article.sentences.filter((s) => !s.heading);
-  const blocks = new Map<number, Sentence[]>();
-  for (const sentence of running) {
-    const block = blocks.get(sentence.block);
-    if (block) block.push(sentence);
-    else blocks.set(sentence.block, [sentence]);
-  }
-  const quoted = new Map<Sentence, number>();
-  for (const block of blocks.values()) {
-    const shares = quotedShares(block.map((s) => s.text));
-    block.forEach((s, i) => quoted.set(s, shares[i] ?? 0));
-  }
-  const made = running.map((sentence): SentenceTerms => {
-    const { text } = sentence;
-    const folded = words(text);
-    const statement = !QUESTION.test(text) && !CALL_TO_ACTION.test(text);
-    const standsAlone = !LIST_LEAD.test(text) && !LEANS_BACK.test(text);
+  const made = (article.terms ?? sentenceTerms(article)).map(({ sentence, stems: text, statement, candidate }): CountedTerms => {
     // Term ids sorted, then run lengths: the distinct terms and their counts.
-    const sorted = Int32Array.from(folded.filter((word) => !STOP_WORDS.has(word)), termOf).sort();
+    const sorted = text === '' ? new Int32Array(0) : Int32Array.from(text.split(' '), termOf).sort();
     const terms: number[] = [];
     const counts: number[] = [];
     for (const id of sorted) {
@@ -149,13 +118,7 @@ function termsOf(article: PointInput, vocabulary: Vocabulary): SentenceTerms[] {
         counts.push(1);
       }
     }
-    return {
-      sentence,
-      terms: Int32Array.from(terms),
-      counts: Float64Array.from(counts),
-      statement,
-      candidate: statement && standsAlone && folded.length >= 8 && folded.length <= 60 && (quoted.get(sentence) ?? 0) <= 0.5,
-    };
+    return { sentence: article.sentences[sentence] as Sentence, terms: Int32Array.from(terms), counts: Float64Array.from(counts), statement, candidate };
   });
   vocabulary.articles.set(article, made);
   return made;
@@ -176,7 +139,7 @@ function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug,
   const idf = documentFrequency.map((df) => Math.log((1 + total) / (1 + df)) + 1);
   const all: Entry[] = [];
   articles.forEach((article, a) => {
-    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as SentenceTerms[]) {
+    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as CountedTerms[]) {
       const weights = new Float64Array(terms.length);
       let squares = 0;
       for (let i = 0; i < terms.length; i++) {
