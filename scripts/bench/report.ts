@@ -43,6 +43,7 @@ export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | und
   for (const stage of PIPELINE_STAGES) row(`pipeline: ${STAGE_LABELS[stage] ?? stage}`, (c) => (c.report ? stageCell(c.report, stage) : '–'));
   row('**pipeline total**', (c) => (c.report ? `**${seconds(pipelineMs(c.report))}**` : '–'));
   row('cache hits (after the parallel pass)', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
+  row('topic briefings reused', (c) => (c.report ? `${c.report.cache.briefingHits} / ${c.report.cache.briefingHits + c.report.cache.briefingMisses}` : '–'));
   row('Astro build (bare: all of it)', (c) => (c.report ? seconds(c.report.astro) : seconds(c.ms)));
   row('Pagefind', (c) => (c.report ? seconds(c.report.pagefind) : '–'));
   // Starting Node and Astro, loading the config, moving the output into place.

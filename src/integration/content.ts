@@ -44,7 +44,7 @@ export interface BuildReport {
   articles: number;
   skipped: number;
   topics: number;
-  cache: { hits: number; misses: number; pageHits: number; pageMisses: number; corrupt: number };
+  cache: { hits: number; misses: number; pageHits: number; pageMisses: number; briefingHits: number; briefingMisses: number; corrupt: number };
   /** `fill`: the per-article stages of new articles, in parallel, before the pipeline (`cache-fill.ts`). */
   stages: Record<Stage | 'write', number> & { fill?: number };
   /** Worker threads that filled the cache; 0 when the pipeline ran alone. */
@@ -89,7 +89,7 @@ export function buildContent(root: string, base: string, project: Project = open
   const { config, generated, cache, input } = project;
   const onProgress = progressLine();
   const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
-  const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file) });
+  const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file), written: (path, key) => writer.read(path, key) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();
   writer.write({ path: 'site.json', contents: `${JSON.stringify(config.site)}\n` });
@@ -133,7 +133,9 @@ export function buildReport({ output, problems, writeMs, fill }: BuildResult): B
     articles: output.articles.length,
     skipped: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
     topics: output.briefings.length,
-    cache: output.cache ? cacheCounts(output.cache, fill) : { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, corrupt: 0 },
+    cache: output.cache
+      ? cacheCounts(output.cache, fill)
+      : { hits: 0, misses: output.articles.length, pageHits: 0, pageMisses: output.articles.length, briefingHits: 0, briefingMisses: output.briefings.length, corrupt: 0 },
     stages,
     workers: fill?.workers ?? 0,
     astro: null,

@@ -26,7 +26,7 @@ function report(logger: AstroIntegrationLogger, { report: built, problems }: Con
   const ms = Object.values(stages).reduce((a, b) => a + b, 0);
   const cached = built.cache.hits > 0 ? `, ${built.cache.hits} unchanged from the cache` : '';
   logger.info(
-    `${built.articles} article${built.articles === 1 ? '' : 's'} built${cached}, ${built.skipped} file${built.skipped === 1 ? '' : 's'} skipped, ${built.topics} topic briefings (${ms.toFixed(0)} ms)`,
+    `${built.articles} article${built.articles === 1 ? '' : 's'} built${cached}, ${built.skipped} file${built.skipped === 1 ? '' : 's'} skipped, ${built.topics} topic briefings${built.cache.briefingHits > 0 ? ` (${built.cache.briefingHits} unchanged)` : ''} (${ms.toFixed(0)} ms)`,
   );
   if (built.cache.corrupt) logger.warn(`${built.cache.corrupt} cache entr${built.cache.corrupt === 1 ? 'y' : 'ies'} in the generated folder's ${CACHE_DIR}/ could not be read: ignored and rebuilt`);
   for (const problem of problems) (problem.severity === 'error' ? logger.warn : logger.info).call(logger, formatDiagnostic(problem));

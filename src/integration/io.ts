@@ -46,6 +46,11 @@ export interface GeneratedWriter {
    * is not even made when it was written under the same key and is untouched since.
    */
   write(file: EmittedFile): void;
+  /**
+   * The contents of a file when the last run wrote it under `key` and it is untouched since
+   * (the same test `write` makes before skipping a keyed file); undefined otherwise.
+   */
+  read(path: string, key: string): string | undefined;
   /** Remove every file not written in this run; how many were written and removed. */
   finish(): { written: number; removed: number };
 }
@@ -73,11 +78,22 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
   const made = new Set<string>();
   const before = record ? readRecord(record) : new Map<string, Written>();
   const after = new Map<string, Written>();
+  const place = (given: string) => {
+    const target = resolve(root, given);
+    if (!target.startsWith(root + sep)) throw new Error(`refusing a path outside ${outDir}: ${given}`);
+    return { target, path: relative(root, target).split(sep).join('/') };
+  };
   return {
+    read(given, key) {
+      const { target, path } = place(given);
+      const known = before.get(path);
+      if (!known || known[3] !== key) return undefined;
+      const stat = statSync(target, { throwIfNoEntry: false });
+      if (!stat?.isFile() || known[1] !== stat.size || known[2] !== stat.mtimeMs) return undefined;
+      return readFileSync(target, 'utf8');
+    },
     write(emitted) {
-      const target = resolve(root, emitted.path);
-      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${outDir}: ${emitted.path}`);
-      const path = relative(root, target).split(sep).join('/');
+      const { target, path } = place(emitted.path);
       produced.add(path);
       const stat = statSync(target, { throwIfNoEntry: false });
       const known = before.get(path);

@@ -6,8 +6,9 @@
  * skips unchanged entries by digest the same way).
  *
  * Slugs are corpus-wide (a new article may take an old one's title), and so is everything
- * after analysis. Briefings are not cached; near-duplicates are, pair by pair (`KnownPairs`):
- * whether two articles are near-duplicates depends on those two alone. An entry therefore holds
+ * after analysis. Near-duplicates are cached pair by pair (`KnownPairs`): whether two articles
+ * are near-duplicates depends on those two alone. A topic's briefing is keyed by its articles
+ * (`briefingKey`) and kept as the data file it is written to. An entry therefore holds
  * the cleaned article with the slug it had before slugs were made unique, and its analysis
  * with the slug it was made under; the analysis is reused only when the article keeps that
  * slug, since every source link carries it.
@@ -23,7 +24,7 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
 import type { DuplicateSignals } from './analyse/duplicates.ts';
-import type { AnalysedArticle, Article, Diagnostic, Duplicate, Slug, Topic } from './types.ts';
+import type { AnalysedArticle, Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
 /** Where entries are kept. `get` returns undefined for a missing entry. */
@@ -137,6 +138,28 @@ export function pageKey(articleEntryKey: string, slug: string, marks: ReadonlyMa
  */
 export function recordKey(articleEntryKey: string, slug: string, duplicates: readonly Duplicate[], base: string): string {
   return sha256('record', articleEntryKey, slug, JSON.stringify(duplicates), base).slice(0, 32);
+}
+
+/**
+ * A topic briefing's key: the topic and, for each of its articles in corpus order, the article's
+ * key, final slug and story (the representative of its near-duplicates) — everything
+ * `buildBriefing` reads but the topic's configuration and the base path, which `version` holds.
+ * A rebuild reuses the briefing of a topic none of whose articles changed, joined or left.
+ */
+export function briefingKey(version: string, topic: string, members: readonly (readonly [articleEntryKey: string, slug: string, story: string])[]): string {
+  return sha256('briefing', version, topic, JSON.stringify(members)).slice(0, 32);
+}
+
+/** A briefing read back from its data file, or undefined when the text is not this topic's briefing. */
+export function decodeBriefing(text: string, topic: string): TopicBriefing | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value) || value.slug !== topic) return undefined;
+    const lists = ['articles', 'points', 'facts', 'figures', 'conflicts', 'timeline', 'quotes', 'charts', 'sources'];
+    return lists.every((list) => Array.isArray(value[list])) ? (value as unknown as TopicBriefing) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');

@@ -12,9 +12,10 @@ import { analyseArticle } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
-import { createVocabulary } from './brief/points.ts';
 import {
   articleKey,
+  briefingKey,
+  decodeBriefing,
   decodeEntry,
   decodeKnownPairs,
   decodeSignals,
@@ -35,7 +36,7 @@ import {
 import { assignSlugs, cleanArticle } from './clean/index.ts';
 import { emitFiles, type EmittedFile, type OutputFile } from './emit/index.ts';
 import { articleToMdx, type FigureMark } from './emit/mdx.ts';
-import { normaliseBase } from './paths.ts';
+import { normaliseBase, topicDataFile } from './paths.ts';
 import { readArticle } from './read/index.ts';
 import type { Root } from 'mdast';
 import type { AnalysedArticle, Article, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from './types.ts';
@@ -63,6 +64,12 @@ export interface PipelineInput {
    * output of a large corpus is never in memory at once; `files` is then empty.
    */
   write?: (file: EmittedFile) => void;
+  /**
+   * A generated file's contents when the writer wrote it under `key` last time and it is
+   * untouched since (see `KeyedOutputFile`): a rebuild reads back the briefing of a topic none
+   * of whose articles changed instead of making it again.
+   */
+  written?: (path: string, key: string) => string | undefined;
 }
 
 export interface CacheStats {
@@ -75,6 +82,9 @@ export interface CacheStats {
    */
   pageHits: number;
   pageMisses: number;
+  /** Topic briefings read back from the last build (see `briefingKey`), and those made. */
+  briefingHits: number;
+  briefingMisses: number;
   /** Entries that could not be read back (ignored, and rebuilt). */
   corrupt: number;
 }
@@ -176,7 +186,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
   const diagnostics: Diagnostic[] = [];
   const store = input.cache?.store;
   const version = cacheVersion(input, base);
-  const stats: CacheStats = { hits: 0, misses: 0, pageHits: 0, pageMisses: 0, corrupt: 0 };
+  const stats: CacheStats = { hits: 0, misses: 0, pageHits: 0, pageMisses: 0, briefingHits: 0, briefingMisses: 0, corrupt: 0 };
   const progress = progressOf(input);
   const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bytesOf = new Map(files.map(({ file, bytes }) => [file, bytes]));
@@ -358,13 +368,29 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const progress = progressOf(input);
   const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { store, version, keyOf, signalsOf, stats }));
 
+  const briefingKeys = new Map<string, string>();
   const briefings = timed(timings, 'brief', () => {
     const representatives = duplicateRepresentatives(analysed, duplicates);
-    const vocabulary = createVocabulary();
+    /** A briefing from the last build, when its topic's articles are the same (see `briefingKey`). */
+    const lastBriefing = (topic: Topic): TopicBriefing | undefined => {
+      if (!store) return undefined;
+      const members = analysed
+        .filter((article) => article.topics.some((match) => match.topic === topic.slug))
+        .map((article) => [keyOf.get(article.slug) as string, article.slug, representatives.get(article.slug) ?? article.slug] as const);
+      const key = briefingKey(version, topic.slug, members);
+      briefingKeys.set(topic.slug, key);
+      const text = input.written?.(topicDataFile(topic.slug), key);
+      const briefing = text === undefined ? undefined : decodeBriefing(text, topic.slug);
+      if (text !== undefined && !briefing) stats.corrupt++;
+      return briefing;
+    };
     // One topic is a long step at scale: progress is shown as each begins and at the end.
     return input.topics.map((topic, i) => {
       input.onProgress?.('brief', i, input.topics.length);
-      const briefing = buildBriefing(topic, analysed, { base, representatives, vocabulary });
+      const last = lastBriefing(topic);
+      if (last) stats.briefingHits++;
+      else stats.briefingMisses++;
+      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives });
       if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
       return briefing;
     });
@@ -374,9 +400,10 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     stats.pageMisses++;
     return articleToMdx(article, marks);
   };
-  // With a cache, an article's page and record are handed to the writer under keys of what they
-  // are made from (an article page: the article and the facts its figures link to), so an
-  // unchanged one is not even made: the file the writer wrote last time is the page's cache.
+  // With a cache, an article's page and record, and a topic's files, are handed to the writer
+  // under keys of what they are made from (an article page: the article and the facts its figures
+  // link to; a topic's: its briefing's key), so an unchanged one is not even made: the file the
+  // writer wrote last time is its cache.
   const keys = store && {
     page: (article: AnalysedArticle, marks: Map<string, FigureMark[]>) => {
       const articleEntry = keyOf.get(article.slug);
@@ -386,6 +413,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const articleEntry = keyOf.get(article.slug);
       return articleEntry && recordKey(articleEntry, article.slug, own, base);
     },
+    briefing: (topic: string) => briefingKeys.get(topic),
   };
   const output = timed(timings, 'emit', () =>
     emitFiles(

@@ -29,6 +29,8 @@ export const topicListPath = (base: string, topic: string, list: TopicList, page
 
 /** Where the pipeline writes what a topic's pages read besides its lists (`TopicView`). */
 export const topicViewFile = (topic: string) => `views/topics/${topic}.json`;
+/** A topic's briefing in the static data API, in the generated folder (`dist/data/topics/`). */
+export const topicDataFile = (topic: string) => `data/topics/${topic}.json`;
 
 /**
  * Where the pipeline writes, for each article page, a key of what the page shows from the pipeline's

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { codeDigest, generatedWriter, openCache } from '../../src/integration/io.ts';
-import { articleKey, decodeEntry, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
+import { articleKey, briefingKey, decodeBriefing, decodeEntry, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { ARTICLE_PAGE_KEYS_FILE } from '../../src/pipeline/paths.ts';
 
@@ -111,10 +111,11 @@ describe('a warm run', () => {
 
   it('reads and analyses nothing: every article comes from the cache, every page from its cached tree', () => {
     // 17 articles and one refused file; 17 pages, all made: no writer keeps them here.
-    expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, corrupt: 0 });
+    expect(cold.cache).toEqual({ hits: 0, misses: 18, pageHits: 0, pageMisses: 17, briefingHits: 0, briefingMisses: 3, corrupt: 0 });
     // An entry per file, a tree per article, the pairs the near-duplicate search checked.
     expect(coldWrites).toBe(18 + 17 + 1);
-    expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 0, pageMisses: 17, corrupt: 0 });
+    // No writer here to keep briefings: they are made again.
+    expect(warm.cache).toEqual({ hits: 18, misses: 0, pageHits: 0, pageMisses: 17, briefingHits: 0, briefingMisses: 3, corrupt: 0 });
     expect(store.writes).toBe(coldWrites);
     expect(uncached.cache).toBeNull();
   });
@@ -187,15 +188,17 @@ describe('a warm run', () => {
     const run = () => {
       const writer = generatedWriter(folder, new Set(['written.json']), join(folder, 'written.json'));
       let made = 0;
-      const output = build(corpus, keyedStore, { write: (file) => writer.write('make' in file ? { ...file, make: () => (made++, file.make()) } : file) });
+      const output = build(corpus, keyedStore, { write: (file) => writer.write('make' in file ? { ...file, make: () => (made++, file.make()) } : file), written: (path, key) => writer.read(path, key) });
       return { output, made, ...writer.finish() };
     };
     try {
-      // A page and a record per article.
-      expect(run().made).toBe(2 * 17);
+      // A page and a record per article, and each topic's briefing, view and list pages.
+      const topicFiles = Object.keys(contents(uncached)).filter((path) => /^(data\/topics|views\/topics|lists)\//.test(path));
+      expect(topicFiles.length).toBeGreaterThan(3 * 2);
+      expect(run().made).toBe(2 * 17 + topicFiles.length);
       const again = run();
       expect(again).toMatchObject({ made: 0, written: 0, removed: 0 });
-      expect(again.output.cache).toMatchObject({ pageHits: 17, pageMisses: 0 });
+      expect(again.output.cache).toMatchObject({ pageHits: 17, pageMisses: 0, briefingHits: 3, briefingMisses: 0 });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -205,6 +208,107 @@ describe('a warm run', () => {
     const seen: string[] = [];
     build(corpus.slice(0, 3), undefined, { onProgress: (stage, done, total) => seen.push(`${stage} ${done}/${total}`) });
     expect(seen).toEqual(['read 3/3', 'clean 3/3', 'analyse 3/3', 'brief 0/3', 'brief 1/3', 'brief 2/3', 'brief 3/3', 'emit 3/3']);
+  });
+});
+
+describe('topic briefings through the writer', () => {
+  /** Runs over one generated folder and one cache, as successive builds do. */
+  function builds() {
+    const folder = mkdtempSync(join(tmpdir(), 'briefings-topics-'));
+    const store = memoryStore();
+    const run = (files: PipelineInput['files']) => {
+      const writer = generatedWriter(folder, new Set(['written.json']), join(folder, 'written.json'));
+      const output = build(files, store, { write: (file) => writer.write(file), written: (path, key) => writer.read(path, key) });
+      writer.finish();
+      return output;
+    };
+    const file = (path: string) => readFileSync(join(folder, path), 'utf8');
+    return { folder, run, file, done: () => rmSync(folder, { recursive: true, force: true }) };
+  }
+  /** What the folder holds, as a run without cache or writer makes it (page keys aside). */
+  const expected = (files: PipelineInput['files']) => contents(build(files));
+  const folderMatches = (file: (path: string) => string, files: PipelineInput['files']) => {
+    const want = expected(files);
+    const differing = Object.keys(want).filter((path) => file(path) !== want[path]);
+    expect(differing).toEqual([]);
+  };
+  const newArticle = {
+    file: 'zz-new.md',
+    bytes: encode('---\ntitle: Xiaomi gains smartphone market share in India\ndate: 2025-03-02\n---\n\nXiaomi took 21% of smartphone shipments in India in the fourth quarter of 2024, up from 18% a year earlier, according to Canalys.\n\nSamsung held 19% of the market, Canalys said in its quarterly report on smartphone market share.\n'),
+  };
+
+  it('a new article remakes the briefings of the topics it joins, reuses the others, and the folder is what a cold run writes', () => {
+    const { run, file, done } = builds();
+    try {
+      run(corpus);
+      const again = run([...corpus, newArticle]);
+      const joined = again.articles.find((a) => a.file === 'zz-new.md')?.topics.map((t) => t.topic) ?? [];
+      expect(joined.length).toBeGreaterThan(0);
+      expect(joined.length).toBeLessThan(3);
+      expect(again.cache).toMatchObject({ briefingHits: 3 - joined.length, briefingMisses: joined.length, corrupt: 0 });
+      folderMatches(file, [...corpus, newArticle]);
+      // And when it goes again, so does it from every briefing that had it.
+      const after = run(corpus);
+      expect(after.cache).toMatchObject({ briefingHits: 3 - joined.length, briefingMisses: joined.length });
+      folderMatches(file, corpus);
+    } finally {
+      done();
+    }
+  });
+
+  it('an edited article remakes the briefings of its topics', () => {
+    const { run, file, done } = builds();
+    try {
+      const first = run(corpus);
+      const target = first.articles.find((a) => a.topics.length > 0) as (typeof first.articles)[number];
+      const edited = corpus.map((f) => (f.file === target.file ? { ...f, bytes: encode(`${new TextDecoder().decode(f.bytes)}\n\nApple said its market share in China held steady at 15% in January.\n`) } : f));
+      const again = run(edited);
+      const topicsOf = (output: typeof first) => output.articles.find((a) => a.file === target.file)?.topics.map((t) => t.topic) ?? [];
+      const touched = new Set([...topicsOf(first), ...topicsOf(again)]);
+      expect(again.cache).toMatchObject({ briefingHits: 3 - touched.size, briefingMisses: touched.size });
+      folderMatches(file, edited);
+    } finally {
+      done();
+    }
+  });
+
+  it('a briefing file changed since it was written is made again, never read back', () => {
+    const { folder, run, file, done } = builds();
+    try {
+      run(corpus);
+      const path = 'data/topics/market-share.json';
+      writeFileSync(join(folder, path), file(path).replace('"title":', '"title": '));
+      const again = run(corpus);
+      expect(again.cache).toMatchObject({ briefingHits: 2, briefingMisses: 1, corrupt: 0 });
+      folderMatches(file, corpus);
+    } finally {
+      done();
+    }
+  });
+});
+
+describe('briefings read back', () => {
+  const briefing = build(corpus).briefings[0]!;
+  it('are the briefing of the topic asked for, or undefined', () => {
+    const text = JSON.stringify(briefing);
+    expect(decodeBriefing(text, briefing.slug)).toEqual(briefing);
+    expect(decodeBriefing(text, 'another-topic')).toBeUndefined();
+    expect(decodeBriefing(text.slice(0, 200), briefing.slug)).toBeUndefined();
+    expect(decodeBriefing(JSON.stringify({ ...briefing, points: null }), briefing.slug)).toBeUndefined();
+  });
+  it('are keyed by the topic and its articles: key, slug and story', () => {
+    const members = [['k1', 'a', 'a'], ['k2', 'b', 'a']] as const;
+    const key = briefingKey('v', 't', members);
+    expect(briefingKey('v', 't', [['k1', 'a', 'a'], ['k2', 'b', 'a']])).toBe(key);
+    for (const other of [
+      briefingKey('v2', 't', members),
+      briefingKey('v', 't2', members),
+      briefingKey('v', 't', [['k1', 'a', 'a']]),
+      briefingKey('v', 't', [['k1', 'a', 'a'], ['k3', 'b', 'a']]),
+      briefingKey('v', 't', [['k1', 'a', 'a'], ['k2', 'b2', 'a']]),
+      briefingKey('v', 't', [['k1', 'a', 'a'], ['k2', 'b', 'b']]),
+    ])
+      expect(other).not.toBe(key);
   });
 });
 
@@ -327,7 +431,28 @@ describe('the generated folder', () => {
     expect(made).toEqual([]);
   });
 
+  it('reads back a keyed file only under the key it was written with, and only untouched since', () => {
+    const folder = mkdtempSync(join(dir, 'read-'));
+    const record = join(folder, 'written.json');
+    const keep = new Set(['written.json']);
+    const first = generatedWriter(folder, keep, record);
+    first.write({ path: 'topics/a.json', key: 'k1', make: () => '{"a":1}\n' });
+    first.write({ path: 'topics/b.json', key: 'k1', make: () => '{"b":1}\n' });
+    first.write({ path: 'plain.json', contents: '{}\n' });
+    first.finish();
+    writeFileSync(join(folder, 'topics/b.json'), '{"b":2}\n');
+    const second = generatedWriter(folder, keep, record);
+    expect(second.read('topics/a.json', 'k1')).toBe('{"a":1}\n');
+    expect(second.read('topics/a.json', 'k2')).toBeUndefined();
+    expect(second.read('topics/b.json', 'k1')).toBeUndefined();
+    expect(second.read('plain.json', '')).toBeUndefined();
+    expect(second.read('missing.json', 'k1')).toBeUndefined();
+    expect(() => second.read('../outside.json', 'k1')).toThrow(/refusing a path outside/);
+    // Without a record nothing is known to be untouched.
+    expect(generatedWriter(folder, keep).read('topics/a.json', 'k1')).toBeUndefined();
+  });
+
   it('refuses a path outside the folder', () => {
-    expect(() => generatedWriter(dir).write({ path: '../outside.json', contents: '' })).toThrow(/refusing to write outside/);
+    expect(() => generatedWriter(dir).write({ path: '../outside.json', contents: '' })).toThrow(/refusing a path outside/);
   });
 });

@@ -8,7 +8,7 @@ import { topicPath } from '../paths.ts';
 import type { AnalysedArticle, Duplicate, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
-import { selectKeyPoints, type Vocabulary } from './points.ts';
+import { selectKeyPoints } from './points.ts';
 
 /** Map each near-duplicate to the article that represents its story: the earliest, then by slug. */
 export function duplicateRepresentatives(articles: AnalysedArticle[], duplicates: ReadonlyMap<Slug, Duplicate[]>): Map<Slug, Slug> {
@@ -61,8 +61,6 @@ export interface BriefOptions {
   base: string;
   representatives: ReadonlyMap<Slug, Slug>;
   pointCount?: number;
-  /** One per run, shared by its topics (see `Vocabulary`). */
-  vocabulary?: Vocabulary;
 }
 
 export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: BriefOptions): TopicBriefing {
@@ -108,7 +106,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     path: topicPath(base, topic.slug),
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { base, duplicateOf: representatives, count: options.pointCount ?? 6, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) }),
+    points: selectKeyPoints(articles, { base, duplicateOf: representatives, count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),

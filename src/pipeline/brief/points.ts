@@ -39,8 +39,6 @@ export interface KeyPointOptions {
   similarity?: number;
   /** Candidates, most central first, whose support is computed. Default 20 per point, at least 100. */
   pool?: number;
-  /** Shared by the topics of one run, so that each article is vectorised once (see `Vocabulary`). */
-  vocabulary?: Vocabulary;
 }
 
 /** A sentence of the topic with what scoring needs. */
@@ -70,7 +68,7 @@ function dot(aTerms: Int32Array, aWeights: Float64Array, bTerms: Int32Array, bWe
   return sum;
 }
 
-/** A sentence's terms as ids, with their counts, whatever the topic's other articles. */
+/** A sentence's terms as the topic's term ids, with their counts. */
 interface CountedTerms {
   sentence: Sentence;
   /** Distinct term ids, ascending, and how often each occurs. */
@@ -81,23 +79,15 @@ interface CountedTerms {
 }
 
 /**
- * Term ids (stems) and each article's sentences as counted term ids, made once per run and
- * shared by its topics, so an article in three topics is counted once. Made anew for each run,
- * so ids follow the corpus's order and a build gives the same points however many builds the
- * process made before (`astro dev`).
+ * Term ids by stem, given in the order the topic's sentences first use them. One per topic, not
+ * shared with other topics: the order of a sum of floating-point products follows the ids, so
+ * shared ids would make a topic's scores depend, in their last bits, on which other topics ran
+ * before it — and a rebuild reuses untouched topics' briefings without running them.
  */
-export interface Vocabulary {
-  /** Term id by stem. */
-  stems: Map<string, number>;
-  articles: WeakMap<PointInput, CountedTerms[]>;
-}
+type Vocabulary = Map<string, number>;
 
-export const createVocabulary = (): Vocabulary => ({ stems: new Map(), articles: new WeakMap() });
-
-function termsOf(article: PointInput, vocabulary: Vocabulary): CountedTerms[] {
-  const known = vocabulary.articles.get(article);
-  if (known) return known;
-  const { stems } = vocabulary;
+/** An article's sentences (terms from analysis, or made here) as term ids of `stems`. */
+function termsOf(article: PointInput, stems: Vocabulary): CountedTerms[] {
   const termOf = (key: string) => {
     let id = stems.get(key);
     if (id === undefined) {
@@ -106,7 +96,7 @@ function termsOf(article: PointInput, vocabulary: Vocabulary): CountedTerms[] {
     }
     return id;
   };
-  const made = (article.terms ?? sentenceTerms(article)).map(({ sentence, stems: text, statement, candidate }): CountedTerms => {
+  return (article.terms ?? sentenceTerms(article)).map(({ sentence, stems: text, statement, candidate }): CountedTerms => {
     // Term ids sorted, then run lengths: the distinct terms and their counts.
     const sorted = text === '' ? new Int32Array(0) : Int32Array.from(text.split(' '), termOf).sort();
     const terms: number[] = [];
@@ -120,15 +110,13 @@ function termsOf(article: PointInput, vocabulary: Vocabulary): CountedTerms[] {
     }
     return { sentence: article.sentences[sentence] as Sentence, terms: Int32Array.from(terms), counts: Float64Array.from(counts), statement, candidate };
   });
-  vocabulary.articles.set(article, made);
-  return made;
 }
 
 /** Every running-text sentence of the topic, vectorised, with its candidate and statement flags. */
 function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug, Slug>, vocabulary: Vocabulary): Entry[] {
   const sentences = articles.map((article) => termsOf(article, vocabulary));
   // Each term's sentence count in this topic.
-  const documentFrequency = new Float64Array(vocabulary.stems.size);
+  const documentFrequency = new Float64Array(vocabulary.size);
   let total = 0;
   for (const list of sentences) {
     for (const { terms } of list) for (const id of terms) documentFrequency[id] = (documentFrequency[id] as number) + 1;
@@ -166,9 +154,9 @@ interface Scored {
 export function selectKeyPoints(articles: readonly PointInput[], options: KeyPointOptions): Point[] {
   const { base, duplicateOf, count = 6, similarity = 0.3 } = options;
   const pool = options.pool ?? Math.max(100, count * 20);
-  const vocabulary = options.vocabulary ?? createVocabulary();
+  const vocabulary: Vocabulary = new Map();
   const all = entries(articles, duplicateOf, vocabulary);
-  const termCount = vocabulary.stems.size;
+  const termCount = vocabulary.size;
   if (all.length === 0 || count <= 0) return [];
 
   // Centroid with each story weighing the same, whatever its number of copies.

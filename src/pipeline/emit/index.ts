@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
 import { sha256 } from '../cache.ts';
-import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicListFile, topicViewFile } from '../paths.ts';
+import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
@@ -112,6 +112,8 @@ export interface EmitInput {
   keys?: {
     page(article: AnalysedArticle, marks: Map<string, FigureMark[]>): string | undefined;
     record(article: AnalysedArticle, duplicates: Duplicate[]): string | undefined;
+    /** A topic's briefing key (`briefingKey`), for its data file, view and list pages. */
+    briefing(topic: string): string | undefined;
   };
   /** Hears each article whose files were emitted. */
   onArticle?: (done: number, total: number) => void;
@@ -161,12 +163,16 @@ export function emitFiles(
     push({ path: `topics/${topic.slug}.mdx`, contents: `---\n${frontMatter}---\n\n${introToMdx(topic.intro)}` });
   }
   for (const briefing of briefings) {
-    push({ path: `data/topics/${briefing.slug}.json`, contents: json(briefing) });
-    push({ path: topicViewFile(briefing.slug), contents: json(topicView(briefing, base)) });
+    // Everything below is made from the briefing alone (and the base path, in its key).
+    const key = keys?.briefing(briefing.slug);
+    const part = (name: string) => key && digest(key, name);
+    pushKeyed(topicDataFile(briefing.slug), key, () => json(briefing));
+    pushKeyed(topicViewFile(briefing.slug), part('view'), () => json(topicView(briefing, base)));
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
     for (const [list, items] of [['figures', briefing.facts], ['timeline', briefing.timeline], ['quotes', briefing.quotes]] as const) {
       for (let start = 0, page = 1; start < items.length; start += LIST_PAGE_SIZE, page++) {
-        push({ path: topicListFile(briefing.slug, list, page), contents: json(items.slice(start, start + LIST_PAGE_SIZE)) });
+        const from = start;
+        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(items.slice(from, from + LIST_PAGE_SIZE)));
       }
     }
   }
