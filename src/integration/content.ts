@@ -88,7 +88,7 @@ type Project = ReturnType<typeof openProject>;
 export function buildContent(root: string, base: string, project: Project = openProject(root, base)): BuildResult {
   const { config, generated, cache, input } = project;
   const onProgress = progressLine();
-  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE));
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE), { background: true });
   const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file), written: (path, key) => writer.read(path, key) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CacheStore } from '../pipeline/cache.ts';
+import { backgroundWrites } from './background-writes.ts';
 import type { EmittedFile, OutputFile } from '../pipeline/emit/index.ts';
 
 export function listArticleFiles(dir: string): { file: string; bytes: Uint8Array }[] {
@@ -70,14 +71,20 @@ type Written = [digest: string, size: number, mtimeMs: number, key?: string];
  * with: a rebuild after adding one article compares 10,000 digests instead of reading 10,000
  * files. A file changed or rewritten since (by hand, by a run that stopped midway) is compared as
  * it is, so the record can only save work, never keep a stale file.
+ *
+ * With `background`, the writes themselves happen on a thread of their own (`background-writes.ts`)
+ * while the caller goes on making files; `finish` waits for them, and throws if one failed.
  */
-export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new Set(), record?: string): GeneratedWriter {
+export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new Set(), record?: string, { background = false } = {}): GeneratedWriter {
   const root = resolve(outDir);
   let written = 0;
   const produced = new Set<string>();
   const made = new Set<string>();
   const before = record ? readRecord(record) : new Map<string, Written>();
   const after = new Map<string, Written>();
+  const writes = background ? backgroundWrites() : undefined;
+  /** Files written in the background: their record's size and time come when they are written. */
+  const pending: string[] = [];
   const place = (given: string) => {
     const target = resolve(root, given);
     if (!target.startsWith(root + sep)) throw new Error(`refusing a path outside ${outDir}: ${given}`);
@@ -114,15 +121,24 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
         const folder = dirname(target);
         if (!made.has(folder)) mkdirSync(folder, { recursive: true });
         made.add(folder);
-        writeFileSync(target, file.contents);
+        if (writes) writes.write(target, file.contents);
+        else writeFileSync(target, file.contents);
         written++;
       }
       if (record) {
-        const now = unchanged && stat ? stat : statSync(target);
+        const now = unchanged && stat ? stat : writes ? { size: -1, mtimeMs: -1 } : statSync(target);
+        if (now.size < 0) pending.push(path);
         after.set(path, key === undefined ? [digest, now.size, now.mtimeMs] : [digest, now.size, now.mtimeMs, key]);
       }
     },
     finish() {
+      const stats = writes?.finish();
+      for (const path of pending) {
+        const entry = after.get(path) as Written;
+        const { size, mtimeMs } = stats?.get(resolve(root, path)) ?? { size: -1, mtimeMs: -1 };
+        entry[1] = size;
+        entry[2] = mtimeMs;
+      }
       let removed = 0;
       for (const stale of listFiles(root, keep)) {
         if (produced.has(stale)) continue;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -429,6 +429,38 @@ describe('the generated folder', () => {
     third.write(keyed('c.mdx', 'k1', 'c.mdx\n'));
     expect(third.finish()).toEqual({ written: 0, removed: 0 });
     expect(made).toEqual([]);
+  });
+
+  it('writing in the background, writes the same files and the same record, and waits at finish', () => {
+    const folder = mkdtempSync(join(dir, 'background-'));
+    const record = join(folder, 'written.json');
+    const keep = new Set(['written.json']);
+    const files = Array.from({ length: 300 }, (_, i) => ({ path: `pages/${i % 7}/${i}.json`, contents: `${JSON.stringify({ i, text: 'x'.repeat(i * 97) })}\n` }));
+    const first = generatedWriter(folder, keep, record, { background: true });
+    for (const file of files) first.write(file);
+    expect(first.finish()).toEqual({ written: 300, removed: 0 });
+    for (const file of files) expect(readFileSync(join(folder, file.path), 'utf8')).toBe(file.contents);
+    const recorded = Object.entries(JSON.parse(readFileSync(record, 'utf8')) as Record<string, [string, number, number]>);
+    expect(recorded.map(([path, [, size, mtimeMs]]) => [path, size, mtimeMs])).toEqual(
+      files.map((file) => [file.path, Buffer.byteLength(file.contents), statSync(join(folder, file.path)).mtimeMs]),
+    );
+    // So a second run writes nothing.
+    const again = generatedWriter(folder, keep, record, { background: true });
+    for (const file of files) again.write(file);
+    expect(again.finish()).toEqual({ written: 0, removed: 0 });
+    const sync = generatedWriter(folder, keep, record);
+    for (const file of files.slice(1)) sync.write(file);
+    expect(sync.finish()).toEqual({ written: 0, removed: 1 });
+  });
+
+  it('writing in the background, a failed write fails the run at finish with the file named', () => {
+    const folder = mkdtempSync(join(dir, 'background-fail-'));
+    // A folder where the file should go: the write fails (EISDIR).
+    mkdirSync(join(folder, 'a.json'));
+    const writer = generatedWriter(folder, new Set(), undefined, { background: true });
+    writer.write({ path: 'b.json', contents: '{}\n' });
+    writer.write({ path: 'a.json', contents: '{}\n' });
+    expect(() => writer.finish()).toThrow(/could not write .*a\.json: EISDIR/);
   });
 
   it('reads back a keyed file only under the key it was written with, and only untouched since', () => {
