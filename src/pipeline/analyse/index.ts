@@ -1,7 +1,7 @@
 /**
  * Stage 3, analyse: per article (a map that never looks at other articles) find figures,
- * entities, quotes, dated events, the topics it belongs to and its sentences' terms. Near-duplicates are the one
- * reduce over the corpus, in `duplicates.ts`.
+ * entities, quotes, dated events, the topics it belongs to and its sentences' terms.
+ * Near-duplicates are the one reduce over the corpus, in `duplicates.ts`.
  */
 import type { AnalysedArticle, Article, Topic } from '../types.ts';
 import { findEntities, type Gazetteer } from './entities.ts';
