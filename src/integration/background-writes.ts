@@ -11,7 +11,7 @@
  * is read with `receiveMessageOnPort`, both synchronous.
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 
 /** Characters handed to the thread and not yet written, beyond which `write` waits. */
 const MAX_QUEUED = 32 * 1024 * 1024;
@@ -70,17 +70,17 @@ export function backgroundWrites(): BackgroundWrites {
   };
 }
 
-if (!isMainThread && (workerData as { writer?: boolean } | undefined)?.writer) {
+if (!isMainThread && parentPort && (workerData as { writer?: boolean } | undefined)?.writer) {
   const { state, port } = workerData as { state: Int32Array; port: MessagePort };
-  const { parentPort } = await import('node:worker_threads');
+  const thread = parentPort;
   const stats: Answer['stats'] = [];
   let error: string | null = null;
-  parentPort?.on('message', (message: [string, string] | null) => {
+  thread.on('message', (message: [string, string] | null) => {
     if (message === null) {
       port.postMessage({ stats, error } satisfies Answer);
       Atomics.store(state, DONE, 1);
       Atomics.notify(state, DONE);
-      parentPort?.close();
+      thread.close();
       return;
     }
     const [target, contents] = message;

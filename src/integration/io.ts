@@ -5,7 +5,7 @@
  * the generated folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CacheStore } from '../pipeline/cache.ts';
 import { backgroundWrites } from './background-writes.ts';
@@ -90,14 +90,15 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
     if (!target.startsWith(root + sep)) throw new Error(`refusing a path outside ${outDir}: ${given}`);
     return { target, path: relative(root, target).split(sep).join('/') };
   };
+  /** Whether the last run wrote `path` under `key` and the file is untouched since. */
+  const keptUnder = (path: string, key: string | undefined, stat: Stats | undefined) => {
+    const known = before.get(path);
+    return key !== undefined && known?.[3] === key && stat?.isFile() === true && known[1] === stat.size && known[2] === stat.mtimeMs;
+  };
   return {
     read(given, key) {
       const { target, path } = place(given);
-      const known = before.get(path);
-      if (!known || known[3] !== key) return undefined;
-      const stat = statSync(target, { throwIfNoEntry: false });
-      if (!stat?.isFile() || known[1] !== stat.size || known[2] !== stat.mtimeMs) return undefined;
-      return readFileSync(target, 'utf8');
+      return keptUnder(path, key, statSync(target, { throwIfNoEntry: false })) ? readFileSync(target, 'utf8') : undefined;
     },
     write(emitted) {
       const { target, path } = place(emitted.path);
@@ -105,7 +106,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
       const stat = statSync(target, { throwIfNoEntry: false });
       const known = before.get(path);
       const key = 'key' in emitted ? emitted.key : undefined;
-      if (key !== undefined && known && known[3] === key && stat?.isFile() && known[1] === stat.size && known[2] === stat.mtimeMs) {
+      if (known && keptUnder(path, key, stat)) {
         after.set(path, known);
         return;
       }
@@ -126,8 +127,10 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
         written++;
       }
       if (record) {
-        const now = unchanged && stat ? stat : writes ? { size: -1, mtimeMs: -1 } : statSync(target);
-        if (now.size < 0) pending.push(path);
+        // A file still being written gets its size and time in `finish`.
+        const later = writes !== undefined && !unchanged;
+        if (later) pending.push(path);
+        const now = later ? { size: -1, mtimeMs: -1 } : unchanged && stat ? stat : statSync(target);
         after.set(path, key === undefined ? [digest, now.size, now.mtimeMs] : [digest, now.size, now.mtimeMs, key]);
       }
     },

@@ -40,7 +40,7 @@ type TransformHandler = (this: unknown, code: string, id: string, ...rest: unkno
 
 /** A digest of everything but the page that the compiled page depends on. */
 export function compilerDigest(root: string): string {
-  const hash = createHash('sha256').update(codeDigest(root, [join(import.meta.dirname)]));
+  const hash = createHash('sha256').update(codeDigest(root, [import.meta.dirname]));
   for (const name of COMPILER_PACKAGES) {
     const manifest = join(root, 'node_modules', name, 'package.json');
     hash.update(name).update('\0').update(existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : '-');

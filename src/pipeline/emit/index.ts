@@ -171,8 +171,7 @@ export function emitFiles(
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
     for (const [list, items] of [['figures', briefing.facts], ['timeline', briefing.timeline], ['quotes', briefing.quotes]] as const) {
       for (let start = 0, page = 1; start < items.length; start += LIST_PAGE_SIZE, page++) {
-        const from = start;
-        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(items.slice(from, from + LIST_PAGE_SIZE)));
+        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(items.slice(start, start + LIST_PAGE_SIZE)));
       }
     }
   }
