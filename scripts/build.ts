@@ -25,10 +25,29 @@ rmSync(next, { recursive: true, force: true });
 const leftAlone = () => (existsSync(target) ? `the previous ${outDir}/ is left as it was.` : `no ${outDir}/ was written.`);
 
 const astro = resolve(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...args], {
+/**
+ * Astro's process is started so that it gives memory back (measured at 5,000 articles, peak
+ * resident memory 3.3-3.4 GB without, 2.2-2.3 GB with, build time unchanged):
+ * - V8 grows its heap by 30% per collection instead of up to 4x: otherwise the heap of
+ *   Vite's bundling reached 1.9 GB before a full collection found 150 MB of it alive;
+ * - Rolldown's allocator (mimalloc) returns freed pages at once and commits its arenas only as
+ *   they are used: otherwise the ~1.8 GB the bundler had freed stayed resident for the whole
+ *   page generation, because mimalloc returns memory only on a later allocation, which an
+ *   idle bundler never makes.
+ * A user's own setting of either mimalloc option wins.
+ */
+const memoryFlags = ['--heap-growing-percent=30'];
+const result = spawnSync(process.execPath, [...memoryFlags, astro, 'build', '--outDir', next, ...args], {
   stdio: 'inherit',
-  // Astro reads BASE_URL from the environment before --base: a shell that sets it must not win.
-  env: { ...process.env, BASE_URL: undefined, ASTRO_TELEMETRY_DISABLED: '1', [INDEX_LATER]: '1' },
+  env: {
+    MIMALLOC_ARENA_EAGER_COMMIT: '0',
+    MIMALLOC_PURGE_DELAY: '0',
+    ...process.env,
+    // Astro reads BASE_URL from the environment before --base: a shell that sets it must not win.
+    BASE_URL: undefined,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    [INDEX_LATER]: '1',
+  },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
