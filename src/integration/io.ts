@@ -90,15 +90,13 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
     if (!target.startsWith(root + sep)) throw new Error(`refusing a path outside ${outDir}: ${given}`);
     return { target, path: relative(root, target).split(sep).join('/') };
   };
-  /** Whether the last run wrote `path` under `key` and the file is untouched since. */
-  const keptUnder = (path: string, key: string | undefined, stat: Stats | undefined) => {
-    const known = before.get(path);
-    return key !== undefined && known?.[3] === key && stat?.isFile() === true && known[1] === stat.size && known[2] === stat.mtimeMs;
-  };
+  /** Whether the last run wrote the file (`known`, its record) under `key` and it is untouched since. */
+  const keptUnder = (known: Written | undefined, key: string | undefined, stat: Stats | undefined): known is Written =>
+    key !== undefined && known?.[3] === key && stat?.isFile() === true && known[1] === stat.size && known[2] === stat.mtimeMs;
   return {
     read(given, key) {
       const { target, path } = place(given);
-      return keptUnder(path, key, statSync(target, { throwIfNoEntry: false })) ? readFileSync(target, 'utf8') : undefined;
+      return keptUnder(before.get(path), key, statSync(target, { throwIfNoEntry: false })) ? readFileSync(target, 'utf8') : undefined;
     },
     write(emitted) {
       const { target, path } = place(emitted.path);
@@ -106,7 +104,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
       const stat = statSync(target, { throwIfNoEntry: false });
       const known = before.get(path);
       const key = 'key' in emitted ? emitted.key : undefined;
-      if (known && keptUnder(path, key, stat)) {
+      if (keptUnder(known, key, stat)) {
         after.set(path, known);
         return;
       }
