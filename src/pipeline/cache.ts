@@ -6,8 +6,8 @@
  * skips unchanged entries by digest the same way).
  *
  * Slugs are corpus-wide (a new article may take an old one's title), and so is everything
- * after analysis. Near-duplicates are cached pair by pair (`KnownPairs`): whether two articles
- * are near-duplicates depends on those two alone. A topic's briefing is keyed by its articles
+ * after analysis. The near-duplicate search starts from each article's shingles, kept in its
+ * entry, and runs over the whole corpus. A topic's briefing is keyed by its articles
  * (`briefingKey`) and kept as the data file it is written to. An entry therefore holds
  * the cleaned article with the slug it had before slugs were made unique, and its analysis
  * with the slug it was made under; the analysis is reused only when the article keeps that
@@ -162,58 +162,27 @@ export function decodeBriefing(text: string, topic: string): TopicBriefing | und
   }
 }
 
-const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+const base64 = (array: Float64Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 /** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
-function fromBase64<T extends Float64Array | Uint32Array>(text: unknown, Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T | undefined {
+function fromBase64(text: unknown): Float64Array | undefined {
   if (typeof text !== 'string') return undefined;
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
-  return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  if (bytes.length % Float64Array.BYTES_PER_ELEMENT !== 0) return undefined;
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
 }
 
-/** Near-duplicate signals with their typed arrays as base64: a third of the size of JSON lists. */
+/** Near-duplicate signals with their shingles as base64: a third of the size of a JSON list. */
 export interface EncodedSignals {
   shingles: string;
-  bands: string | null;
 }
 
 export function encodeSignals(signals: DuplicateSignals): EncodedSignals {
-  return { shingles: base64(signals.shingles), bands: signals.bands && base64(signals.bands) };
+  return { shingles: base64(signals.shingles) };
 }
 
 /** The signals, or undefined when the value is not encoded signals. */
 export function decodeSignals(value: unknown): DuplicateSignals | undefined {
   if (!isObject(value)) return undefined;
-  const shingles = fromBase64(value.shingles, Float64Array);
-  const bands = value.bands === null ? null : fromBase64(value.bands, Uint32Array);
-  return shingles && bands !== undefined ? { shingles, bands } : undefined;
-}
-
-/**
- * The last near-duplicate search: the articles it compared (by key) and the pairs it found at
- * or above the threshold, by their index in `keys`. A pair of two of these articles that is not
- * listed was below the threshold or never a candidate, and still is: the search's result for a
- * pair depends on the two articles alone. One entry per pipeline version.
- */
-export interface KnownPairs {
-  keys: string[];
-  /** [i, j, similarity], i < j. */
-  pairs: [number, number, number][];
-}
-
-export const knownPairsKey = (version: string): string => sha256('near-duplicates', version).slice(0, 32);
-
-export function encodeKnownPairs(known: KnownPairs): string {
-  return JSON.stringify(known);
-}
-
-export function decodeKnownPairs(text: string): KnownPairs | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!isObject(value) || !Array.isArray(value.keys) || !Array.isArray(value.pairs)) return undefined;
-    const valid = value.pairs.every((pair) => Array.isArray(pair) && pair.length === 3 && pair.every((n) => typeof n === 'number'));
-    return valid && value.keys.every((key) => typeof key === 'string') ? (value as unknown as KnownPairs) : undefined;
-  } catch {
-    return undefined;
-  }
+  const shingles = fromBase64(value.shingles);
+  return shingles && { shingles };
 }

@@ -17,14 +17,11 @@ import {
   briefingKey,
   decodeBriefing,
   decodeEntry,
-  decodeKnownPairs,
   decodeSignals,
   decodeTree,
   encodeEntry,
-  encodeKnownPairs,
   encodeSignals,
   encodeTree,
-  knownPairsKey,
   pageKey,
   pipelineVersion,
   recordKey,
@@ -316,24 +313,13 @@ export function fillCache(input: PipelineInput & { cache: NonNullable<PipelineIn
 }
 
 /**
- * Near-duplicates, starting from what the cache keeps of the last search: each article's
- * signals (shingles, LSH band keys), made when it was analysed, and every pair that search
- * checked; so a rebuild checks only the pairs that a new or changed article is part of.
+ * Near-duplicates over the whole corpus, each article's shingles taken from the cache where it
+ * has them (made when the article was analysed) rather than made again.
  */
-function findDuplicates(
-  analysed: AnalysedArticle[],
-  cache: { store: CacheStore; version: string; keyOf: Map<Slug, string>; signalsOf: Map<Slug, DuplicateSignals | EncodedSignals>; stats: CacheStats } | undefined,
-): Map<Slug, Duplicate[]> {
-  if (!cache) return searchNearDuplicates(analysed).duplicates;
-  const { store, version, keyOf, signalsOf, stats } = cache;
-  const keys = analysed.map((article) => keyOf.get(article.slug) as string);
-  const lastText = store.get(knownPairsKey(version));
-  const last = lastText === undefined ? undefined : decodeKnownPairs(lastText);
-  if (lastText !== undefined && !last) stats.corrupt++;
-  const lastIndex = new Map(last?.keys.map((key, i) => [key, i]));
-  const lastPairs = new Map(last?.pairs.map(([i, j, similarity]) => [i * lastIndex.size + j, similarity]));
-  const was = keys.map((key) => lastIndex.get(key) ?? -1);
-  const { duplicates } = searchNearDuplicates(analysed, undefined, {
+function findDuplicates(analysed: AnalysedArticle[], cached: { signalsOf: Map<Slug, DuplicateSignals | EncodedSignals>; stats: CacheStats } | undefined): Map<Slug, Duplicate[]> {
+  if (!cached) return searchNearDuplicates(analysed).duplicates;
+  const { signalsOf, stats } = cached;
+  return searchNearDuplicates(analysed, undefined, {
     signals: (i): DuplicateSignals => {
       const article = analysed[i] as AnalysedArticle;
       const kept = signalsOf.get(article.slug);
@@ -342,31 +328,14 @@ function findDuplicates(
       if (kept && !signals) stats.corrupt++;
       return signals ?? duplicateSignals(article);
     },
-    known: (i, j) => {
-      const [a, b] = [was[i] as number, was[j] as number];
-      if (a < 0 || b < 0) return undefined;
-      return lastPairs.get(Math.min(a, b) * lastIndex.size + Math.max(a, b)) ?? null;
-    },
-  });
-  const indexOf = new Map(analysed.map((article, i) => [article.slug, i]));
-  const pairs: [number, number, number][] = [];
-  for (const [slug, list] of duplicates) {
-    const i = indexOf.get(slug) as number;
-    for (const { slug: other, similarity } of list) {
-      const j = indexOf.get(other) as number;
-      if (i < j) pairs.push([i, j, similarity]);
-    }
-  }
-  const known = encodeKnownPairs({ keys, pairs });
-  if (known !== lastText) store.set(knownPairsKey(version), known);
-  return duplicates;
+  }).duplicates;
 }
 
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const { base, version, analysed, keyOf, signalsOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
   const store = input.cache?.store;
   const progress = progressOf(input);
-  const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { store, version, keyOf, signalsOf, stats }));
+  const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { signalsOf, stats }));
 
   const briefingKeys = new Map<string, string>();
   const briefings = timed(timings, 'brief', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateSignals, findNearDuplicates, overlapCoefficient, searchNearDuplicates, shingleSet } from '../../src/pipeline/analyse/duplicates.ts';
+import { commonShingles, duplicateSignals, findNearDuplicates, overlapCoefficient, searchNearDuplicates, shingleSet, withoutCommon } from '../../src/pipeline/analyse/duplicates.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 
@@ -73,7 +73,7 @@ describe('findNearDuplicates on fixtures', () => {
   it('never compares an article too short to judge', () => {
     const original = sample('000');
     const snippet = { slug: 'snippet' as Slug, sentences: original.sentences.slice(0, 1) };
-    expect(searchNearDuplicates([original, snippet])).toEqual({ duplicates: new Map(), candidates: 0, checked: 0 });
+    expect(searchNearDuplicates([original, snippet])).toEqual({ duplicates: new Map(), candidates: 0, common: 0 });
   });
 
   it('folds case, curly quotes and apostrophes, and ignores quotations', () => {
@@ -85,34 +85,73 @@ describe('findNearDuplicates on fixtures', () => {
   });
 });
 
-describe('a search that starts from an earlier one', () => {
-  const copy = { ...sample('001'), slug: 'copy-of-001' as Slug };
-  const corpus = [...samples, copy];
-  const fromScratch = searchNearDuplicates(corpus);
-  // What the last search (over the five samples) left: its signals and the pairs it found.
-  const last = searchNearDuplicates(samples);
-  const lastPairs = new Map([...last.duplicates].flatMap(([slug, list]) => list.map((d) => [`${slug} ${d.slug}`, d.similarity] as const)));
-  const signals = corpus.map((article) => duplicateSignals(article));
-  const resumed = searchNearDuplicates(corpus, undefined, {
-    signals: (i) => signals[i] as ReturnType<typeof duplicateSignals>,
-    known: (i, j) => {
-      const [a, b] = [corpus[i] as Article, corpus[j] as Article];
-      if (a === copy || b === copy) return undefined;
-      return lastPairs.get(`${a.slug} ${b.slug}`) ?? null;
-    },
+describe('a search given each article’s signals (from the cache)', () => {
+  it('finds what a search that makes them finds', () => {
+    const corpus = [...samples, { ...sample('001'), slug: 'copy-of-001' as Slug }];
+    const signals = corpus.map((article) => duplicateSignals(article));
+    const given = searchNearDuplicates(corpus, undefined, { signals: (i) => signals[i] as ReturnType<typeof duplicateSignals> });
+    expect(given).toEqual(searchNearDuplicates(corpus));
+    expect(given.duplicates.get('copy-of-001' as Slug)).toEqual([{ slug: sample('001').slug, similarity: 1 }]);
+  });
+});
+
+describe('common phrasing', () => {
+  const set = (...values: number[]) => Float64Array.from(values);
+
+  it('finds the shingles in more than the given number of sets, sorted', () => {
+    const sets = [set(1, 2, 3, 9), set(2, 3), set(3, 9), set(3)];
+    expect(commonShingles(sets, 1)).toEqual(set(2, 3, 9));
+    expect(commonShingles(sets, 2)).toEqual(set(3));
+    expect(commonShingles(sets, 3)).toEqual(set(3));
+    expect(commonShingles(sets, 4)).toEqual(set());
   });
 
-  it('finds what a search from scratch finds', () => {
-    expect(resumed.duplicates).toEqual(fromScratch.duplicates);
-    expect(resumed.duplicates.get(copy.slug)).toEqual([{ slug: sample('001').slug, similarity: 1 }]);
+  it('removes them from a sorted set by merging', () => {
+    expect(withoutCommon(set(1, 2, 3, 5, 8), set(0, 2, 5, 6, 9))).toEqual(set(1, 3, 8));
+    expect(withoutCommon(set(1, 2), set())).toEqual(set(1, 2));
+    expect(withoutCommon(set(), set(1))).toEqual(set());
   });
 
-  it('checks only the pairs the new article is part of', () => {
-    expect(fromScratch.checked).toBe(fromScratch.candidates);
-    expect(resumed.candidates).toBe(fromScratch.candidates);
-    expect(resumed.checked).toBeGreaterThanOrEqual(1);
-    expect(resumed.checked).toBeLessThanOrEqual(samples.length);
-    expect(resumed.checked).toBe(fromScratch.candidates - last.candidates);
+  // 150 different stories on one beat, all written around the same stock phrases, and one
+  // reworded copy: the phrases are shared by every article, the copy's own words by two.
+  const phrases = [
+    'Smartphone shipments across the region grew this quarter according to preliminary market research estimates.',
+    'Analysts tracking the handset industry expect premium models to keep gaining market share next year.',
+    'Component suppliers reported tighter memory chip inventories while retail channels cleared older stock.',
+  ];
+  const story = (n: number): string[] => Array.from({ length: 4 }, (_, k) => `Reporter ${n} visited factory ${n * 7 + k} near river ${n * 13 + k} where engineers ${n}x${k} tested prototype batch ${n * 31 + k} overnight.`);
+  const article = (slug: string, texts: string[]) => ({
+    slug: slug as Slug,
+    sentences: texts.map((text, k): Sentence => ({ id: `s-${k}` as SentenceId, text, block: k, heading: false })),
+  });
+  const corpus = Array.from({ length: 150 }, (_, n) => article(`story-${n}`, [...phrases, ...story(n)]));
+  corpus.push(article('story-7-reworded', [...phrases, ...story(7).map((text) => text.replace('visited', 'toured'))]));
+
+  it('does not make articles near-duplicates: only the reworded copy is flagged', () => {
+    const search = searchNearDuplicates(corpus);
+    expect(search.duplicates).toEqual(
+      new Map([
+        ['story-7', [{ slug: 'story-7-reworded', similarity: 0.97 }]],
+        ['story-7-reworded', [{ slug: 'story-7', similarity: 0.97 }]],
+      ]),
+    );
+    // Common: the word pairs every article has (the phrases', and the stories' fixed words).
+    const [first, second] = [shingleSet(corpus[0] as (typeof corpus)[number]), new Set(shingleSet(corpus[1] as (typeof corpus)[number]))];
+    expect(search.common).toBe([...first].filter((shingle) => second.has(shingle)).length);
+    expect(search.common).toBeGreaterThan(new Set(phrases.flatMap((text) => [...shingleSet(article('x', [text]))])).size);
+    expect(search.candidates).toBe(1);
+  });
+
+  it('would, counted in: every pair of stories shares over a fifth of its word pairs', () => {
+    const search = searchNearDuplicates(corpus, { commonAbove: Infinity });
+    expect(search.common).toBe(0);
+    expect(search.duplicates.get('story-0' as Slug)).toHaveLength(150);
+  });
+
+  it('is not looked for in a corpus of 100 articles or fewer', () => {
+    const search = searchNearDuplicates(corpus.slice(0, 100));
+    expect(search.common).toBe(0);
+    expect(search.duplicates.get('story-0' as Slug)).toHaveLength(99);
   });
 });
 
