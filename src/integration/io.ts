@@ -83,6 +83,13 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
   const before = record ? readRecord(record) : new Map<string, Written>();
   const after = new Map<string, Written>();
   const writes = background ? backgroundWrites() : undefined;
+  /**
+   * The files there when the writer opened (outside `keep`), listed in one walk: a file not
+   * among them is written without a `stat` first. A cold build at 5,000 articles spent 2 s in
+   * 11,000 such calls, each waiting on the folder the background thread was creating files in.
+   */
+  const present = new Set(listFiles(root, keep));
+  const mayExist = (path: string) => present.has(path) || keep.has(path.split('/', 1)[0] as string);
   /** Files written in the background: their record's size and time come when they are written. */
   const pending: string[] = [];
   const place = (given: string) => {
@@ -101,7 +108,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
     write(emitted) {
       const { target, path } = place(emitted.path);
       produced.add(path);
-      const stat = statSync(target, { throwIfNoEntry: false });
+      const stat = mayExist(path) ? statSync(target, { throwIfNoEntry: false }) : undefined;
       const known = before.get(path);
       const key = 'key' in emitted ? emitted.key : undefined;
       if (keptUnder(known, key, stat)) {
