@@ -7,7 +7,7 @@
  *
  * Each worker takes its share in batches, so it never holds more than a batch's articles. An
  * article whose final slug differs from the one its batch gave it (a title shared across
- * batches) is analysed again by `runPipeline`, which reuses an analysis only under its slug.
+ * batches) has its analysis re-linked to that slug by `runPipeline` (`relinkAnalysis`).
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';

@@ -114,8 +114,7 @@ export async function buildContentInParallel(root: string, base: string): Promis
 
 /**
  * Hits are the articles found from earlier builds: the pipeline's own pass also finds the ones
- * the workers put in the cache moments before (and analyses again the few whose slug the
- * whole corpus changed), which are this build's work, not the cache's.
+ * the workers put in the cache moments before, which are this build's work, not the cache's.
  */
 function cacheCounts(stats: CacheStats, fill: CacheFill | null): CacheStats {
   if (!fill) return stats;

@@ -10,8 +10,8 @@
  * entry, and runs over the whole corpus. A topic's briefing is keyed by its articles
  * (`briefingKey`) and kept as the data file it is written to. An entry therefore holds
  * the cleaned article with the slug it had before slugs were made unique, and its analysis
- * with the slug it was made under; the analysis is reused only when the article keeps that
- * slug, since every source link carries it.
+ * with the slug it was made under; under another slug, the analysis's source links, all of it
+ * that carries the slug, are re-linked (`relinkAnalysis`).
  *
  * The tree, half an entry's size, is stored apart and read back only when the article's page
  * must be made again; the pipeline does not keep trees in memory once it has a cache.
@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
 import type { DuplicateSignals } from './analyse/duplicates.ts';
+import type { Analysis } from './analyse/index.ts';
 import type { AnalysedArticle, Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
@@ -38,7 +39,6 @@ export interface CacheStore {
 /** Bumped when the shape of an entry changes; part of every key. */
 const ENTRY_FORMAT = 4;
 
-type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics' | 'terms'>;
 
 export interface CachedArticle {
   /** Why the file was refused by the reader (then `article` is null). */

@@ -8,7 +8,7 @@
  * integration, so the whole pipeline can be tested without touching the file system.
  */
 import type { ArticleMeta, EntityConfig, SiteConfig } from '../config/schema.ts';
-import { analyseArticle } from './analyse/index.ts';
+import { analyseArticle, relinkAnalysis } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
@@ -272,7 +272,8 @@ function runArticleStages(input: PipelineInput): ArticleStages {
         stats.hits++;
         return;
       }
-      const reusable = cached?.analysis && article && cached.analysis.slug === article.slug ? cached.analysis : null;
+      const { analysis } = cached ?? {};
+      const reusable = analysis && article ? (analysis.slug === article.slug ? analysis : relinkAnalysis(analysis, article.slug, base)) : null;
       // With a cache, articles carry their tree lazily (`withLazyTree`): copying their fields
       // leaves it behind, and it is attached again to the analysed article.
       if (article && reusable) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
-import type { Figure } from '../../src/pipeline/types.ts';
+import type { Figure, Slug } from '../../src/pipeline/types.ts';
 import { article, sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import cases from '../fixtures/figures/cases.json' with { type: 'json' };
 import samples from '../fixtures/figures/samples.json' with { type: 'json' };
@@ -41,11 +41,12 @@ describe('extractFigures on small articles', () => {
 describe('figure ids', () => {
   const paragraph = ['Vivo held 17% market share in China in 2024.', 'Huawei held 16% market share.'];
 
-  it('are the fact key and a hash of slug, sentence and text', () => {
+  it('are the fact key and a hash of file, sentence and text, whatever the slug', () => {
     const doc = article('fixture', null, [paragraph]);
     const ids = extractFigures(doc, options).map((f) => f.id);
-    expect(ids).toEqual(['vivo-market-share-china-2024-pct-0fhae4v', 'huawei-market-share-china-2024-pct-077p3de']);
-    expect(ids[0]).toBe(`vivo-market-share-china-2024-pct-${shortHash(`fixture\n${doc.sentences[0]!.id}\n17%`)}`);
+    expect(ids).toEqual(['vivo-market-share-china-2024-pct-05dakrx', 'huawei-market-share-china-2024-pct-11y4chg']);
+    expect(ids[0]).toBe(`vivo-market-share-china-2024-pct-${shortHash(`fixture.txt\n${doc.sentences[0]!.id}\n17%`)}`);
+    expect(extractFigures({ ...doc, slug: 'another-slug' as Slug }, options).map((f) => f.id)).toEqual(ids);
   });
 
   it('do not depend on what comes before in the article', () => {

@@ -128,13 +128,15 @@ describe('a warm run', () => {
     expect(contents(again)).toEqual(contents(build(edited)));
   });
 
-  it('re-analyses an unchanged article whose slug another article takes, and matches a cold run', () => {
+  it('re-links, without analysing it again, an unchanged article whose slug another article takes, and matches a cold run', () => {
     // A new file sorting first with the same title takes the plain slug: the old article's
     // slug gains a suffix, and every source link of its analysis with it.
     const original = synthetic[0] as (typeof synthetic)[number];
     const rival = { file: '0-rival.md', bytes: encode(`---\ntitle: ${JSON.stringify(original.title)}\n---\n\nA different story under the same headline, told in one paragraph of its own words.\n`) };
     const again = build([...corpus, rival], store);
-    expect(again.cache?.misses).toBe(2);
+    expect(again.cache?.misses).toBe(1);
+    const slugs = again.articles.map((a) => a.slug).filter((slug) => slug.startsWith(warm.articles.find((a) => a.title === original.title)!.slug));
+    expect(slugs).toHaveLength(2);
     expect(contents(again)).toEqual(contents(build([...corpus, rival])));
   });
 

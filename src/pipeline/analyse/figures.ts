@@ -28,8 +28,10 @@
  * never the market the paragraph talks about; without a listing it is null.
  * Currencies: `$` and `US$` are USD, `HK$` HKD, `RMB`, `¥` and "yuan" CNY, `€` EUR, `£` GBP.
  *
- * A figure's id is what it is, `<fact key>-<hash of article slug, sentence id and text>`, so it
- * survives rebuilds and edits elsewhere in the article, and links to it stay valid.
+ * A figure's id is what it is, `<fact key>-<hash of article file, sentence id and text>`, so it
+ * survives rebuilds, edits elsewhere in the article and a new slug, and links to it stay valid.
+ * The file, not the slug: a slug depends on the other articles' titles, and an analysis that
+ * does not depend on them can be reused under a new slug (`relinkAnalysis`).
  */
 import type { Article, Figure, Sentence } from '../types.ts';
 import { sourceRef } from '../paths.ts';
@@ -545,10 +547,10 @@ function parseDate(date: string | null): ArticleDate | null {
   return match ? { year: Number(match[1]), month: Number(match[2]) } : null;
 }
 
-function toFigure(described: Described, article: Pick<Article, 'slug'>, sentence: Sentence, base: string, occurrence: number): Figure {
+function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, base: string, occurrence: number): Figure {
   const { text, value, unit, subject, measure, period, market } = described;
   // The same text twice in one sentence is told apart by its occurrence, never by the order of the article.
-  const identity = `${article.slug}\n${sentence.id}\n${text}${occurrence > 1 ? `\n${occurrence}` : ''}`;
+  const identity = `${article.file}\n${sentence.id}\n${text}${occurrence > 1 ? `\n${occurrence}` : ''}`;
   const id = `${factKey({ subject, measure, period, market, unit })}-${shortHash(identity)}`;
   return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(base, article, sentence)] };
 }
@@ -570,7 +572,7 @@ function paragraphs(sentences: readonly Sentence[]): Sentence[][] {
   return blocks.map((block) => block.slice(0, block.findLastIndex((sentence) => /\d/.test(sentence.text)) + 1));
 }
 
-function paragraphFigures(sentences: readonly Sentence[], article: Pick<Article, 'slug'>, date: ArticleDate | null, options: FigureOptions): Figure[] {
+function paragraphFigures(sentences: readonly Sentence[], article: Pick<Article, 'slug' | 'file'>, date: ArticleDate | null, options: FigureOptions): Figure[] {
   const figures: Figure[] = [];
   let context = EMPTY_CONTEXT;
   for (const sentence of sentences) {
@@ -588,7 +590,7 @@ function paragraphFigures(sentences: readonly Sentence[], article: Pick<Article,
 }
 
 /** Every figure of an article's running text, in reading order. */
-export function extractFigures(article: Pick<Article, 'slug' | 'date' | 'sentences'>, options: FigureOptions): Figure[] {
+export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' | 'sentences'>, options: FigureOptions): Figure[] {
   const date = parseDate(article.date);
   return paragraphs(article.sentences).flatMap((sentences) => paragraphFigures(sentences, article, date, options));
 }

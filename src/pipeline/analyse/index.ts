@@ -3,7 +3,8 @@
  * entities, quotes, dated events, the topics it belongs to and its sentences' terms.
  * Near-duplicates are the one reduce over the corpus, in `duplicates.ts`.
  */
-import type { AnalysedArticle, Article, Topic } from '../types.ts';
+import { sentencePath } from '../paths.ts';
+import type { AnalysedArticle, Article, Slug, SourceRef, Topic } from '../types.ts';
 import { findEntities, type Gazetteer } from './entities.ts';
 import { extractEvents } from './dates.ts';
 import { extractFigures } from './figures.ts';
@@ -30,5 +31,30 @@ export function analyseArticle(article: Article, context: AnalyseContext): Analy
     topics,
     // Only key points read them, and only a topic's articles have any.
     terms: topics.length > 0 ? sentenceTerms(article) : [],
+  };
+}
+
+/** What `analyseArticle` finds, without the article itself. */
+export type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' | 'events' | 'topics' | 'terms'>;
+
+/**
+ * The analysis an article gets under `slug`, from its analysis under another slug: only the
+ * source links carry the slug (a figure's id hashes the article's file instead), so re-linking
+ * them gives what `analyseArticle` would, without analysing again. An article's slug changes
+ * when another article shares its title; a worker of the parallel pass, which sees only its
+ * own articles, gave such articles other slugs than the whole corpus does (up to a quarter of
+ * them at 20,000 benchmark articles, analysed a second time before this).
+ */
+export function relinkAnalysis<T extends Analysis>(analysis: T, slug: Slug, base: string): T {
+  const relink = (source: SourceRef): SourceRef => ({
+    ...source,
+    article: slug,
+    path: sentencePath(base, slug, source.path.slice(source.path.lastIndexOf('#') + 1)),
+  });
+  return {
+    ...analysis,
+    figures: analysis.figures.map((figure) => ({ ...figure, sources: figure.sources.map(relink) })),
+    quotes: analysis.quotes.map((quote) => ({ ...quote, sources: quote.sources.map(relink) })),
+    events: analysis.events.map((event) => ({ ...event, sources: event.sources.map(relink) })),
   };
 }
