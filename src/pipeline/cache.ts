@@ -25,7 +25,7 @@ import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
 import type { DuplicateSignals } from './analyse/duplicates.ts';
 import type { Analysis } from './analyse/index.ts';
-import type { AnalysedArticle, Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from './types.ts';
+import type { Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from './types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
 /** Where entries are kept. `get` returns undefined for a missing entry. */
@@ -37,8 +37,7 @@ export interface CacheStore {
 }
 
 /** Bumped when the shape of an entry changes; part of every key. */
-const ENTRY_FORMAT = 4;
-
+const ENTRY_FORMAT = 5;
 
 export interface CachedArticle {
   /** Why the file was refused by the reader (then `article` is null). */

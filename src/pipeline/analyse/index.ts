@@ -41,9 +41,9 @@ export type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' |
  * The analysis an article gets under `slug`, from its analysis under another slug: only the
  * source links carry the slug (a figure's id hashes the article's file instead), so re-linking
  * them gives what `analyseArticle` would, without analysing again. An article's slug changes
- * when another article shares its title; a worker of the parallel pass, which sees only its
- * own articles, gave such articles other slugs than the whole corpus does (up to a quarter of
- * them at 20,000 benchmark articles, analysed a second time before this).
+ * when another article shares its title, and a worker of the parallel pass, which sees only its
+ * own articles, gives such articles other slugs than the whole corpus does: up to a quarter of
+ * them at 20,000 benchmark articles, whose titles come from a few patterns.
  */
 export function relinkAnalysis<T extends Analysis>(analysis: T, slug: Slug, base: string): T {
   const relink = (source: SourceRef): SourceRef => ({
