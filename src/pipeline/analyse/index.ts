@@ -3,8 +3,8 @@
  * entities, quotes, dated events, the topics it belongs to and its sentences' terms.
  * Near-duplicates are the one reduce over the corpus, in `duplicates.ts`.
  */
-import { sentencePath } from '../paths.ts';
-import type { AnalysedArticle, Article, Slug, SourceRef, Topic } from '../types.ts';
+import { sourceRef } from '../paths.ts';
+import type { AnalysedArticle, Article, SentenceId, Slug, SourceRef, Topic } from '../types.ts';
 import { findEntities, type Gazetteer } from './entities.ts';
 import { extractEvents } from './dates.ts';
 import { extractFigures } from './figures.ts';
@@ -46,11 +46,9 @@ export type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' |
  * them at 20,000 benchmark articles, whose titles come from a few patterns.
  */
 export function relinkAnalysis<T extends Analysis>(analysis: T, slug: Slug, base: string): T {
-  const relink = (source: SourceRef): SourceRef => ({
-    ...source,
-    article: slug,
-    path: sentencePath(base, slug, source.path.slice(source.path.lastIndexOf('#') + 1)),
-  });
+  // The sentence id is the path's fragment; `quote` is the sentence, or the quotation quoted.
+  const relink = (source: SourceRef): SourceRef =>
+    sourceRef(base, { slug }, { id: source.path.slice(source.path.lastIndexOf('#') + 1) as SentenceId, text: source.quote });
   return {
     ...analysis,
     figures: analysis.figures.map((figure) => ({ ...figure, sources: figure.sources.map(relink) })),
