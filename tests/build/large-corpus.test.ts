@@ -17,7 +17,7 @@ import { LIST_PAGE_SIZE } from '../../src/pipeline/paths.ts';
 import type { TopicBriefing } from '../../src/pipeline/types.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { checkLinks } from '../helpers/links.ts';
-import { elements, page, readJson, siteFiles } from '../helpers/site.ts';
+import { elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 const ARTICLES = 300;
 const scratch = mkdtempSync(join(tmpdir(), 'briefings-large-'));
@@ -71,6 +71,23 @@ describe(`a corpus of ${ARTICLES} articles`, () => {
       const shown = elements(page(outDir, path), (el) => el.tagName === 'time').map((el) => String(el.properties.dateTime));
       expect(shown.at(-1)).toBe(b.timeline.at(-1)?.date.replace(/-Q[1-4]$/, ''));
     }
+  });
+
+  test('a line cited by more sources than it links counts the rest, as many as the data API lists', () => {
+    let counted = 0;
+    for (const b of briefings()) {
+      const points = listItems(`/topics/${b.slug}/`, 'points');
+      expect(points.length, b.slug).toBe(b.points.length);
+      points.forEach((item, i) => {
+        const sources = (b.points[i] as TopicBriefing['points'][number]).sources.length;
+        const cite = elements(item, (el) => (el.properties.className as string[] | undefined)?.includes('cite') ?? false)[0] as Element;
+        expect(elements(cite, (el) => el.tagName === 'a').length).toBe(Math.min(sources, SHOWN.citations));
+        const more = sources - SHOWN.citations;
+        expect(text(cite).match(/and ([\d,]+) more sources?$/)?.[1] ?? null, `${b.slug} point ${i}`).toBe(more > 0 ? more.toLocaleString('en-GB') : null);
+        if (more > 0) counted++;
+      });
+    }
+    expect(counted).toBeGreaterThan(0);
   });
 
   test("every fact, event and quote is on exactly one of the topic's list pages", () => {

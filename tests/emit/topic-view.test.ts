@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { factLinks, latestEvents, leadingConflicts, leadingFacts, leadingQuotes, reportedValues, SHOWN, topicView } from '../../src/pipeline/emit/topic-view.ts';
+import { cited, factLinks, latestEvents, leadingConflicts, leadingFacts, leadingQuotes, listItems, reportedValues, shownFact, SHOWN, topicView } from '../../src/pipeline/emit/topic-view.ts';
 import type { Fact, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
 
 const source = (article: string): SourceRef => ({ article: article as Slug, quote: `${article} said so.`, path: `/articles/${article}/#s-1` });
@@ -46,7 +46,7 @@ describe('what a topic page shows of each section', () => {
 
   test('the view a topic page reads holds the leading part of each list and their lengths, never the lists', () => {
     const facts = Array.from({ length: 120 }, (_, i) => fact(`f${i}`, i === 110 ? 'differ' : 'single', [figure('x', i)]));
-    const timeline = Array.from({ length: 60 }, (_, i) => ({ date: `20${String(i).padStart(2, '0')}`, text: `e${i}` }) as TimelineEvent);
+    const timeline = Array.from({ length: 60 }, (_, i) => ({ date: `20${String(i).padStart(2, '0')}`, text: `e${i}`, sources: [] }) as unknown as TimelineEvent);
     const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [] } as unknown as TopicBriefing;
     const view = topicView(briefing, '/');
     expect(['facts', 'figures', 'conflicts', 'timeline', 'quotes'].filter((key) => key in view)).toEqual([]);
@@ -56,4 +56,61 @@ describe('what a topic page shows of each section', () => {
     expect(view.leading.conflicts.map((c) => c.path)).toEqual(['/topics/t/figures/2/#fact-f110']);
     expect(view.leading.events.map((e) => e.text)).toEqual(timeline.slice(-SHOWN.events).map((e) => e.text));
   });
+
+  test('a fact as a page shows it: its most reported values, each with its first citations, and how many of each there are', () => {
+    // 9 distinct values; "9%" from 12 sources, "1%" from 2, the rest from one each.
+    const values = [...Array.from({ length: 12 }, (_, i) => figure(`a${i}`, 9)), figure('b0', 1), figure('b1', 1), ...[2, 3, 4, 5, 6, 7, 8].map((v) => figure(`c${v}`, v))];
+    const shown = shownFact(fact('f', 'differ', values));
+    expect(shown.valueCount).toBe(9);
+    expect(shown.values.map((v) => [v.text, v.sourceCount, v.sources.length])).toEqual([
+      ['9%', 12, SHOWN.citations],
+      ['1%', 2, 2],
+      ['2%', 1, 1],
+      ['3%', 1, 1],
+      ['4%', 1, 1],
+      ['5%', 1, 1],
+    ]);
+    expect(shown.values[0]?.sources.map((s) => s.article)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+    expect(shown.values[0]?.first.article).toBe('a0');
+    expect('figures' in shown).toBe(false);
+  });
+
+  test('key points, events and quotes keep their first citations and how many they have', () => {
+    const sources = Array.from({ length: 1000 }, (_, i) => source(`a${i}`));
+    const point = cited({ text: 'A point.', score: 1, sources });
+    expect(point).toEqual({ text: 'A point.', score: 1, sources: sources.slice(0, SHOWN.citations), sourceCount: 1000 });
+    expect(cited({ text: 'one', speaker: null, sources: [source('x')] })).toEqual({ text: 'one', speaker: null, sources: [source('x')], sourceCount: 1 });
+  });
+
+  test('what a topic page and a list page read does not grow with how many sources report a line', () => {
+    const briefingWith = (reports: number) => {
+      const facts = [fact('f', 'agree', Array.from({ length: reports }, (_, i) => figure(`a${i}`, 17)))];
+      const sources = Array.from({ length: reports }, (_, i) => source(`a${i}`));
+      return {
+        slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, charts: [], sources: [],
+        points: [{ text: 'A point.', score: 1, sources }],
+        facts, figures: facts.flatMap((f) => f.values), conflicts: [],
+        timeline: [{ date: '2025', approximate: false, precision: 'year', when: '2025', text: 'An event.', sources }],
+        quotes: [{ text: 'A quote.', speaker: null, sources }],
+      } as unknown as TopicBriefing;
+    };
+    const size = (briefing: TopicBriefing) => [
+      JSON.stringify(topicView(briefing, '/')).length,
+      ...(['figures', 'timeline', 'quotes'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100)).length),
+    ];
+    // From 100 reports to 10,000, only the counts grow, by two digits each: in the view, the
+    // sources of the point, the value, the event and the quote, and how many figures there are.
+    const [small, large] = [size(briefingWith(100)), size(briefingWith(10_000))];
+    expect(large.map((n, i) => n - (small[i] as number))).toEqual([2 * 5, 2, 2, 2]);
+  });
+
+  test('a list page holds its items of the briefing, in order, as the page shows them', () => {
+    const facts = Array.from({ length: 250 }, (_, i) => fact(`f${i}`, 'single', [figure('x', i)]));
+    const quotes: Quote[] = Array.from({ length: 30 }, (_, i) => ({ text: `q${i}`, speaker: null, sources: [source('x')] }));
+    const briefing = { facts, quotes, timeline: [] } as unknown as TopicBriefing;
+    expect(listItems(briefing, 'figures', 200, 100)).toEqual(facts.slice(200).map(shownFact));
+    expect(listItems(briefing, 'quotes', 0, 10).map((q) => 'text' in q && q.text)).toEqual(quotes.slice(0, 10).map((q) => q.text));
+    expect(listItems(briefing, 'timeline', 0, 100)).toEqual([]);
+  });
 });
+

@@ -10,7 +10,7 @@ import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicDataFile, topicL
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
-import { topicView } from './topic-view.ts';
+import { listItems, topicView } from './topic-view.ts';
 
 export interface OutputFile {
   /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
@@ -169,9 +169,9 @@ export function emitFiles(
     pushKeyed(topicDataFile(briefing.slug), key, () => json(briefing));
     pushKeyed(topicViewFile(briefing.slug), part('view'), () => json(topicView(briefing, base)));
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
-    for (const [list, items] of [['figures', briefing.facts], ['timeline', briefing.timeline], ['quotes', briefing.quotes]] as const) {
-      for (let start = 0, page = 1; start < items.length; start += LIST_PAGE_SIZE, page++) {
-        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(items.slice(start, start + LIST_PAGE_SIZE)));
+    for (const [list, length] of [['figures', briefing.facts.length], ['timeline', briefing.timeline.length], ['quotes', briefing.quotes.length]] as const) {
+      for (let start = 0, page = 1; start < length; start += LIST_PAGE_SIZE, page++) {
+        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(listItems(briefing, list, start, LIST_PAGE_SIZE)));
       }
     }
   }

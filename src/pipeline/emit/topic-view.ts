@@ -5,10 +5,15 @@
  * every page of the topic parsed again): the topic page shows a fixed number of each, chosen for
  * the reader, and links to the list pages (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`),
  * which read their own 100 items (`topicListFile`). The data API keeps everything.
+ *
+ * Each item is also cut to what its line shows (`SHOWN.values` values, `SHOWN.citations`
+ * sources, and how many there are in all): one fact can gather thousands of values and one key
+ * point thousands of sources, and a page must not read more as the corpus grows (at 20,000
+ * articles a list page of 100 facts was 12.8 MB, for at most 600 values shown).
  */
-import { factPath } from '../paths.ts';
+import { factPath, type TopicList } from '../paths.ts';
 import { listCounts } from './data.ts';
-import type { Conflict, Fact, Figure, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../types.ts';
+import type { Conflict, Fact, Figure, Point, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../types.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
@@ -76,28 +81,62 @@ export function reportedValues(values: readonly Figure[]): ReportedValue[] {
   return leading([...byValue.values()], byValue.size, (a, b) => b.sources.length - a.sources.length);
 }
 
-/** A disagreement with the link to its fact's row. */
-export type LinkedConflict = Conflict & { path: string };
+/** An item as a page cites it: its first `SHOWN.citations` sources, and how many it has in all. */
+export type Cited<T extends { sources: SourceRef[] }> = T & { sourceCount: number };
 
-export type TopicView = Omit<TopicBriefing, 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes'> & {
+export const cited = <T extends { sources: SourceRef[] }>(item: T): Cited<T> => ({ ...item, sources: item.sources.slice(0, SHOWN.citations), sourceCount: item.sources.length });
+
+/** Values as a line shows them: the `SHOWN.values` most reported, and how many distinct ones there are. */
+export interface ShownValues {
+  values: Cited<ReportedValue>[];
+  valueCount: number;
+}
+
+function shownValues(values: readonly Figure[]): ShownValues {
+  const reported = reportedValues(values);
+  return { values: reported.slice(0, SHOWN.values).map(cited), valueCount: reported.length };
+}
+
+/** A fact as a page shows it: a row of `FactTable`, or a line of `FigureList`. */
+export type ShownFact = Omit<Fact, 'values'> & ShownValues;
+
+export const shownFact = ({ values, ...fact }: Fact): ShownFact => ({ ...fact, ...shownValues(values) });
+
+/** A disagreement as the topic page shows it, with the link to its fact's row. */
+export type ShownConflict = Omit<Conflict, 'values'> & ShownValues & { path: string };
+
+/** What one page of each of a topic's lists reads (`topicListFile`). */
+export type ListItem<T extends TopicList> = T extends 'figures' ? ShownFact : T extends 'timeline' ? Cited<TimelineEvent> : Cited<Quote>;
+
+/** Items `start` to `start + count` of a topic's list, as its page shows them. */
+export function listItems(briefing: TopicBriefing, list: TopicList, start: number, count: number): ListItem<TopicList>[] {
+  const end = start + count;
+  if (list === 'figures') return briefing.facts.slice(start, end).map(shownFact);
+  if (list === 'timeline') return briefing.timeline.slice(start, end).map(cited);
+  return briefing.quotes.slice(start, end).map(cited);
+}
+
+export type TopicView = Omit<TopicBriefing, 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes'> & {
+  points: Cited<Point>[];
   /** How long each list is; `comparable` counts the facts with a subject and measure. */
   counts: { facts: number; comparable: number; figures: number; conflicts: number; timeline: number; quotes: number };
-  leading: { facts: Fact[]; otherFacts: Fact[]; conflicts: LinkedConflict[]; events: TimelineEvent[]; quotes: Quote[] };
+  leading: { facts: ShownFact[]; otherFacts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
 };
 
 export function topicView(briefing: TopicBriefing, base: string): TopicView {
-  const { facts, figures, conflicts, timeline, quotes, ...rest } = briefing;
+  const { points, facts, figures, conflicts, timeline, quotes, ...rest } = briefing;
   const comparable = facts.filter(isComparable);
   const links = factLinks(briefing, base);
   return {
     ...rest,
+    points: points.map(cited),
     counts: { ...listCounts(briefing), comparable: comparable.length },
     leading: {
-      facts: leadingFacts(comparable, SHOWN.facts),
-      otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures),
-      conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map((c) => ({ ...c, path: links.get(c.id) as string })),
-      events: latestEvents(timeline, SHOWN.events),
-      quotes: leadingQuotes(quotes, SHOWN.quotes),
+      facts: leadingFacts(comparable, SHOWN.facts).map(shownFact),
+      otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures).map(shownFact),
+      conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map(({ values, ...c }) => ({ ...c, ...shownValues(values), path: links.get(c.id) as string })),
+      events: latestEvents(timeline, SHOWN.events).map(cited),
+      quotes: leadingQuotes(quotes, SHOWN.quotes).map(cited),
     },
   };
 }
