@@ -8,15 +8,18 @@
  *
  * Each is timed and its peak memory sampled over the whole process tree; the real builds'
  * stage timings come from the `.briefings/build-report.json` the integration writes. The table
- * is printed and written to `.bench/results.md`, with search's speed and how the time of
+ * is printed and written to `.bench/results.md`, with search's speed, how the time of
  * adversarial inputs grows with their size (`scripts/bench/hostile.ts`; `--hostile-only` runs just
- * that, in seconds). Everything happens under `.bench/` (see `scripts/bench/workspace.ts`).
+ * that, in seconds), and the time of the parsers and serialiser the pipeline is built on, alone
+ * (`scripts/bench/floor.ts`): the floor under a cold pipeline. Everything happens under `.bench/`
+ * (see `scripts/bench/workspace.ts`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { librariesTable, measureLibraries } from './bench/floor.ts';
 import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
 import { resultsTable, type BuildColumn, type BuildReport } from './bench/report.ts';
@@ -132,6 +135,8 @@ if (existsSync(searchModule)) {
 }
 
 lines.push('', HOSTILE_TITLE, '', hostileTable(measureHostile()));
+// After the builds, on an idle machine: the time of the libraries the pipeline cannot do without.
+lines.push('', 'The libraries the pipeline is built on, alone over this corpus (best of two):', '', librariesTable(measureLibraries(corpus), cpus().length));
 
 const results = `${lines.join('\n')}\n`;
 writeFileSync(join(ws.root, 'results.md'), results);
