@@ -54,7 +54,10 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // Article text is shown as written: no curly quotes or dashes that the source did not have.
   // MDX inherits this processor: smart punctuation off, external links with rel="noopener noreferrer".
-  markdown: { processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
+  // No syntax highlighting: cleaning makes an article's code block a paragraph of sentences, so
+  // there is never code to colour, and Shiki's inline styles are refused by the site's CSP (Astro
+  // warned so on every build, and loaded Shiki for nothing).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
   // `optimize` writes a page's static content as one HTML string instead of a JSX call per tag:
   // with `staticHtml` that is all of an article but its components (see static-html.ts).
   // `mdxCompileCache` keeps each compiled page from build to build (see mdx-cache.ts).
