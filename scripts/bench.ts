@@ -24,6 +24,7 @@ import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
 import { resultsTable, type BuildColumn, type BuildReport } from './bench/report.ts';
 import { clearCaches, prepareWorkspace, writeArticles, type Workspace } from './bench/workspace.ts';
+import { elapsedLine, interactive } from '../src/integration/progress.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,17 +47,12 @@ if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const interactive = process.stderr.isTTY && !process.env.CI;
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
 /** A step with its elapsed time, ticking on a terminal so a long build visibly runs. */
 async function step(label: string, work: () => Promise<Measured>): Promise<Measured> {
-  const start = performance.now();
-  const ticker = interactive ? setInterval(() => process.stderr.write(`\r  ${label}… ${((performance.now() - start) / 1000).toFixed(0)} s`), 1000) : undefined;
-  if (!interactive) say(`  ${label}…`);
-  const result = await work();
-  clearInterval(ticker);
-  if (interactive) process.stderr.write('\r\x1b[K');
+  if (!interactive()) say(`  ${label}…`);
+  const result = await work().finally(elapsedLine(label));
   say(`  ${label}: ${(result.ms / 1000).toFixed(1)} s${result.status === 0 ? '' : ` — FAILED (exit ${result.status})`}`);
   // The build's own output, for a closer look (Astro prints its phases).
   writeFileSync(join(ws.root, `${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`), result.output);

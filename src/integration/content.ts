@@ -14,6 +14,7 @@ import { runPipeline, type CacheStats, type PipelineInput, type PipelineOutput, 
 import type { Diagnostic } from '../pipeline/types.ts';
 import { fillCacheInParallel, type CacheFill } from './cache-fill.ts';
 import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
+import { progressLine } from './progress.ts';
 
 /** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
 export const CACHE_DIR = 'cache';
@@ -55,12 +56,6 @@ export interface BuildReport {
   pagefind: number | null;
   /** Peak resident memory of Astro's Node process (the pipeline's, until Astro's is known), in bytes. */
   maxRss: number;
-}
-
-/** Progress on a terminal; nothing in CI or when the output is a file. */
-function progressLine(): ((stage: string, done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
-  return (stage, done, total) => process.stderr.write(`\r\x1b[K  briefings: ${stage} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
 }
 
 /** A project's content as the pipeline's input, with the generated folder's cache. */
