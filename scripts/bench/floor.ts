@@ -1,19 +1,17 @@
 /**
  * The time of the libraries the product is built on, alone, over the benchmark's corpus: the
- * floor under a cold pipeline, whatever the pipeline does around them. The brief fixes them —
- * remark-parse (with GFM, as the Markdown reader uses it) for Markdown, rehype-parse and
- * hast-util-to-mdast for HTML, remark-stringify and remark-mdx (`articleToMdx`, with the
- * escaping the pages need) for the MDX pages — so a target for the whole pipeline below this,
- * divided by the cores, cannot be met. One thread, best of two rounds.
+ * floor under a cold pipeline, whatever the pipeline does around them. The brief fixes them:
+ * remark-parse with GFM for Markdown and rehype-parse with hast-util-to-mdast for HTML (the
+ * reader's own parsers, so the floor follows their configuration), and remark-stringify with
+ * remark-mdx for the MDX pages (`articleToMdx`, with the escaping the pages need). A target for
+ * the whole pipeline below this, divided by the cores, cannot be met. One thread, best of two.
  */
 import { toMdast } from 'hast-util-to-mdast';
-import rehypeParse from 'rehype-parse';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
+import { htmlParser } from '../../src/pipeline/read/html.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
+import { markdownParser } from '../../src/pipeline/read/markdown.ts';
 import type { Article } from '../../src/pipeline/types.ts';
 import { renderArticle, type BenchArticle } from './corpus.ts';
 
@@ -22,9 +20,6 @@ export interface LibraryTime {
   files: number;
   ms: number;
 }
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
-const html = unified().use(rehypeParse);
 
 /** The least of `rounds` timings of `work`. */
 function best(rounds: number, work: () => void): number {
@@ -47,8 +42,8 @@ export function measureLibraries(corpus: readonly BenchArticle[], rounds = 2): L
     return doc ? [cleanArticle(doc)] : [];
   });
   return [
-    { library: 'remark-parse + remark-gfm (Markdown articles)', files: markdownTexts.length, ms: best(rounds, () => markdownTexts.forEach((text) => markdown.parse(text))) },
-    { library: 'rehype-parse + hast-util-to-mdast (HTML articles)', files: htmlTexts.length, ms: best(rounds, () => htmlTexts.forEach((text) => toMdast(html.parse(text), { document: true }))) },
+    { library: 'remark-parse + remark-gfm (Markdown articles)', files: markdownTexts.length, ms: best(rounds, () => markdownTexts.forEach((text) => markdownParser.parse(text))) },
+    { library: 'rehype-parse + hast-util-to-mdast (HTML articles)', files: htmlTexts.length, ms: best(rounds, () => htmlTexts.forEach((text) => toMdast(htmlParser.parse(text), { document: true }))) },
     { library: 'remark-stringify + remark-mdx (MDX pages)', files: articles.length, ms: best(rounds, () => articles.forEach((article) => articleToMdx(article))) },
   ];
 }

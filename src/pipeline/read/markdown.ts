@@ -22,7 +22,8 @@ export const MAX_MARKUP_PER_PARAGRAPH = 400;
 /** Inline markup characters allowed in one file. */
 export const MAX_MARKUP_PER_FILE = 10_000;
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/** Markdown as the reader parses it (also timed alone by the benchmark, `scripts/bench/floor.ts`). */
+export const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
 /** A Markdown file over one of the reader's limits; `line` is where it went over. */
 export class MarkdownLimitError extends Error {
@@ -81,7 +82,7 @@ function checkLimits(text: string, firstLine: number): void {
 
 export function readMarkdown(text: string, firstLine = 1): Root {
   checkLimits(text, firstLine);
-  const tree = parser.parse(text);
+  const tree = markdownParser.parse(text);
   if (firstLine > 1) {
     // Positions count from the body; shift them so messages name the file's own lines.
     type Positioned = { position?: { start: { line: number }; end: { line: number } }; children?: Positioned[] };
