@@ -154,7 +154,7 @@ export function decodeBriefing(text: string, topic: string): TopicBriefing | und
   try {
     const value: unknown = JSON.parse(text);
     if (!isObject(value) || value.slug !== topic) return undefined;
-    const lists = ['articles', 'points', 'facts', 'figures', 'conflicts', 'timeline', 'quotes', 'charts', 'sources'];
+    const lists = ['articles', 'points', 'facts', 'figures', 'conflicts', 'timeline', 'quotes', 'charts', 'sources', 'updates'];
     return lists.every((list) => Array.isArray(value[list])) ? (value as unknown as TopicBriefing) : undefined;
   } catch {
     return undefined;

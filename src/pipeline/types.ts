@@ -207,6 +207,39 @@ export interface TopicArticle {
   duplicateOf: Slug | null;
 }
 
+/** A value of a fact as one article reports it, with the sentence it is in (a `SourceRef`). */
+export interface ArticleValue {
+  value: number;
+  /** As written: "HK$124.3". */
+  text: string;
+  article: Slug;
+  quote: string;
+  path: string;
+}
+
+/** A fact an article reports with another value than the latest earlier article (`brief/updates.ts`). */
+export interface Revision {
+  fact: string;
+  from: ArticleValue;
+  to: ArticleValue;
+}
+
+/**
+ * What one article added to its topic (`brief/updates.ts`): the facts it was the first to
+ * report, the facts it revised, and the speakers it was the first to quote. An article that
+ * added none of these has no update.
+ */
+export interface TopicUpdate {
+  article: Slug;
+  date: string | null;
+  /** No date: it comes after every dated article, and revises nothing. */
+  undated: boolean;
+  /** Ids of the briefing's `facts`. */
+  added: string[];
+  revised: Revision[];
+  speakers: string[];
+}
+
 export interface TopicBriefing {
   slug: string;
   title: string;
@@ -223,4 +256,6 @@ export interface TopicBriefing {
   quotes: Quote[];
   charts: Chart[];
   sources: { source: string | null; articles: Slug[] }[];
+  /** What each article added, newest first. */
+  updates: TopicUpdate[];
 }

@@ -9,6 +9,7 @@ import type { AnalysedArticle, Duplicate, Quote, Slug, TimelineEvent, Topic, Top
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';
+import { topicUpdates } from './updates.ts';
 
 /** Map each near-duplicate to the article that represents its story: the earliest, then by slug. */
 export function duplicateRepresentatives(articles: AnalysedArticle[], duplicates: ReadonlyMap<Slug, Duplicate[]>): Map<Slug, Slug> {
@@ -86,8 +87,10 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     };
   });
 
+  // Each article's figures in the order of its sentences, which `topicUpdates` relies on.
   const figures = articles.flatMap((a) => a.figures);
   const facts = groupFacts(figures);
+  const quotes = mergeQuotes(articles.flatMap((a) => a.quotes));
   const charts = topic.charts.map((spec) => buildChart(spec, facts)).filter((c) => c !== null);
   // Looked up and appended to in place: a search or a copy per article made both quadratic in
   // the topic's size (a topic holds thousands of articles at 20,000).
@@ -111,10 +114,11 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     figures,
     conflicts: findConflicts(facts),
     timeline: mergeEvents(articles.flatMap((a) => a.events)),
-    quotes: mergeQuotes(articles.flatMap((a) => a.quotes)),
+    quotes,
     charts,
     sources: [...bySource.entries()]
       .map(([source, slugs]) => ({ source: source || null, articles: slugs }))
       .sort((a, b) => (a.source ?? '~').localeCompare(b.source ?? '~')),
+    updates: topicUpdates({ articles: topicArticles, facts, figures, quotes }),
   };
 }
