@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
-import type { ListItem, TopicView } from '../pipeline/emit/topic-view.ts';
-import { ARTICLE_PAGE_KEYS_FILE, topicListFile, topicViewFile, type TopicList } from '../pipeline/paths.ts';
+import type { LatestUpdate, ListItem, TopicView } from '../pipeline/emit/topic-view.ts';
+import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFile, type TopicList } from '../pipeline/paths.ts';
 
 const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();
@@ -46,6 +46,8 @@ export const topics = () => read<TopicSummary[]>('data/topics.json');
 export const topicView = (slug: string) => read<TopicView>(topicViewFile(slug));
 /** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */
 export const topicListItems = <T extends TopicList>(slug: string, list: T, page: number) => read<ListItem<T>[]>(topicListFile(slug, list, page), false);
+/** The latest updates across topics, for the home page: a few lines. */
+export const latestUpdates = () => read<LatestUpdate[]>(LATEST_UPDATES_FILE);
 export const entities = () => read<EntitySummary[]>('data/entities.json');
 let lastEntity: { slug: string; mtime: number; value: EntityRecord } | undefined;
 /** One entity's record. Only the last one read is kept: its pages (one per 100 articles) are made one after another. */

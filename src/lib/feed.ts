@@ -17,6 +17,8 @@ export interface FeedInput {
   articles: { slug: string; title: string; date: string | null; path: string }[];
   /** Topic slug → title, for each item's categories. */
   topicTitles: Map<string, string>;
+  /** Article slug → what it added to the feed's topic (`updateText`), said before its opening sentence. */
+  added?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -36,11 +38,13 @@ export async function feedXml(input: FeedInput): Promise<string> {
     .slice(0, FEED_ITEMS)
     .map((a) => {
       const record = article(a.slug);
+      const opening = articleDescription(record.sentences, record.title);
+      const added = input.added?.get(a.slug);
       return {
         title: a.title,
         link: a.path,
         pubDate: feedDate(a.date),
-        description: articleDescription(record.sentences, record.title),
+        description: added ? `${added}\n\n${opening}` : opening,
         categories: record.topics.map((slug) => input.topicTitles.get(slug) ?? slug),
       };
     });

@@ -1,13 +1,14 @@
 /**
- * The pages of a topic's lists (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`): every
- * fact, event and quote of a briefing, `LIST_PAGE_SIZE` a page, in the briefing's order. The
- * number of pages comes from `topics.json`, so making the list of pages reads no briefing.
+ * The pages of a topic's lists (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`,
+ * `…/updates/`): every fact, event, quote and update of a briefing, `LIST_PAGE_SIZE` a page, in
+ * the briefing's order. The number of pages comes from `topics.json`, so making the list of
+ * pages reads no briefing.
  */
 import type { TopicList } from '../pipeline/paths.ts';
 import { topicListItems, topics, type TopicSummary } from './data.ts';
 import { pageCount } from './pagination.ts';
 
-const countOf: Record<TopicList, 'facts' | 'timeline' | 'quotes'> = { figures: 'facts', timeline: 'timeline', quotes: 'quotes' };
+const countOf: Record<TopicList, 'facts' | 'timeline' | 'quotes' | 'updates'> = { figures: 'facts', timeline: 'timeline', quotes: 'quotes', updates: 'updates' };
 
 /** `getStaticPaths` of one list: page 1 at `…/<list>/` (`page` undefined), then `…/<list>/2/`. */
 export function topicListPaths(list: TopicList) {

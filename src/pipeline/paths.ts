@@ -21,8 +21,8 @@ export const sentencePath = (base: string, slug: string, id: string) => `${artic
  */
 export const LIST_PAGE_SIZE = 100;
 
-/** A topic's list pages: all its figures, its whole timeline, all its quotes. */
-export type TopicList = 'figures' | 'timeline' | 'quotes';
+/** A topic's list pages: all its figures, its whole timeline, all its quotes, all its updates. */
+export type TopicList = 'figures' | 'timeline' | 'quotes' | 'updates';
 
 /** Page `page` (1-based) of one of a topic's lists: `/topics/<slug>/figures/`, then `…/figures/2/`. */
 export const topicListPath = (base: string, topic: string, list: TopicList, page = 1) => `${topicPath(base, topic)}${list}/${page > 1 ? `${page}/` : ''}`;
@@ -38,6 +38,9 @@ export const topicDataFile = (topic: string) => `data/topics/${topic}.json`;
  * incremental build, so that listing 5,000 pages reads one file, not every record.
  */
 export const ARTICLE_PAGE_KEYS_FILE = 'article-pages.json';
+
+/** Where the pipeline writes the latest updates across topics, for the home page (`LatestUpdate`). */
+export const LATEST_UPDATES_FILE = 'views/updates.json';
 
 /** Where the pipeline writes the items of one page of a topic's list, in its generated folder. */
 export const topicListFile = (topic: string, list: TopicList, page: number) => `lists/${topic}/${list}/${page}.json`;

@@ -1,6 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { cited, factLinks, latestEvents, leadingConflicts, leadingFacts, leadingQuotes, listItems, reportedValues, shownFact, SHOWN, topicView } from '../../src/pipeline/emit/topic-view.ts';
+import { FEED_ITEMS } from '../../src/lib/seo.ts';
+import { topicUpdates } from '../../src/pipeline/brief/updates.ts';
+import {
+  cited,
+  factLinks,
+  latestEvents,
+  latestUpdates,
+  leadingConflicts,
+  leadingFacts,
+  leadingQuotes,
+  listItems,
+  reportedValues,
+  shownFact,
+  SHOWN,
+  topicView,
+  updateLines,
+  VIEW_UPDATES,
+} from '../../src/pipeline/emit/topic-view.ts';
 import type { Fact, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
+import { figure as storyFigure } from '../fixtures/figures/figures.ts';
+import { briefingOf, chinaShare, quote as storyQuote, sharePrice, storyBriefing, topicArticle } from '../fixtures/updates/story.ts';
 
 const source = (article: string): SourceRef => ({ article: article as Slug, quote: `${article} said so.`, path: `/articles/${article}/#s-1` });
 const figure = (article: string, value: number, text = `${value}%`): Figure =>
@@ -47,10 +66,10 @@ describe('what a topic page shows of each section', () => {
   test('the view a topic page reads holds the leading part of each list and their lengths, never the lists', () => {
     const facts = Array.from({ length: 120 }, (_, i) => fact(`f${i}`, i === 110 ? 'differ' : 'single', [figure('x', i)]));
     const timeline = Array.from({ length: 60 }, (_, i) => ({ date: `20${String(i).padStart(2, '0')}`, text: `e${i}`, sources: [] }) as unknown as TimelineEvent);
-    const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [] } as unknown as TopicBriefing;
+    const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [], updates: [] } as unknown as TopicBriefing;
     const view = topicView(briefing, '/');
     expect(['facts', 'figures', 'conflicts', 'timeline', 'quotes'].filter((key) => key in view)).toEqual([]);
-    expect(view.counts).toEqual({ facts: 120, comparable: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0 });
+    expect(view.counts).toEqual({ facts: 120, comparable: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0, updates: 0 });
     expect(view.leading.facts).toHaveLength(SHOWN.facts);
     expect(view.leading.facts[0]?.id).toBe('f110');
     expect(view.leading.conflicts.map((c) => c.path)).toEqual(['/topics/t/figures/2/#fact-f110']);
@@ -92,16 +111,18 @@ describe('what a topic page shows of each section', () => {
         facts, figures: facts.flatMap((f) => f.values), conflicts: [],
         timeline: [{ date: '2025', approximate: false, precision: 'year', when: '2025', text: 'An event.', sources }],
         quotes: [{ text: 'A quote.', speaker: null, sources }],
+        updates: [{ article: 'a0', date: '2025-01-01', undated: false, added: ['f'], revised: [], speakers: [] }],
       } as unknown as TopicBriefing;
     };
     const size = (briefing: TopicBriefing) => [
       JSON.stringify(topicView(briefing, '/')).length,
-      ...(['figures', 'timeline', 'quotes'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100)).length),
+      ...(['figures', 'timeline', 'quotes', 'updates'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100)).length),
     ];
     // From 100 reports to 10,000, only the counts grow, by two digits each: in the view, the
-    // sources of the point, the value, the event and the quote, and how many figures there are.
+    // sources of the point, the value, the event and the quote, and how many figures there are;
+    // the line of the article that reported the fact first stays as it was.
     const [small, large] = [size(briefingWith(100)), size(briefingWith(10_000))];
-    expect(large.map((n, i) => n - (small[i] as number))).toEqual([2 * 5, 2, 2, 2]);
+    expect(large.map((n, i) => n - (small[i] as number))).toEqual([2 * 5, 2, 2, 2, 0]);
   });
 
   test('a list page holds its items of the briefing, in order, as the page shows them', () => {
@@ -114,3 +135,103 @@ describe('what a topic page shows of each section', () => {
   });
 });
 
+
+describe('what’s new, as pages show it', () => {
+  const PRICE = 'alibaba-share-price-hong-kong-hkd';
+
+  test('an update line: each fact named and linked to its row, each value and speaker to its sentence', () => {
+    const briefing = storyBriefing();
+    const show = updateLines(briefing, '/briefs/');
+    const [apVivo, scmpClose] = briefing.updates.map(show);
+    expect(apVivo).toEqual({
+      article: 'ap-vivo',
+      title: 'Title of ap-vivo',
+      source: null,
+      path: '/articles/ap-vivo/',
+      date: '2025-01-12',
+      undated: false,
+      added: [
+        {
+          fact: 'vivo-market-share-china-q4-2024-pct',
+          label: 'Vivo · market share · China · Q4 2024',
+          factPath: '/briefs/topics/t/figures/#fact-vivo-market-share-china-q4-2024-pct',
+          value: { text: '17%', quote: 'Vivo reported 17% (sentence 2).', path: '/articles/ap-vivo/#s-2' },
+        },
+      ],
+      revised: [
+        {
+          fact: PRICE,
+          label: 'Alibaba · share price · Hong Kong',
+          factPath: `/briefs/topics/t/figures/#fact-${PRICE}`,
+          from: { text: 'HK$124.30', quote: 'Alibaba reported HK$124.30 (sentence 1).', path: '/articles/bloomberg-shares/#s-1' },
+          to: { text: 'HK$121.0', quote: 'Alibaba reported HK$121.0 (sentence 1).', path: '/articles/ap-vivo/#s-1' },
+        },
+      ],
+      speakers: [],
+      counts: { added: 1, revised: 1, speakers: 0 },
+    });
+    expect(scmpClose?.speakers).toEqual([{ name: 'Tim Cook', quote: '“We are proud” (scmp-close).', path: '/articles/scmp-close/#s-q-scmp-close' }]);
+  });
+
+  test('a line shows a few facts, revisions and speakers and counts the rest, however many the article brought', () => {
+    const subjects = Array.from({ length: 40 }, (_, i) => `Brand ${String(i).padStart(2, '0')}`);
+    const articles = [topicArticle('a', '2025-01-10'), topicArticle('b', '2025-01-11')];
+    const figures = [
+      ...subjects.map((subject, i) => storyFigure('b', `${i}`, '2%', 2, chinaShare(subject))),
+      ...subjects.map((subject, i) => storyFigure('a', `${i}`, '1%', 1, chinaShare(subject))),
+      storyFigure('b', 'x', '3%', 3, chinaShare('Newcomer')),
+    ];
+    const quotes = subjects.map((subject) => storyQuote('b', `${subject} chief`, `Words of ${subject}`));
+    const briefing = storyBriefing('t', briefingOf(articles, figures, quotes));
+    const [line] = briefing.updates.map(updateLines(briefing, '/'));
+    expect(line?.counts).toEqual({ added: 1, revised: 40, speakers: 40 });
+    expect([line?.added.length, line?.revised.length, line?.speakers.length]).toEqual([1, SHOWN.updateItems, SHOWN.updateItems]);
+    expect(line?.revised.map((r) => `${r.from.text} → ${r.to.text}`)).toEqual(Array(SHOWN.updateItems).fill('1% → 2%'));
+  });
+
+  test('a topic’s view holds its latest updates, enough for its feed; its list pages hold them all, in order', () => {
+    expect(VIEW_UPDATES).toBeGreaterThanOrEqual(FEED_ITEMS);
+    const articles = Array.from({ length: 130 }, (_, i) => topicArticle(`a${String(i).padStart(3, '0')}`, `2025-01-01`));
+    const figures = articles.map((a, i) => storyFigure(a.slug, '1', `${i}%`, i, chinaShare(`Brand ${i}`)));
+    const briefing = storyBriefing('t', briefingOf(articles, figures));
+    expect(briefing.updates).toHaveLength(130);
+    const view = topicView(briefing, '/');
+    expect(view.counts.updates).toBe(130);
+    expect(view.updates.map((u) => u.article)).toEqual(briefing.updates.slice(0, VIEW_UPDATES).map((u) => u.article));
+    const pages = [listItems(briefing, 'updates', 0, 100, '/'), listItems(briefing, 'updates', 100, 100, '/')];
+    expect(pages.map((page) => page.length)).toEqual([100, 30]);
+    expect(pages.flat().map((u) => 'article' in u && u.article)).toEqual(briefing.updates.map((u) => u.article));
+  });
+
+  test('the latest updates across topics: one line per article, newest first, naming each topic it added to', () => {
+    const one = storyBriefing('one');
+    // A second topic: the same 12 January article, and an article of 13 January.
+    const articles = [topicArticle('ap-vivo', '2025-01-12'), topicArticle('later', '2025-01-13')];
+    const two = storyBriefing('two', briefingOf(articles, [storyFigure('ap-vivo', '1', 'HK$121', 121, sharePrice), storyFigure('later', '1', '9%', 9, chinaShare('Honor'))], [storyQuote('later', 'Someone', 'Hello')]));
+    const latest = latestUpdates([one, two], 3);
+    expect(latest.map((u) => [u.article, u.date, u.topics.map((t) => [t.slug, t.path, t.counts])])).toEqual([
+      ['later', '2025-01-13', [['two', '/topics/two/', { added: 1, revised: 0, speakers: 1 }]]],
+      [
+        'ap-vivo',
+        '2025-01-12',
+        [
+          ['one', '/topics/one/', { added: 1, revised: 1, speakers: 0 }],
+          ['two', '/topics/two/', { added: 1, revised: 0, speakers: 0 }],
+        ],
+      ],
+      ['scmp-close', '2025-01-12', [['one', '/topics/one/', { added: 0, revised: 0, speakers: 1 }]]],
+    ]);
+    expect(latest[0]).toMatchObject({ title: 'Title of later', path: '/articles/later/', undated: false });
+    expect(latestUpdates([one, two], 10).map((u) => u.article)).toEqual(['later', 'ap-vivo', 'scmp-close', 'reuters-shares', 'undated-feature']);
+    expect(latestUpdates([], 5)).toEqual([]);
+  });
+
+  test('the updates a page shows are the briefing’s own: every fact id resolves', () => {
+    const briefing = storyBriefing();
+    expect(briefing.updates).toEqual(topicUpdates(briefing));
+    const ids = new Set(briefing.facts.map((f) => f.id));
+    for (const line of briefing.updates.map(updateLines(briefing, '/'))) {
+      for (const item of [...line.added, ...line.revised]) expect(ids.has(item.fact), item.fact).toBe(true);
+    }
+  });
+});

@@ -20,7 +20,7 @@
  * - An article that added nothing has no update. Updates are listed newest first, undated last;
  *   on one day, and among undated articles, by slug (the order feeds list articles in).
  */
-import type { ArticleValue, Figure, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
 
 /** Code-unit order, the same on every machine and locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -43,56 +43,14 @@ function countingOrder(a: TopicArticle, b: TopicArticle): number {
   );
 }
 
-/** The order updates are listed in: newest first, undated last, then by slug. */
-const listOrder = (a: TopicUpdate, b: TopicUpdate): number => compareDates(a.date, b.date, true) || compareText(a.article, b.article);
+/** The order updates are listed in, in a topic and across topics: newest first, undated last, then by slug. */
+export const updateOrder = (a: Pick<TopicUpdate, 'date' | 'article'>, b: Pick<TopicUpdate, 'date' | 'article'>): number => compareDates(a.date, b.date, true) || compareText(a.article, b.article);
 
 interface Report {
   fact: string;
-  figure: Figure;
-  /** Where the figure is among the briefing's figures: its article's order of sentences. */
+  value: ArticleValue;
+  /** Where its figure is among the briefing's figures: its article's order of sentences. */
   rank: number;
-}
-
-/**
- * Each article's facts with the first value it gives of each, in the order it gives them. The
- * briefing lists each article's figures in the order of its sentences (`buildBriefing`).
- */
-function reportsByArticle(briefing: Pick<TopicBriefing, 'facts' | 'figures'>): Map<string, Report[]> {
-  const rank = new Map<string, number>();
-  briefing.figures.forEach((figure, index) => {
-    if (!rank.has(figure.id)) rank.set(figure.id, index);
-  });
-  const byArticle = new Map<string, Map<string, Report>>();
-  for (const fact of briefing.facts) {
-    for (const figure of fact.values) {
-      const article = figure.sources[0]?.article;
-      if (article === undefined) continue;
-      const report = { fact: fact.id, figure, rank: rank.get(figure.id) ?? Number.POSITIVE_INFINITY };
-      let own = byArticle.get(article);
-      if (!own) byArticle.set(article, (own = new Map()));
-      const found = own.get(fact.id);
-      if (!found || report.rank < found.rank) own.set(fact.id, report);
-    }
-  }
-  return new Map([...byArticle].map(([article, own]) => [article, [...own.values()].sort((a, b) => a.rank - b.rank || compareText(a.fact, b.fact))]));
-}
-
-/** "Joe  Tsai" and "joe tsai" are one speaker. */
-const speakerKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Each article's speakers, each once, in the order of the briefing's quotes. */
-function speakersByArticle(quotes: TopicBriefing['quotes']): Map<string, string[]> {
-  const byArticle = new Map<string, Map<string, string>>();
-  for (const quote of quotes) {
-    if (!quote.speaker) continue;
-    for (const source of quote.sources) {
-      let own = byArticle.get(source.article);
-      if (!own) byArticle.set(source.article, (own = new Map()));
-      const key = speakerKey(quote.speaker);
-      if (!own.has(key)) own.set(key, quote.speaker);
-    }
-  }
-  return new Map([...byArticle].map(([article, own]) => [article, [...own.values()]]));
 }
 
 function articleValue(figure: Figure): ArticleValue {
@@ -100,12 +58,54 @@ function articleValue(figure: Figure): ArticleValue {
   return { value: figure.value, text: figure.text, article: source.article, quote: source.quote, path: source.path };
 }
 
+/**
+ * Each article's facts with the first value it gives of each, in the order it gives them (the
+ * briefing lists each article's figures in the order of its sentences: `buildBriefing`).
+ */
+export function articleFacts(briefing: Pick<TopicBriefing, 'facts' | 'figures'>): Map<string, Map<string, ArticleValue>> {
+  const rank = new Map<string, number>();
+  briefing.figures.forEach((figure, index) => {
+    if (!rank.has(figure.id)) rank.set(figure.id, index);
+  });
+  const byArticle = new Map<string, Map<string, Report>>();
+  for (const fact of briefing.facts) {
+    for (const figure of fact.values) {
+      if (!figure.sources[0]) continue;
+      const report = { fact: fact.id, value: articleValue(figure), rank: rank.get(figure.id) ?? Number.POSITIVE_INFINITY };
+      let own = byArticle.get(report.value.article);
+      if (!own) byArticle.set(report.value.article, (own = new Map()));
+      const found = own.get(fact.id);
+      if (!found || report.rank < found.rank) own.set(fact.id, report);
+    }
+  }
+  const inOrder = (own: Map<string, Report>) => new Map([...own.values()].sort((a, b) => a.rank - b.rank || compareText(a.fact, b.fact)).map((r) => [r.fact, r.value]));
+  return new Map([...byArticle].map(([article, own]) => [article, inOrder(own)]));
+}
+
+/** "Joe  Tsai" and "joe tsai" are one speaker. */
+export const speakerKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Each article's speakers, each once with its first quotation's source, in the order of the briefing's quotes. */
+export function articleSpeakers(quotes: TopicBriefing['quotes']): Map<string, Map<string, { name: string; source: SourceRef }>> {
+  const byArticle = new Map<string, Map<string, { name: string; source: SourceRef }>>();
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    for (const source of quote.sources) {
+      let own = byArticle.get(source.article);
+      if (!own) byArticle.set(source.article, (own = new Map()));
+      const key = speakerKey(quote.speaker);
+      if (!own.has(key)) own.set(key, { name: quote.speaker, source });
+    }
+  }
+  return byArticle;
+}
+
 const sameValue = (values: readonly ArticleValue[] | undefined, value: ArticleValue): boolean => values?.some((v) => v.value === value.value) ?? false;
 
 /** What each article of the briefing added to it, newest first; ids are the briefing's facts. */
 export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' | 'figures' | 'quotes'>): TopicUpdate[] {
-  const reports = reportsByArticle(briefing);
-  const speakers = speakersByArticle(briefing.quotes);
+  const reports = articleFacts(briefing);
+  const speakers = articleSpeakers(briefing.quotes);
   /** Each fact's values on the latest day before this one that reported it, and on this day. */
   const earlier = new Map<string, ArticleValue[]>();
   const today = new Map<string, ArticleValue[]>();
@@ -120,8 +120,7 @@ export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' 
     }
     const undated = article.date === null;
     const update: TopicUpdate = { article: article.slug, date: article.date, undated, added: [], revised: [], speakers: [] };
-    for (const { fact, figure } of reports.get(article.slug) ?? []) {
-      const value = articleValue(figure);
+    for (const [fact, value] of reports.get(article.slug) ?? []) {
       const before = earlier.get(fact);
       const same = today.get(fact);
       if (!before && !same) update.added.push(fact);
@@ -129,13 +128,12 @@ export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' 
       if (!same) today.set(fact, [value]);
       else if (!sameValue(same, value)) same.push(value);
     }
-    for (const name of speakers.get(article.slug) ?? []) {
-      const key = speakerKey(name);
+    for (const [key, { name }] of speakers.get(article.slug) ?? []) {
       if (quoted.has(key)) continue;
       quoted.add(key);
       update.speakers.push(name);
     }
     if (update.added.length + update.revised.length + update.speakers.length > 0) updates.push(update);
   }
-  return updates.sort(listOrder);
+  return updates.sort(updateOrder);
 }

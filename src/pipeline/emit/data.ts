@@ -46,12 +46,13 @@ export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[],
 }
 
 /** How long each list of a briefing is. */
-export const listCounts = ({ facts, figures, conflicts, timeline, quotes }: TopicBriefing) => ({
+export const listCounts = ({ facts, figures, conflicts, timeline, quotes, updates }: TopicBriefing) => ({
   facts: facts.length,
   figures: figures.length,
   conflicts: conflicts.length,
   timeline: timeline.length,
   quotes: quotes.length,
+  updates: updates.length,
 });
 
 export function topicSummary(briefing: TopicBriefing) {

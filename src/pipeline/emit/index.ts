@@ -6,11 +6,11 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
 import { sha256 } from '../cache.ts';
-import { ARTICLE_PAGE_KEYS_FILE, factPath, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../paths.ts';
+import { ARTICLE_PAGE_KEYS_FILE, factPath, LATEST_UPDATES_FILE, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../paths.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
-import { listItems, topicView } from './topic-view.ts';
+import { latestUpdates, listItems, SHOWN, topicView } from './topic-view.ts';
 
 export interface OutputFile {
   /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
@@ -169,9 +169,10 @@ export function emitFiles(
     pushKeyed(topicDataFile(briefing.slug), key, () => json(briefing));
     pushKeyed(topicViewFile(briefing.slug), part('view'), () => json(topicView(briefing, base)));
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
-    for (const [list, length] of [['figures', briefing.facts.length], ['timeline', briefing.timeline.length], ['quotes', briefing.quotes.length]] as const) {
+    const lists = [['figures', briefing.facts.length], ['timeline', briefing.timeline.length], ['quotes', briefing.quotes.length], ['updates', briefing.updates.length]] as const;
+    for (const [list, length] of lists) {
       for (let start = 0, page = 1; start < length; start += LIST_PAGE_SIZE, page++) {
-        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(listItems(briefing, list, start, LIST_PAGE_SIZE)));
+        pushKeyed(topicListFile(briefing.slug, list, page), part(`${list}/${page}`), () => json(listItems(briefing, list, start, LIST_PAGE_SIZE, base)));
       }
     }
   }
@@ -179,6 +180,7 @@ export function emitFiles(
   for (const entity of entities) push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
   push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
   push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
+  push({ path: LATEST_UPDATES_FILE, contents: json(latestUpdates(briefings, SHOWN.updates)) });
   push({ path: 'data/entities.json', contents: json(entities.map(({ mentions, ...e }) => ({ ...e, articles: mentions.length }))) });
   push({ path: 'report.json', contents: json({ articles: articles.length, diagnostics }) });
   return files;

@@ -11,15 +11,22 @@
  * point thousands of sources, and a page must not read more as the corpus grows (at 20,000
  * articles a list page of 100 facts was 12.8 MB, for at most 600 values shown).
  */
+import { articleFacts, articleSpeakers, speakerKey, updateOrder } from '../brief/updates.ts';
 import { factPath, type TopicList } from '../paths.ts';
 import { listCounts } from './data.ts';
-import type { Conflict, Fact, Figure, Point, Quote, SourceRef, TimelineEvent, TopicBriefing } from '../types.ts';
+import type { ArticleValue, Conflict, Fact, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../types.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
  * are per line, on every page, with the rest counted.
  */
-export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, values: 6, citations: 5 } as const;
+export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, values: 6, citations: 5, updates: 5, updateItems: 5 } as const;
+
+/**
+ * How many of a topic's updates its view holds (`SHOWN.updates` are on its page): as many as
+ * its feed has items (`FEED_ITEMS`), whose descriptions say what each article added.
+ */
+export const VIEW_UPDATES = 50;
 
 const statusRank: Record<Fact['status'], number> = { differ: 0, agree: 1, single: 2 };
 
@@ -106,31 +113,35 @@ export const shownFact = ({ values, ...fact }: Fact): ShownFact => ({ ...fact, .
 export type ShownConflict = Omit<Conflict, 'values'> & ShownValues & { path: string };
 
 /** What one page of each of a topic's lists reads (`topicListFile`). */
-export type ListItem<T extends TopicList> = T extends 'figures' ? ShownFact : T extends 'timeline' ? Cited<TimelineEvent> : Cited<Quote>;
+export type ListItem<T extends TopicList> = T extends 'figures' ? ShownFact : T extends 'timeline' ? Cited<TimelineEvent> : T extends 'updates' ? ShownUpdate : Cited<Quote>;
 
-/** Items `start` to `start + count` of a topic's list, as its page shows them. */
-export function listItems(briefing: TopicBriefing, list: TopicList, start: number, count: number): ListItem<TopicList>[] {
+/** Items `start` to `start + count` of a topic's list, as its page shows them; `base` is the site's, for the links updates carry. */
+export function listItems(briefing: TopicBriefing, list: TopicList, start: number, count: number, base = '/'): ListItem<TopicList>[] {
   const end = start + count;
   if (list === 'figures') return briefing.facts.slice(start, end).map(shownFact);
   if (list === 'timeline') return briefing.timeline.slice(start, end).map(cited);
+  if (list === 'updates') return briefing.updates.slice(start, end).map(updateLines(briefing, base));
   return briefing.quotes.slice(start, end).map(cited);
 }
 
-export type TopicView = Omit<TopicBriefing, 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes'> & {
+export type TopicView = Omit<TopicBriefing, 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes' | 'updates'> & {
   points: Cited<Point>[];
   /** How long each list is; `comparable` counts the facts with a subject and measure. */
-  counts: { facts: number; comparable: number; figures: number; conflicts: number; timeline: number; quotes: number };
+  counts: { facts: number; comparable: number; figures: number; conflicts: number; timeline: number; quotes: number; updates: number };
+  /** The latest `VIEW_UPDATES` updates. */
+  updates: ShownUpdate[];
   leading: { facts: ShownFact[]; otherFacts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
 };
 
 export function topicView(briefing: TopicBriefing, base: string): TopicView {
-  const { points, facts, figures, conflicts, timeline, quotes, ...rest } = briefing;
+  const { points, facts, figures, conflicts, timeline, quotes, updates, ...rest } = briefing;
   const comparable = facts.filter(isComparable);
   const links = factLinks(briefing, base);
   return {
     ...rest,
     points: points.map(cited),
     counts: { ...listCounts(briefing), comparable: comparable.length },
+    updates: updates.slice(0, VIEW_UPDATES).map(updateLines(briefing, base)),
     leading: {
       facts: leadingFacts(comparable, SHOWN.facts).map(shownFact),
       otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures).map(shownFact),
@@ -139,4 +150,127 @@ export function topicView(briefing: TopicBriefing, base: string): TopicView {
       quotes: leadingQuotes(quotes, SHOWN.quotes).map(cited),
     },
   };
+}
+
+/** A value as a line shows it: as written, linked to its sentence, which shows on hover. */
+export type ShownValue = Pick<ArticleValue, 'text' | 'quote' | 'path'>;
+
+/** A fact on an update's line: what it is, linked to its row on the topic's figures pages. */
+interface ShownFactRef {
+  fact: string;
+  /** "Apple · market share · China · Q4 2024", or "a figure" for a fact without one. */
+  label: string;
+  factPath: string;
+}
+
+/**
+ * An update as a page shows it (`TopicUpdate`): the article it is, and the first
+ * `SHOWN.updateItems` facts it added, figures it revised and speakers it first quoted, each with
+ * the sentence it links to, and how many of each there are.
+ */
+export interface ShownUpdate {
+  article: Slug;
+  title: string;
+  source: string | null;
+  /** The article's page. */
+  path: string;
+  date: string | null;
+  undated: boolean;
+  added: (ShownFactRef & { value: ShownValue })[];
+  revised: (ShownFactRef & { from: ShownValue; to: ShownValue })[];
+  /** Each speaker with the sentence of their first quotation in the article. */
+  speakers: ({ name: string } & Omit<SourceRef, 'article'>)[];
+  counts: { added: number; revised: number; speakers: number };
+}
+
+const shownValue = ({ text, quote, path }: ArticleValue | (SourceRef & { text: string })): ShownValue => ({ text, quote, path });
+
+const madeLines = new WeakMap<TopicBriefing, { base: string; show: (update: TopicUpdate) => ShownUpdate }>();
+
+/**
+ * How a briefing's updates are shown, one update at a time. Made once per briefing (it indexes
+ * the briefing's facts, figures and quotes), for its view and every page of its updates.
+ */
+export function updateLines(briefing: TopicBriefing, base: string): (update: TopicUpdate) => ShownUpdate {
+  const made = madeLines.get(briefing);
+  if (made?.base === base) return made.show;
+  const show = makeUpdateLines(briefing, base);
+  madeLines.set(briefing, { base, show });
+  return show;
+}
+
+function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicUpdate) => ShownUpdate {
+  const links = factLinks(briefing, base);
+  const factsById = new Map(briefing.facts.map((fact) => [fact.id, fact]));
+  const articles = new Map(briefing.articles.map((article) => [article.slug as string, article]));
+  const values = articleFacts(briefing);
+  const speakers = articleSpeakers(briefing.quotes);
+  const ref = (fact: string): ShownFactRef => {
+    const found = factsById.get(fact);
+    return { fact, label: (found && factLabel(found)) || 'a figure', factPath: links.get(fact) ?? '' };
+  };
+  const items = SHOWN.updateItems;
+  return (update) => {
+    const article = articles.get(update.article);
+    const own = values.get(update.article);
+    const quoted = speakers.get(update.article);
+    return {
+      article: update.article,
+      title: article?.title ?? update.article,
+      source: article?.source ?? null,
+      path: article?.path ?? '',
+      date: update.date,
+      undated: update.undated,
+      added: update.added.slice(0, items).map((fact) => ({ ...ref(fact), value: shownValue(own?.get(fact) as ArticleValue) })),
+      revised: update.revised.slice(0, items).map(({ fact, from, to }) => ({ ...ref(fact), from: shownValue(from), to: shownValue(to) })),
+      speakers: update.speakers.slice(0, items).map((name) => {
+        const { source } = quoted?.get(speakerKey(name)) as { source: SourceRef };
+        return { name, quote: source.quote, path: source.path };
+      }),
+      counts: { added: update.added.length, revised: update.revised.length, speakers: update.speakers.length },
+    };
+  };
+}
+
+/** One line of the latest updates across topics (the home page): an article, and what it added to each of its topics. */
+export interface LatestUpdate {
+  article: Slug;
+  title: string;
+  source: string | null;
+  path: string;
+  date: string | null;
+  undated: boolean;
+  topics: { slug: string; title: string; path: string; counts: ShownUpdate['counts'] }[];
+}
+
+/**
+ * The `count` newest articles that added to any topic, each with what it added to each topic, in
+ * topic order. Each topic's updates are in the one order `updateOrder`, so the `count` newest
+ * across topics are among each topic's first `count`.
+ */
+export function latestUpdates(briefings: readonly TopicBriefing[], count: number): LatestUpdate[] {
+  const byArticle = new Map<string, LatestUpdate>();
+  for (const briefing of briefings) {
+    const articles = new Map(briefing.articles.map((article) => [article.slug as string, article]));
+    for (const update of briefing.updates.slice(0, count)) {
+      const counts = { added: update.added.length, revised: update.revised.length, speakers: update.speakers.length };
+      const topic = { slug: briefing.slug, title: briefing.title, path: briefing.path, counts };
+      const found = byArticle.get(update.article);
+      if (found) {
+        found.topics.push(topic);
+        continue;
+      }
+      const article = articles.get(update.article);
+      byArticle.set(update.article, {
+        article: update.article,
+        title: article?.title ?? update.article,
+        source: article?.source ?? null,
+        path: article?.path ?? '',
+        date: update.date,
+        undated: update.undated,
+        topics: [topic],
+      });
+    }
+  }
+  return [...byArticle.values()].sort(updateOrder).slice(0, count);
 }

@@ -1,8 +1,12 @@
-/** A topic's feed: the newest articles in the briefing, for following one story. */
+/**
+ * A topic's feed: the newest articles in the briefing, for following one story, each saying what
+ * it added to the briefing (new facts, revised figures, new speakers) before its opening sentence.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site, topicView, topics } from '../../../lib/data.ts';
 import { feedXml } from '../../../lib/feed.ts';
 import { topicDescription } from '../../../lib/seo.ts';
+import { updateText } from '../../../lib/updates.ts';
 
 export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
 
@@ -18,6 +22,7 @@ export const GET: APIRoute = async ({ params, site: siteUrl }) => {
     site: siteUrl,
     articles: briefing.articles,
     topicTitles: new Map(topics().map((t) => [t.slug, t.title])),
+    added: new Map(briefing.updates.map((u) => [u.article as string, updateText(u)])),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };
