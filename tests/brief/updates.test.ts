@@ -36,7 +36,7 @@ describe('topicUpdates', () => {
     ]);
   });
 
-  it('every id is one of the briefing’s facts, and every fact was added by exactly one article', () => {
+  it('every id is one of the briefing’s facts, and every fact was added by one article (none here repeats a figure of its own)', () => {
     const briefing = story();
     const updates = topicUpdates(briefing);
     const ids = briefing.facts.map((f) => f.id);
@@ -62,6 +62,19 @@ describe('topicUpdates', () => {
     expect(lines(topicUpdates(briefingOf(articles, figures, quotes)))).toEqual([
       ['b-rewrite', ['apple-market-share-china-q4-2024-pct'], [], []],
       ['z-original', [PRICE], [], ['Tim Cook']],
+    ]);
+  });
+
+  it('a figure of its own (no subject or measure) is new unless an earlier article gave it, as written, in the same sentence', () => {
+    const donation = { subject: null, measure: 'donation', period: 'January 2025', market: null, unit: 'USD' };
+    const articles = [topicArticle('z-original', '2025-01-12'), topicArticle('a-copy', '2025-01-12', 'z-original'), topicArticle('b-other', '2025-01-13')];
+    // The fixture writes a figure's sentence from its text and number: the copy's sentence 1 is the original's.
+    const figures = [figure('z-original', '1', '$1 million', 1e6, donation), figure('a-copy', '1', '$1 million', 1e6, donation), figure('b-other', '2', '$1 million', 1e6, donation)];
+    const briefing = briefingOf(articles, figures);
+    expect(briefing.facts).toHaveLength(3);
+    expect(lines(topicUpdates(briefing))).toEqual([
+      ['b-other', ['donation-january-2025-usd-b-other-2'], [], []],
+      ['z-original', ['donation-january-2025-usd-z-original-1'], [], []],
     ]);
   });
 

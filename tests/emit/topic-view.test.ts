@@ -189,6 +189,18 @@ describe('what’s new, as pages show it', () => {
     expect(line?.revised.map((r) => `${r.from.text} → ${r.to.text}`)).toEqual(Array(SHOWN.updateItems).fill('1% → 2%'));
   });
 
+  test('a line names the facts a reader can compare first, then the figures of their own, each in the article’s order', () => {
+    const donation = { subject: null, measure: 'donation', period: null, market: null, unit: 'USD' };
+    const figures = [storyFigure('a', '1', '$1 million', 1e6, donation), storyFigure('a', '2', '15%', 15, chinaShare('Apple')), storyFigure('a', '3', '16%', 16, chinaShare('Huawei'))];
+    const briefing = storyBriefing('t', briefingOf([topicArticle('a', '2025-01-10')], figures));
+    expect(briefing.updates[0]?.added).toEqual(['donation-usd-a-1', 'apple-market-share-china-q4-2024-pct', 'huawei-market-share-china-q4-2024-pct']);
+    expect(briefing.updates.map(updateLines(briefing, '/'))[0]?.added.map((a) => [a.label, a.value.text])).toEqual([
+      ['Apple · market share · China · Q4 2024', '15%'],
+      ['Huawei · market share · China · Q4 2024', '16%'],
+      ['donation', '$1 million'],
+    ]);
+  });
+
   test('a topic’s view holds its latest updates, enough for its feed; its list pages hold them all, in order', () => {
     expect(VIEW_UPDATES).toBeGreaterThanOrEqual(FEED_ITEMS);
     const articles = Array.from({ length: 130 }, (_, i) => topicArticle(`a${String(i).padStart(3, '0')}`, `2025-01-01`));

@@ -15,12 +15,15 @@
  * - Undated articles are counted after every dated one, in the same order, as one more day: they
  *   add what no article counted before reports, and revise nothing.
  * - An article's value of a fact is the first it gives, in the order of its sentences.
- * - A near-duplicate copy is counted after the article it copies, so it adds only what it says
- *   beyond it: a copy of an earlier article adds nothing new, and has no update.
+ * - A figure without a subject or a measure is a fact of its own (`facts.ts`): it is new unless
+ *   an article counted before gave it, as written, in the same sentence.
+ * - A near-duplicate copy is counted after the article it copies, so what it repeats is not new:
+ *   a copy of an earlier article adds nothing new, and has no update. A rewrite adds what it
+ *   says beyond its original (a speaker, a figure of its own).
  * - An article that added nothing has no update. Updates are listed newest first, undated last;
  *   on one day, and among undated articles, by slug (the order feeds list articles in).
  */
-import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Fact, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
 
 /** Code-unit order, the same on every machine and locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -100,12 +103,21 @@ export function articleSpeakers(quotes: TopicBriefing['quotes']): Map<string, Ma
   return byArticle;
 }
 
+/** Facts.ts groups only figures with a subject and a measure: every other figure is its own fact. */
+const comparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => fact.subject !== null && fact.measure !== null;
+
+/** The same figure, as written, in the same sentence: a copy's, or a syndicated one's. */
+const verbatimKey = (value: ArticleValue): string => `${value.text}\n${value.quote.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+
 const sameValue = (values: readonly ArticleValue[] | undefined, value: ArticleValue): boolean => values?.some((v) => v.value === value.value) ?? false;
 
 /** What each article of the briefing added to it, newest first; ids are the briefing's facts. */
 export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' | 'figures' | 'quotes'>): TopicUpdate[] {
   const reports = articleFacts(briefing);
   const speakers = articleSpeakers(briefing.quotes);
+  const compared = new Set(briefing.facts.filter(comparable).map((fact) => fact.id));
+  /** Figures of their own (not compared) already given, by `verbatimKey`. */
+  const given = new Set<string>();
   /** Each fact's values on the latest day before this one that reported it, and on this day. */
   const earlier = new Map<string, ArticleValue[]>();
   const today = new Map<string, ArticleValue[]>();
@@ -121,6 +133,12 @@ export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' 
     const undated = article.date === null;
     const update: TopicUpdate = { article: article.slug, date: article.date, undated, added: [], revised: [], speakers: [] };
     for (const [fact, value] of reports.get(article.slug) ?? []) {
+      if (!compared.has(fact)) {
+        const key = verbatimKey(value);
+        if (!given.has(key)) update.added.push(fact);
+        given.add(key);
+        continue;
+      }
       const before = earlier.get(fact);
       const same = today.get(fact);
       if (!before && !same) update.added.push(fact);

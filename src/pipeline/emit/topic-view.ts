@@ -210,6 +210,9 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
     return { fact, label: (found && factLabel(found)) || 'a figure', factPath: links.get(fact) ?? '' };
   };
   const items = SHOWN.updateItems;
+  /** The facts a reader can compare across sources first, each group in the article's order (ids are the briefing's facts). */
+  const rank = (fact: string) => (isComparable(factsById.get(fact) as Fact) ? 0 : 1);
+  const comparedFirst = (facts: readonly string[]) => leading(facts, facts.length, (a, b) => rank(a) - rank(b));
   return (update) => {
     const article = articles.get(update.article);
     const own = values.get(update.article);
@@ -221,7 +224,9 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
       path: article?.path ?? '',
       date: update.date,
       undated: update.undated,
-      added: update.added.slice(0, items).map((fact) => ({ ...ref(fact), value: shownValue(own?.get(fact) as ArticleValue) })),
+      added: comparedFirst(update.added)
+        .slice(0, items)
+        .map((fact) => ({ ...ref(fact), value: shownValue(own?.get(fact) as ArticleValue) })),
       revised: update.revised.slice(0, items).map(({ fact, from, to }) => ({ ...ref(fact), from: shownValue(from), to: shownValue(to) })),
       speakers: update.speakers.slice(0, items).map((name) => {
         const { source } = quoted?.get(speakerKey(name)) as { source: SourceRef };
