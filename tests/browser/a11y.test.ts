@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core)', () => {
 
   const pages = () => {
     const article = readJson<{ path: string; source: string | null }[]>(site, 'data/articles.json').find((a) => a.source === 'TechCrunch')!;
-    return { home: '/', topic: '/topics/market-share/', article: article.path, entity: '/entities/alibaba/', search: '/search/?q=Alibaba', 'not found': '/no-such-page/' };
+    return { home: '/', topic: '/topics/market-share/', updates: '/topics/market-share/updates/', article: article.path, entity: '/entities/alibaba/', search: '/search/?q=Alibaba', 'not found': '/no-such-page/' };
   };
 
   for (const scheme of ['light', 'dark'] as const) {

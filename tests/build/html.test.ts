@@ -8,35 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildSite, projectRoot } from '../helpers/build.ts';
+import { htmlValidateConfig, validateFiles } from '../helpers/html-validate.ts';
 import { elements, readJson, siteFiles } from '../helpers/site.ts';
 
-/**
- * html-validate's recommended and document rules, with two changes:
- * - `long-title` is off: an article page's title is the article's headline, verbatim, and
- *   shortening it would misquote the source (search engines cut long titles when they show them).
- * - `require-sri` asks for integrity hashes only on resources from another origin: every page
- *   loads only the site's own files, where a hash adds nothing but a rebuild hazard.
- */
-export const htmlValidateConfig: ConfigData = {
-  extends: ['html-validate:recommended', 'html-validate:document'],
-  rules: {
-    'long-title': 'off',
-    'require-sri': ['error', { target: 'crossorigin' }],
-  },
-};
-
-async function validateSite(dir: string): Promise<string[]> {
-  const validator = new HtmlValidate(htmlValidateConfig);
-  const problems: string[] = [];
-  for (const file of siteFiles(dir).filter((f) => f.endsWith('.html'))) {
-    const report = await validator.validateString(readFileSync(join(dir, file), 'utf8'), file);
-    for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-  }
-  return problems;
-}
+const validateSite = (dir: string): Promise<string[]> => validateFiles(dir, siteFiles(dir).filter((f) => f.endsWith('.html')));
 
 test('every page of the sample site is valid HTML', async () => {
   expect(await validateSite(inject('sampleSite'))).toEqual([]);

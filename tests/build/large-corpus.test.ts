@@ -90,14 +90,18 @@ describe(`a corpus of ${ARTICLES} articles`, () => {
     expect(counted).toBeGreaterThan(0);
   });
 
-  test("every fact, event and quote is on exactly one of the topic's list pages", () => {
+  test("every fact, event, quote and update is on exactly one of the topic's list pages", () => {
     for (const b of briefings()) {
       // Page n lists facts n·100… of the briefing's order (compared figures first, then the others): `factPath` relies on it.
       const pages = listPages(b.slug, 'figures', b.facts.length).map((p) => ids(p, 'fact-').sort());
       expect(pages, b.slug).toEqual(pages.map((_, i) => b.facts.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE).map((f) => f.id).sort()));
       expect(listPages(b.slug, 'timeline', b.timeline.length).flatMap((p) => listItems(p, 'timeline')).length, b.slug).toBe(b.timeline.length);
       expect(listPages(b.slug, 'quotes', b.quotes.length).flatMap((p) => listItems(p, 'quotes')).length, b.slug).toBe(b.quotes.length);
+      expect(listPages(b.slug, 'updates', b.updates.length).flatMap((p) => listItems(p, 'updates')).length, b.slug).toBe(b.updates.length);
+      // What's new on the topic page: its latest few.
+      expect(listItems(`/topics/${b.slug}/`, 'updates').length, b.slug).toBe(Math.min(SHOWN.updates, b.updates.length));
     }
+    expect(Math.max(...briefings().map((b) => b.updates.length))).toBeGreaterThan(LIST_PAGE_SIZE);
   });
 
   test('an entity named in more articles than a page holds has its mentions on later pages, each article once', () => {

@@ -71,7 +71,7 @@ describe('pages', () => {
 
   test("a topic's list pages share its card, described as the topic briefing's", () => {
     for (const { slug, title } of readJson<{ slug: string; title: string }[]>(site, 'data/topics.json')) {
-      for (const path of [`/topics/${slug}/`, `/topics/${slug}/figures/`, `/topics/${slug}/timeline/`, `/topics/${slug}/quotes/`]) {
+      for (const path of [`/topics/${slug}/`, `/topics/${slug}/figures/`, `/topics/${slug}/timeline/`, `/topics/${slug}/quotes/`, `/topics/${slug}/updates/`]) {
         const [alt] = elements(page(site, path), (el) => el.tagName === 'meta' && String(el.properties.property) === 'og:image:alt');
         expect(String(alt?.properties.content), path).toMatch(new RegExp(`^${title}: topic briefing\\.`));
       }
@@ -107,7 +107,7 @@ describe('data API', () => {
     expect(topics.map((t) => t.slug)).toEqual(['apple-in-china', 'alibaba-ai', 'market-share']);
     for (const t of topics) {
       const briefing = readJson<Record<string, unknown>>(site, `data/topics/${t.slug}.json`);
-      expect(Object.keys(briefing)).toEqual(expect.arrayContaining(['slug', 'title', 'path', 'articles', 'points', 'figures', 'conflicts', 'timeline', 'quotes', 'charts']));
+      expect(Object.keys(briefing)).toEqual(expect.arrayContaining(['slug', 'title', 'path', 'articles', 'points', 'figures', 'conflicts', 'timeline', 'quotes', 'charts', 'updates']));
     }
   });
 });
