@@ -78,6 +78,17 @@ describe('topicUpdates', () => {
     ]);
   });
 
+  it('a copy that rewords a figure of its own repeats it; another story that gives the same number elsewhere adds it', () => {
+    const drop = { subject: null, measure: null, period: null, market: 'China' };
+    const articles = [topicArticle('wire', '2025-01-12'), topicArticle('rewrite', '2025-01-13', 'wire'), topicArticle('other', '2025-01-14')];
+    // Each figure is in a sentence of its own number: the rewrite's sentence 2 is not the wire's sentence 1.
+    const figures = [figure('wire', '1', 'fell 11%', -11, drop), figure('rewrite', '2', 'dropped 11%', -11, drop), figure('other', '3', 'fell 11%', -11, drop)];
+    expect(lines(topicUpdates(briefingOf(articles, figures)))).toEqual([
+      ['other', ['china-pct-other-3'], [], []],
+      ['wire', ['china-pct-wire-1'], [], []],
+    ]);
+  });
+
   it('articles of one day never revise each other: each differs from the day before, not from the other', () => {
     const articles = [topicArticle('a', '2025-01-10'), topicArticle('b', '2025-01-11'), topicArticle('c', '2025-01-11'), topicArticle('d', '2025-01-12')];
     const figures = [

@@ -16,7 +16,8 @@
  *   add what no article counted before reports, and revise nothing.
  * - An article's value of a fact is the first it gives, in the order of its sentences.
  * - A figure without a subject or a measure is a fact of its own (`facts.ts`): it is new unless
- *   an article counted before gave it, as written, in the same sentence.
+ *   an article counted before gave it, as written, in the same sentence, or an article of its
+ *   story gave the same number (a copy rewords the sentences it copies).
  * - A near-duplicate copy is counted after the article it copies, so what it repeats is not new:
  *   a copy of an earlier article adds nothing new, and has no update. A rewrite adds what it
  *   says beyond its original (a speaker, a figure of its own).
@@ -109,14 +110,17 @@ const comparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => fact.su
 /** The same figure, as written, in the same sentence: a copy's, or a syndicated one's. */
 const verbatimKey = (value: ArticleValue): string => `${value.text}\n${value.quote.replace(/\s+/g, ' ').trim().toLowerCase()}`;
 
+/** The same number in the same story (an article and its near-duplicates). */
+const storyKey = (article: TopicArticle, fact: Pick<Fact, 'unit'>, value: ArticleValue): string => `${article.duplicateOf ?? article.slug}\n${fact.unit}\n${value.value}`;
+
 const sameValue = (values: readonly ArticleValue[] | undefined, value: ArticleValue): boolean => values?.some((v) => v.value === value.value) ?? false;
 
 /** What each article of the briefing added to it, newest first; ids are the briefing's facts. */
 export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' | 'figures' | 'quotes'>): TopicUpdate[] {
   const reports = articleFacts(briefing);
   const speakers = articleSpeakers(briefing.quotes);
-  const compared = new Set(briefing.facts.filter(comparable).map((fact) => fact.id));
-  /** Figures of their own (not compared) already given, by `verbatimKey`. */
+  const factsById = new Map(briefing.facts.map((fact) => [fact.id, fact]));
+  /** Figures of their own (not compared) already given, by `verbatimKey` and by `storyKey`. */
   const given = new Set<string>();
   /** Each fact's values on the latest day before this one that reported it, and on this day. */
   const earlier = new Map<string, ArticleValue[]>();
@@ -133,10 +137,11 @@ export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' 
     const undated = article.date === null;
     const update: TopicUpdate = { article: article.slug, date: article.date, undated, added: [], revised: [], speakers: [] };
     for (const [fact, value] of reports.get(article.slug) ?? []) {
-      if (!compared.has(fact)) {
-        const key = verbatimKey(value);
-        if (!given.has(key)) update.added.push(fact);
-        given.add(key);
+      const described = factsById.get(fact) as Fact;
+      if (!comparable(described)) {
+        const keys = [verbatimKey(value), storyKey(article, described, value)];
+        if (!keys.some((key) => given.has(key))) update.added.push(fact);
+        for (const key of keys) given.add(key);
         continue;
       }
       const before = earlier.get(fact);
