@@ -183,7 +183,7 @@ export interface ShownUpdate {
   counts: { added: number; revised: number; speakers: number };
 }
 
-const shownValue = ({ text, quote, path }: ArticleValue | (SourceRef & { text: string })): ShownValue => ({ text, quote, path });
+const shownValue = ({ text, quote, path }: ArticleValue): ShownValue => ({ text, quote, path });
 
 const madeLines = new WeakMap<TopicBriefing, { base: string; show: (update: TopicUpdate) => ShownUpdate }>();
 
