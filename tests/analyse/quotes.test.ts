@@ -35,8 +35,8 @@ describe('extractQuotes on the patterns fixture', () => {
       'Lian Jye Su: We see strong demand for local AI models across China,',
       'Tim Cook: Our partnership with Alibaba is going very well,',
       'Apple: We do not comment on rumours or speculation,',
-      'Joe Tsai: We talked to many companies in China,',
-      'Joe Tsai: and in the end they chose to work with us.',
+      // One remark around its attribution is one quote.
+      'Joe Tsai: We talked to many companies in China, … and in the end they chose to work with us.',
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('extractQuotes, one rule at a time', () => {
     ]);
   });
 
-  it('continues an attributed quotation only when the next one follows it directly', () => {
+  it('joins an attributed quotation and the one that directly follows it, and only that one', () => {
     const quotes = extractQuotes(
       article(
         [
@@ -105,8 +105,7 @@ describe('extractQuotes, one rule at a time', () => {
       '/',
     );
     expect(said(quotes)).toEqual([
-      'Tim Cook: We chose the best partner in the market,',
-      'Tim Cook: It was an easy decision for the whole team.',
+      'Tim Cook: We chose the best partner in the market, … It was an easy decision for the whole team.',
       'null: Nobody said who spoke these words at all.',
     ]);
   });
@@ -148,8 +147,7 @@ describe('extractQuotes on the samples', () => {
 
   it('003: Joseph Tsai split by his attribution, and “the executive” is Tim Cook', () => {
     expect(said(quotesOf('003'))).toEqual([
-      'Joe Tsai: talked to a number of companies in China,',
-      'Joe Tsai: In the end they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple.',
+      'Joe Tsai: talked to a number of companies in China, … In the end they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple.',
       'Tim Cook: During the December quarter, we saw that in markets where we had rolled out Apple Intelligence, that the year-over-year performance on the iPhone 16 family was stronger than those markets where we had not rolled out Apple intelligence,',
     ]);
   });
@@ -167,7 +165,8 @@ describe('extractQuotes on the samples', () => {
       for (const quote of extractQuotes(sampleArticle, sampleGazetteer, '/')) {
         const source = quote.sources[0];
         expect(paragraphs.some((text) => text.includes(source?.quote ?? '\u0000'))).toBe(true);
-        expect(source?.quote).toContain(quote.text);
+        // A remark resumed after its attribution is joined by " … ": each piece is verbatim.
+        for (const piece of quote.text.split(' … ')) expect(source?.quote).toContain(piece);
       }
     }
   });
