@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
+import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { extractQuotes } from '../../src/pipeline/analyse/quotes.ts';
 import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 import { loadArticle, sample, sampleGazetteer, samples } from '../fixtures/analyse/samples.ts';
@@ -169,5 +170,43 @@ describe('extractQuotes on the samples', () => {
         for (const piece of quote.text.split(' … ')) expect(source?.quote).toContain(piece);
       }
     }
+  });
+});
+
+describe('extractQuotes with the names found in the text', () => {
+  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+  const quotesIn = (lang: string, ...blocks: string[][]) => {
+    const doc = { ...article(...blocks), lang };
+    return said(extractQuotes(doc, listed, '/', recogniseNames(doc, listed)));
+  };
+
+  it('takes any named speaker, a pronoun for the last person named, and never a date as a speaker', () => {
+    expect(
+      quotesIn(
+        'en',
+        ['“We will not raise prices this year at all,” said Maria Lopez, chief executive of Harbour Foods.'],
+        ['On Monday the board met. “The merger is off the table for now,” he said.'],
+        ['“Demand for our phones is stronger than we expected,” Kettle Mobile said.'],
+        ['On Monday, “prices will rise again next quarter,” the report said.'],
+      ),
+    ).toEqual([
+      'Maria Lopez: We will not raise prices this year at all,',
+      'Maria Lopez: The merger is off the table for now,',
+      'Kettle Mobile: Demand for our phones is stronger than we expected,',
+      'null: prices will rise again next quarter,',
+    ]);
+  });
+
+  it('joins one remark split around its attribution into one quote, its pieces verbatim', () => {
+    const doc = { ...article(['“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”']), lang: 'en' };
+    const quotes = extractQuotes(doc, listed, '/', recogniseNames(doc, listed));
+    expect(said(quotes)).toEqual(['Anna Berg: We talked to a number of companies, … In the end they chose to do business with us.']);
+    expect(quotes[0]?.sources[0]?.quote).toBe('“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”');
+  });
+
+  it('attributes Chinese quotations by X表示, X称 and X说', () => {
+    expect(
+      quotesIn('zh', ['阿里巴巴集团董事长蔡崇信表示：“他们和中国的很多公司谈过，最后选择了我们。”'], ['“我们对中国市场充满信心。”苹果公司首席执行官库克说。']),
+    ).toEqual(['蔡崇信: 他们和中国的很多公司谈过，最后选择了我们。', '库克: 我们对中国市场充满信心。']);
   });
 });

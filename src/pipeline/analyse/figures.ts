@@ -160,8 +160,8 @@ const COUNT_UNITS: readonly [nouns: string, unit: string][] = [
 const COUNT_NOUNS = COUNT_UNITS.map(([nouns]) => nouns).join('|');
 const COUNT_UNIT_OF = new Map(COUNT_UNITS.flatMap(([nouns, unit]) => nouns.split('|').map((noun) => [noun.toLowerCase(), unit] as const)));
 const COUNT_UNIT_NAMES = new Set(COUNT_UNITS.map(([, unit]) => unit));
-const RISE_VERBS = 'rose|rises|rising|risen|grew|grows|growing|gained|gains|jumped|jumps|jumping|surged|surges|surging|soared|soaring|climbed|climbing|increased|increasing|added|adding|up';
-const FALL_VERBS = 'fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|slid|slumped|plunged|plummeted|sank|tumbled|shrank|decreased|decreasing|lost|cut|down';
+const RISE_VERBS = 'rose|rises|rising|risen|grew|grows|growing|gained|gains|jumped|jumps|jumping|surged|surges|surging|soared|soaring|climbed|climbing|increased|increasing|added|adding|rallied|rebounded|advanced|up';
+const FALL_VERBS = 'fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|slid|slipped|dipped|eased|slumped|plunged|plummeted|sank|tumbled|shrank|decreased|decreasing|lost|cut|down';
 const RISE_NOUNS = 'higher|increase|rise|gain|jump|growth|surge';
 const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 /** "in 2005 people": a year before a counted noun is no count. */
@@ -437,7 +437,7 @@ const SOURCE_AFTER = /^(?:['’]s\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?=report|sai
 const SAID_AFTER = /^\s+(?:said|says|noted|notes|told|announced|added|reported that|claims|claimed|believes|expects|expected|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE = /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:firm|researcher|tracker|consultancy|analysts? at|data from|figures from|research by|survey by),?|据|根据)\s*$/u;
 /** "The company's sales", "its revenue", a sentence opening "It": the company the paragraph is about. */
-const BACK_REFERENCE = /\b(?:[Tt]he (?:company|firm|group|handset|tech giant|iPhone maker|smartphone maker|bank|carrier|operator|retailer|airline)|[Ii]ts)\b|^It\b(?!\s+(?:says|said|reports|reported|estimates|predicts|forecasts|expects|believes))|该公司|其/u;
+const BACK_REFERENCE = /\b(?:[Tt]he (?:company|firm|group|handset|tech giant|iPhone maker|smartphone maker|bank|carrier|operator|retailer|airline|stock|shares)|[Ii]ts)\b|^It\b(?!\s+(?:says|said|reports|reported|estimates|predicts|forecasts|expects|believes))|该公司|其/u;
 /**
  * A subject the text does not name stands between a name and the figure ("Vodafone said that
  * when phones were launched they … cost about £2,000"): the name is not the figure's.
@@ -572,7 +572,7 @@ const SHARE_PRICE: MeasureFamily = { ownedBySpeaker: true, level: 'share price',
 const PRICE: MeasureFamily = { ownedByPhrase: true, level: 'price', levelUnits: ['money'], change: 'price change' };
 /** English and Chinese words for each measure; earlier patterns win where two start together. */
 const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamily][] = [
-  ['market share|share of (?:the )?market|of the market', '市场份额|市占率|份额', { ownedBySpeaker: true, level: 'market share', levelUnits: ['percent'], change: null }],
+  ['market share|share of (?:the )?market|of the market|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital))', '市场份额|市占率|份额', { ownedBySpeaker: true, level: 'market share', levelUnits: ['percent'], change: null }],
   ['market (?:value|capitali[sz]ation|cap)|valued at|valuation', '市值|估值', { ownedBySpeaker: true, level: 'market value', levelUnits: ['money'], change: 'market value change' }],
   ['acquisition|acquired?|acquires|takeover|buyout|bought|bid|merger|deal|sold for|auction(?:ed)?', '收购|并购|交易', { level: 'deal value', levelUnits: ['money'], change: null }],
   ['sales|sold|sells?|selling', '销量|销售额|销售', { ownedByPhrase: true, ownedBySpeaker: true, level: 'sales', levelUnits: ['money', 'count'], change: 'sales change' }],
@@ -633,7 +633,7 @@ function readFamilies(text: string): FamilyMention[] {
  * (at the close, during the day, since the year began), and a share price during the day from
  * one at the close, so that they never meet in one fact.
  */
-function measureOf(family: MeasureFamily | null, figure: RawFigure, clauseText: string, sentence = clauseText): string | null {
+function measureOf(family: MeasureFamily | null, figure: RawFigure, clauseText: string, sentence = clauseText, after = ''): string | null {
   if (!family) return null;
   const stock = family === SHARE_PRICE;
   if (!figure.change) {
@@ -643,8 +643,9 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, clauseText: 
     return stock && INTRADAY.test(clauseText) && !CLOSING.test(clauseText) ? 'share price intraday' : family.level;
   }
   if (!stock) return family.change;
+  if (INTRADAY.test(figure.text) || /^\s+intra-?day\b/.test(after)) return 'stock change intraday';
   if (CLOSING.test(clauseText)) return 'stock change at close';
-  if (INTRADAY.test(figure.text) || INTRADAY.test(clauseText)) return 'stock change intraday';
+  if (INTRADAY.test(clauseText)) return 'stock change intraday';
   if (YEAR_TO_DATE.test(clauseText)) return 'stock change year to date';
   return 'stock change';
 }
@@ -830,7 +831,7 @@ function describeFigures(reading: SentenceReading, context: ParagraphContext): D
     }
     // "above ECB guidelines of 2%", "a target of 5%": what should be, not what is.
     const target = TARGET.test(reading.text.slice(Math.max(0, figure.start - 30), figure.start));
-    const measure = target ? null : measureOf(family?.family ?? null, figure, clauseText(reading, clause), reading.text);
+    const measure = target ? null : measureOf(family?.family ?? null, figure, clauseText(reading, clause), reading.text, reading.text.slice(figure.end, figure.end + 12));
     described.push({
       ...figure,
       subject: subjectFor(figure, clause, family, reading, context),

@@ -163,8 +163,15 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     for (;;) {
       const next = tokens[j + 1];
       if (next?.proper && (next.start === (tokens[j] as Token).end || /^\s+$/.test(text.slice((tokens[j] as Token).end - offset, next.start - offset)))) j++;
-      else if (next && (JOINERS.has(next.text) || (next.text === '-' && next.start === (tokens[j] as Token).end)) && tokens[j + 2]?.proper) j += 2;
-      else break;
+      else if (next && next.text === '-' && next.start === (tokens[j] as Token).end && tokens[j + 2]?.proper) j += 2;
+      else {
+        // "Bank of England", "Jeroen van der Veer": joiners between two proper nouns.
+        let k = j + 1;
+        while (tokens[k] && JOINERS.has((tokens[k] as Token).text)) k++;
+        // The tagger may miss the name's last word ("Veer" as a verb): a capital says it.
+        if (k > j + 1 && (tokens[k]?.proper || /^\p{Lu}/u.test(tokens[k]?.text ?? ''))) j = k;
+        else break;
+      }
     }
     let from = i;
     let titled = false;
@@ -186,6 +193,9 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
   }
   return found;
 }
+
+/** After a sentence's first word: it is a name that says, owns or employs ("Shell chief executive …"). */
+const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|announced|told|spokesman|spokeswoman|executive|chairman)\b)/;
 
 /**
  * Whether a capitalised word that starts a sentence, and is capitalised nowhere else in the
@@ -241,7 +251,12 @@ function resolveShortForms(names: Map<string, NameType | null>): Map<string, str
       canonical.set(name, stripped);
       continue;
     }
-    if (name.includes(' ')) continue;
+    if (name.includes(' ')) {
+      // "van der Veer" of "Jeroen van der Veer": a person's name without its first name.
+      const people = full.filter((other) => other !== name && other.endsWith(` ${name}`) && names.get(other) === 'person');
+      if (people.length === 1) canonical.set(name, people[0] as string);
+      continue;
+    }
     // A one-word name that is the last word of a person's name, or any word of an organisation's.
     const longer = full.filter((other) => {
       const words = other.split(' ');
@@ -292,7 +307,7 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   const types = new Map<string, NameType | null>();
   for (const { text, candidates } of perSentence) {
     for (const candidate of candidates) {
-      if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && commonWord(candidate.text, lowercase)) continue;
+      if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && !ACTS_AS_NAME.test(text.slice(candidate.end, candidate.end + 20)) && commonWord(candidate.text, lowercase)) continue;
       const words = candidate.text.split(/\s+/);
       if (words.length === 1 && (NOT_A_NAME_WORD.test(candidate.text) || hasTag(candidate.text, ...NOT_A_NAME))) continue;
       // "HK$": a currency's letters.
@@ -344,31 +359,39 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
     let cursor = 0;
     const words = tagger.tag(sentence.text, true);
-    words.forEach(({ word, tag }, i) => {
+    let skip = 0;
+    words.forEach(({ word: tagged, tag }, i) => {
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      let word = tagged;
       const start = sentence.text.indexOf(word, cursor);
       if (start < 0) return;
+      // A person's family and given names are tagged apart ("蔡/nr 崇信/nrt"): one name.
+      const next = words[i + 1];
+      if (tag === 'nr' && [...word].length === 1 && next && /^nr/.test(next.tag) && sentence.text.startsWith(next.word, start + word.length)) {
+        word += next.word;
+        skip = 1;
+      }
       cursor = start + word.length;
       const end = cursor;
       if (listed.some((match) => match.start < end && start < match.end)) return;
+      // "小米公司", "阿里巴巴集团": a word before 公司 or 集团 is a company's name.
+      const after = words[i + 1 + skip];
+      if (after && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
+        const listedAs = gazetteer.byAlias.get(word);
+        spans.push(listedAs ? { start, end: end + after.word.length, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: end + after.word.length, name: word + after.word, type: 'company' });
+        cursor = end + after.word.length;
+        skip += 1;
+        return;
+      }
       let type: NameType | undefined = CHINESE_TYPES[tag];
-      // A person's family and given names are tagged apart ("蔡/nr 崇信/nrt"): the given name follows.
       if (tag === 'eng') type = /^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) ? 'organization' : undefined;
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
-      const previous = spans.at(-1);
-      if (type === 'person' && previous?.type === 'person' && !previous.gazetteer && previous.end === start && previous.name.length === 1) {
-        previous.end = end;
-        previous.name = sentence.text.slice(previous.start, end);
-        return;
-      }
-      // "阿里巴巴/nrt 集团/n": a name followed by an organisation word is that organisation.
-      const next = words[i + 1];
-      if (next && /^(?:集团|公司|控股)$/u.test(next.word) && sentence.text.startsWith(next.word, end)) {
-        spans.push({ start, end: end + next.word.length, name: word + next.word, type: 'organization' });
-        return;
-      }
       if ([...word].length < 2 && tag !== 'eng') return;
-      const listedAs = gazetteer.byAlias.get(word);
+      const listedAs = gazetteer.byAlias.get(word) ?? gazetteer.byAlias.get(word.replace(CHINESE_ORG_SUFFIX, ''));
       spans.push(listedAs ? { start, end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end, name: word, type });
     });
     return spans.sort((a, b) => a.start - b.start);
