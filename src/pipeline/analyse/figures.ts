@@ -474,9 +474,10 @@ function sourceRole(text: string, start: number, end: number): SubjectMention['r
 }
 
 /**
- * The names in a sentence a figure may belong to: companies, organisations, products, and a
- * place only when the figure is the place's own ("China's economy", "UK inflation"); a place
- * otherwise is a market, and a person is whoever said the figure.
+ * The names in a sentence a figure may belong to: companies, organisations, products. A place is
+ * a market ("China's smartphone market"), or the subject of a country's own figure ("China's
+ * economy"), which `subjectFor` looks for among the sentence's places; a person is whoever said
+ * the figure.
  */
 function readSubjects(text: string, subjects: ReadonlyMap<string, string>, names: readonly NameSpan[] | undefined): SubjectMention[] {
   if (!names) {
@@ -486,12 +487,9 @@ function readSubjects(text: string, subjects: ReadonlyMap<string, string>, names
     });
   }
   return names
-    .filter((span) => span.type !== 'person' && (span.type !== 'place' || PLACE_OWNS.test(text.slice(span.end, span.end + 30))))
+    .filter((span) => span.type !== 'person' && span.type !== 'place')
     .map((span) => ({ start: span.start, end: span.end, value: span.name, role: sourceRole(text, span.start, span.end) }));
 }
-
-/** After a place's name: the figure is the place's own. */
-const PLACE_OWNS = /^(?:['’]s\b|\s+(?:economy|inflation|unemployment|exports|imports|government|GDP|trade deficit|budget deficit|interest rates?)\b)/;
 
 /** Commodities whose price a figure "a barrel" or "an ounce" is; Brent and US crude are apart. */
 const COMMODITY = /\b(?:(?<brent>Brent(?: crude)?)|(?<oil>(?:US |light |sweet |crude |heating )*(?:crudes?|oil))|(?<name>natural gas|petrol|gasoline|diesel|gold|silver|copper|aluminium|steel|coffee|cocoa|wheat))\b/i;
@@ -572,7 +570,7 @@ const SHARE_PRICE: MeasureFamily = { ownedBySpeaker: true, level: 'share price',
 const PRICE: MeasureFamily = { ownedByPhrase: true, level: 'price', levelUnits: ['money'], change: 'price change' };
 /** English and Chinese words for each measure; earlier patterns win where two start together. */
 const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamily][] = [
-  ['market share|share of (?:the )?market|of the market|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital))', '市场份额|市占率|份额', { ownedBySpeaker: true, level: 'market share', levelUnits: ['percent'], change: null }],
+  ['market share|share of (?:the )?market|of (?:the |its )?(?:[A-Za-z-]+ ){0,2}market|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital))', '市场份额|市占率|份额', { ownedBySpeaker: true, level: 'market share', levelUnits: ['percent'], change: null }],
   ['market (?:value|capitali[sz]ation|cap)|valued at|valuation', '市值|估值', { ownedBySpeaker: true, level: 'market value', levelUnits: ['money'], change: 'market value change' }],
   ['acquisition|acquired?|acquires|takeover|buyout|bought|bid|merger|deal|sold for|auction(?:ed)?', '收购|并购|交易', { level: 'deal value', levelUnits: ['money'], change: null }],
   ['sales|sold|sells?|selling', '销量|销售额|销售', { ownedByPhrase: true, ownedBySpeaker: true, level: 'sales', levelUnits: ['money', 'count'], change: 'sales change' }],
