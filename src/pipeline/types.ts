@@ -97,6 +97,8 @@ export interface EntityMention {
   name: string;
   type: string;
   sentences: SentenceId[];
+  /** The other ways the article writes the name ("Shell" for "Royal Dutch Shell"), when there are any. */
+  forms?: string[];
 }
 
 export interface Quote {

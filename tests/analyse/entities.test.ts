@@ -154,8 +154,8 @@ describe('findEntities with the names found in the text', () => {
     const ner = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
     const doc = { lang: 'en', sentences: sentences('Royal Dutch Shell sold a stake to Apple Inc.', 'Shell said Apple paid $2bn.') };
     expect(findEntities(doc, ner, recogniseNames(doc, ner))).toEqual([
-      { entity: 'apple', name: 'Apple', type: 'company', sentences: ['s-0', 's-1'] },
-      { entity: 'royal-dutch-shell', name: 'Royal Dutch Shell', type: 'organization', sentences: ['s-0', 's-1'] },
+      { entity: 'apple', name: 'Apple', type: 'company', sentences: ['s-0', 's-1'], forms: ['Apple Inc.'] },
+      { entity: 'royal-dutch-shell', name: 'Royal Dutch Shell', type: 'organization', sentences: ['s-0', 's-1'], forms: ['Shell'] },
     ]);
   });
 });
@@ -174,18 +174,19 @@ describe('consolidateEntities', () => {
     market: null,
     sources: [source(article)],
   });
-  const analysed = (slug: string, entities: [name: string, type: string][], figures: Figure[] = [], speakers: string[] = []): AnalysedArticle =>
+  const analysed = (slug: string, entities: [name: string, type: string, forms?: string[]][], figures: Figure[] = [], speakers: string[] = []): AnalysedArticle =>
     ({
       slug,
       sentences: [{ id: 's-0', text: 'x', block: 0, heading: false }],
-      entities: entities.map(([name, type]) => ({ entity: name === 'Apple' ? 'apple' : entitySlug(name), name, type, sentences: ['s-0'] })),
+      entities: entities.map(([name, type, forms]) => ({ entity: name === 'Apple' ? 'apple' : entitySlug(name), name, type, sentences: ['s-0'], ...(forms ? { forms } : {}) })),
       figures,
       quotes: speakers.map((speaker) => ({ text: 'q', speaker, sources: [source(slug)] })),
     }) as unknown as AnalysedArticle;
 
   it('makes one entity of a name and its short or suffixed forms across articles, and renames subjects and speakers', () => {
     const articles = [
-      analysed('a', [['Royal Dutch Shell', 'company'], ['Jeroen van der Veer', 'person']]),
+      // An article that writes the long names in short too: the evidence that they are one.
+      analysed('a', [['Royal Dutch Shell', 'company', ['Shell']], ['Jeroen van der Veer', 'person', ['Veer']]]),
       analysed('b', [['Shell', 'organization'], ['Veer', 'person']], [figure('b', 'Shell')], ['Veer']),
       analysed('c', [['Apple Inc.', 'company'], ['Apple', 'company']], [figure('c', 'Apple Inc.')]),
     ];
@@ -205,6 +206,12 @@ describe('consolidateEntities', () => {
     const articles = [analysed('a', [['Apple', 'company'], ['Kettle', 'company']]), analysed('b', [['Harbour Foods', 'company']])];
     consolidateEntities(articles, listed);
     expect(articles.map((a) => a.entities.map((e) => e.name))).toEqual([['Apple'], []]);
+  });
+
+  it('leads a one-word name to no longer one that no article writes so', () => {
+    const articles = [analysed('a', [['Delta', 'company']]), analysed('b', [['Camp Delta', 'organization']]), analysed('c', [['Delta', 'company'], ['Camp Delta', 'organization']])];
+    consolidateEntities(articles, listed);
+    expect(articles[2]?.entities.map((e) => e.name).sort()).toEqual(['Camp Delta', 'Delta']);
   });
 
   it('leads no one-word name to a longer one it begins, nor a place to an organisation', () => {

@@ -137,16 +137,19 @@ const byMentions = (a: EntityMention, b: EntityMention) => b.sentences.length - 
  */
 export function findEntities(article: Pick<Article, 'sentences'>, gazetteer: Gazetteer, names?: readonly (readonly NameSpan[])[]): EntityMention[] {
   const found = new Map<string, EntityMention>();
+  const forms = new Map<string, Set<string>>();
   article.sentences.forEach((sentence, i) => {
-    const spans: { name: string; type: string; slug: string }[] = names
-      ? (names[i] ?? []).map((span) => ({ name: span.name, type: span.type, slug: span.gazetteer ?? entitySlug(span.name) }))
-      : entitiesIn(sentence.text, gazetteer).map(({ entity }) => ({ name: entity.name, type: entity.type, slug: entity.slug }));
-    for (const { name, type, slug } of spans) {
+    const spans: { name: string; type: string; slug: string; form: string }[] = names
+      ? (names[i] ?? []).map((span) => ({ name: span.name, type: span.type, slug: span.gazetteer ?? entitySlug(span.name), form: sentence.text.slice(span.start, span.end) }))
+      : entitiesIn(sentence.text, gazetteer).map(({ entity, alias }) => ({ name: entity.name, type: entity.type, slug: entity.slug, form: alias }));
+    for (const { name, type, slug, form } of spans) {
       const mention = found.get(slug);
       if (!mention) found.set(slug, { entity: slug, name, type, sentences: [sentence.id] });
       else if (mention.sentences.at(-1) !== sentence.id) mention.sentences.push(sentence.id);
+      if (names && form !== name) forms.set(slug, (forms.get(slug) ?? new Set()).add(form));
     }
   });
+  for (const [slug, written] of forms) (found.get(slug) as EntityMention).forms = [...written].sort();
   return [...found.values()].sort(byMentions);
 }
 
@@ -162,9 +165,11 @@ interface NameStats {
  * entity's ("APPLE") to it; a company's name with its legal suffix ("Apple Inc.") to the name
  * without; a one-word name to the one longer name that ends with it, for a person ("Blair" →
  * "Tony Blair"), or holds it, for an organisation ("Shell" → "Royal Dutch Shell"), or to the
- * longer name most articles use when it is used in at least twice as many as the next.
+ * longer name most articles use when it is used in at least twice as many as the next — and
+ * only when some article writes that longer name so (its `forms`), so that "Delta" never becomes
+ * "Camp Delta" for sharing a word with it.
  */
-function canonicalNames(stats: ReadonlyMap<string, NameStats>, gazetteer: Gazetteer): Map<string, string> {
+function canonicalNames(stats: ReadonlyMap<string, NameStats>, gazetteer: Gazetteer, written: ReadonlySet<string>): Map<string, string> {
   const listedBySlug = new Map(gazetteer.entities.map((entity) => [entity.slug, entity.name]));
   const types = new Map([...stats].map(([name, entry]) => [name, [...entry.types].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0]]));
   const typeOf = (name: string) => types.get(name);
@@ -196,6 +201,8 @@ function canonicalNames(stats: ReadonlyMap<string, NameStats>, gazetteer: Gazett
       .filter((other) => {
         const words = other.split(' ');
         const otherType = typeOf(other);
+        // Only where an article writes the longer name so: "Delta" is not "Camp Delta" unless one does.
+        if (!written.has(`${other}\n${name}`)) return false;
         if (otherType === 'person') return words.at(-1) === name && (type === 'person' || type === 'organization');
         // An organisation's short form is its last word ("Shell" of "Royal Dutch Shell"), never a
         // first one, which names a parent ("Vodafone" is not "Vodafone KK").
@@ -222,6 +229,9 @@ function renameSubject(figure: Figure, subject: string): Figure {
   return { ...renamed, id: `${factKey(renamed)}-${hash}` };
 }
 
+/** An entity found only in the text gets a page when one article in this many names it (and two at least). */
+export const ARTICLES_PER_PAGED_NAME = 500;
+
 export interface Consolidation {
   /** Per article whose analysis the step changed, a digest of what it changed (for cache keys). */
   changed: Map<Slug, string>;
@@ -230,16 +240,20 @@ export interface Consolidation {
 /**
  * One entity per thing named across the corpus, in place: the names found in the text are
  * merged as `canonicalNames` says, in each article's entities, figure subjects and quote
- * speakers. An entity found only in the text is kept when at least two articles name it (a name
- * found once is more often a misreading than a story's player, and each kept entity is a page);
- * a gazetteer entity is always kept. Runs after the per-article analysis, which stays cacheable:
+ * speakers. An entity found only in the text is kept when at least two articles name it, or one
+ * in `ARTICLES_PER_PAGED_NAME` of the corpus when that is more (a name found once is more often
+ * a misreading than a story's player, and each kept entity is a page: on the BBC's 2,225 articles
+ * 4,863 names are in two or more, 1,376 in five or more); a gazetteer entity is always kept. A
+ * name left out still serves as a figure's subject and a quote's speaker. Runs after the per-article analysis, which stays cacheable:
  * what it changes depends on the whole corpus.
  */
 export function consolidateEntities(articles: AnalysedArticle[], gazetteer: Gazetteer): Consolidation {
   const listedSlugs = new Set(gazetteer.entities.map((entity) => entity.slug));
   const stats = new Map<string, NameStats>();
+  const written = new Set<string>();
   for (const article of articles) {
     for (const mention of article.entities) {
+      for (const form of mention.forms ?? []) written.add(`${mention.name}\n${form}`);
       if (listedSlugs.has(mention.entity)) continue;
       let entry = stats.get(mention.name);
       if (!entry) stats.set(mention.name, (entry = { types: new Map(), articles: 0 }));
@@ -247,7 +261,7 @@ export function consolidateEntities(articles: AnalysedArticle[], gazetteer: Gaze
       entry.types.set(mention.type, (entry.types.get(mention.type) ?? 0) + mention.sentences.length);
     }
   }
-  const canonical = canonicalNames(stats, gazetteer);
+  const canonical = canonicalNames(stats, gazetteer, written);
   const nameOf = (name: string) => canonical.get(name) ?? name;
   // Articles and types per entity once merged.
   const merged = new Map<string, { articles: number; types: Map<string, number> }>();
@@ -260,7 +274,8 @@ export function consolidateEntities(articles: AnalysedArticle[], gazetteer: Gaze
   }
   const mergedType = (name: string, fallback: string) =>
     gazetteer.byAlias.get(name)?.type ?? [...(merged.get(name)?.types ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? fallback;
-  const kept = (name: string) => gazetteer.byAlias.has(name) || (merged.get(name)?.articles ?? 0) >= 2;
+  const minArticles = Math.max(2, Math.ceil(articles.length / ARTICLES_PER_PAGED_NAME));
+  const kept = (name: string) => gazetteer.byAlias.has(name) || (merged.get(name)?.articles ?? 0) >= minArticles;
 
   const changed = new Map<Slug, string>();
   for (const article of articles) {
@@ -274,10 +289,13 @@ export function consolidateEntities(articles: AnalysedArticle[], gazetteer: Gaze
       const slug = listed ? mention.entity : (listedAs?.slug ?? entitySlug(name));
       const type = listed ? mention.type : mergedType(name, mention.type);
       const found = entities.get(slug);
-      if (!found) entities.set(slug, { entity: slug, name: listedAs?.name ?? name, type, sentences: [...mention.sentences] });
+      const forms = [...(mention.forms ?? []), ...(mention.name !== (listedAs?.name ?? name) ? [mention.name] : [])];
+      if (!found) entities.set(slug, { entity: slug, name: listedAs?.name ?? name, type, sentences: [...mention.sentences], ...(forms.length > 0 ? { forms: [...new Set(forms)].sort() } : {}) });
       else {
         const sentences = new Set([...found.sentences, ...mention.sentences]);
         found.sentences = [...sentences].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) as SentenceId[];
+        const all = [...new Set([...(found.forms ?? []), ...forms])].sort();
+        if (all.length > 0) found.forms = all;
       }
     }
     const next = [...entities.values()].sort(byMentions);

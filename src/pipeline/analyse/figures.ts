@@ -177,8 +177,9 @@ const FIGURE = new RegExp(
   String.raw`(?<![A-Za-z0-9]|\d[-–])` +
     String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
-    String.raw`(?:(?<currency>US\$|HK\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?<moneyScale>${SCALE})?` +
-    String.raw`|(?<percent>${NUMBER})(?:\s?%|\s(?:percent|per cent)\b)` +
+    // Nor the start of one ("$10-25m").
+    String.raw`(?:(?<currency>US\$|HK\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?![-–]\d)(?<moneyScale>${SCALE})?` +
+    String.raw`|(?<percent>${NUMBER})(?![-–]\d)(?:\s?%|\s(?:percent|per cent)\b)` +
     // One word may stand between a count and what it counts: "5 million broadband users".
     String.raw`|(?<count>${NUMBER})(?<countScale>${SCALE})?\s(?<countedBy>(?!(?:and|or|for|of|to|in|the|with|from|by|at)\s)[a-z][a-z-]+\s)?(?<counted>${COUNT_NOUNS})\b` +
     String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\s?(?<currencyWord>yuan|euros?|(?:Swiss )?francs|yen|rupees|roubles|rubles|won)\b)` +
@@ -432,9 +433,9 @@ function readMarkets(text: string): MarketMention[] {
 // ── Subjects ───────────────────────────────────────────────────────────────────────────────
 
 /** Named as the source of the numbers: never their subject. */
-const SOURCE_AFTER = /^(?:['’]s\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?=report|said|says|writes|wrote))?(?:['’]s?)?\s+(?:reported|reports|writes|wrote|estimated|estimates|found|finds|forecast|forecasts|predicted|predicts|data|figures|research|survey|study|analysis)\b|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示)/u;
+const SOURCE_AFTER = /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?\s+(?:reported|reports|writes|wrote|estimated|estimates|found|finds|forecast|forecasts|predicted|predicts|data|figures|research|survey|study|analysis)\b|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示)/u;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
-const SAID_AFTER = /^\s+(?:said|says|noted|notes|told|announced|added|reported that|claims|claimed|believes|expects|expected|warned|warns|argues|argued|thinks)\b/;
+const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported that|claims|claimed|believes|expects|expected|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE = /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:firm|researcher|tracker|consultancy|analysts? at|data from|figures from|research by|survey by),?|据|根据)\s*$/u;
 /** "The company's sales", "its revenue", a sentence opening "It": the company the paragraph is about. */
 const BACK_REFERENCE = /\b(?:[Tt]he (?:company|firm|group|handset|tech giant|iPhone maker|smartphone maker|bank|carrier|operator|retailer|airline|stock|shares)|[Ii]ts)\b|^It\b(?!\s+(?:says|said|reports|reported|estimates|predicts|forecasts|expects|believes))|该公司|其/u;
@@ -468,7 +469,7 @@ function subjectPattern(subjects: ReadonlyMap<string, string>): RegExp {
 }
 
 function sourceRole(text: string, start: number, end: number): SubjectMention['role'] {
-  const after = text.slice(end, end + 24);
+  const after = text.slice(end, end + 48);
   if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return 'source';
   return SAID_AFTER.test(after) ? 'said' : 'named';
 }
@@ -515,8 +516,11 @@ const NOT_A_SUBJECT = new Set(
   strong weak new current recent previous estimated expected combined core more less much many some all
   said says its own share stock market and or but nor to of in on at for by with from as than per via into over
   under about after before while since it they we he she you i them who which what there here both each every such
-  other another several few foreign is are was were be been being will would could should may might can has have had
-  do does did number figure figures total amount level`.split(/\s+/),
+  other another several few foreign when where if because whether though although unless until
+  reduce reduced cut cuts slash slashed raise raised boost boosted lower lowered trim save shave increase decrease
+  rise fall double halve reach hit top exceed is are was were be been being will would could should may might can has have had
+  do does did carry carried push pushed drive drove send sent keep kept help helped make made take took lift lifted
+  number figure figures total amount level industrial manufacturing retail consumer factory wholesale`.split(/\s+/),
 );
 
 /** "the price of crude oil": the commodity or noun phrase after "of". */
@@ -560,6 +564,11 @@ interface MeasureFamily {
   ownedByPlace?: boolean | 'only';
   /** A company's own figure, which a company that "said" it owns ("TimeWarner said sales rose 2%"). */
   ownedBySpeaker?: boolean;
+  /**
+   * What someone does (buys, invests, spends): whose it is is the first name of its clause, who
+   * acts ("Air Deccan has ordered 30 Airbus planes in a $1.8bn deal"), not the nearest.
+   */
+  ownedByActor?: boolean;
   /** The units a level of this family can be written in: "sales of 15%" is not a level of sales. */
   levelUnits: readonly UnitKind[];
   /** The measure of a figure that is a change. */
@@ -571,18 +580,18 @@ const PRICE: MeasureFamily = { ownedByPhrase: true, level: 'price', levelUnits: 
 /** English and Chinese words for each measure; earlier patterns win where two start together. */
 const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamily][] = [
   ['market share|share of (?:the )?market|of (?:the |its )?(?:[A-Za-z-]+ ){0,2}market|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital))', '市场份额|市占率|份额', { ownedBySpeaker: true, level: 'market share', levelUnits: ['percent'], change: null }],
-  ['market (?:value|capitali[sz]ation|cap)|valued at|valuation', '市值|估值', { ownedBySpeaker: true, level: 'market value', levelUnits: ['money'], change: 'market value change' }],
-  ['acquisition|acquired?|acquires|takeover|buyout|bought|bid|merger|deal|sold for|auction(?:ed)?', '收购|并购|交易', { level: 'deal value', levelUnits: ['money'], change: null }],
+  ['market (?:value|capitali[sz]ation|cap)', '市值', { ownedBySpeaker: true, level: 'market value', levelUnits: ['money'], change: 'market value change' }],
+  ['acquisition|acquired?|acquires|takeover|buyout|bought|bid|merger|deal|stake|sold for|auction(?:ed)?|valued at|valuation', '收购|并购|交易|估值', { ownedByActor: true, level: 'deal value', levelUnits: ['money'], change: null }],
   ['sales|sold|sells?|selling', '销量|销售额|销售', { ownedByPhrase: true, ownedBySpeaker: true, level: 'sales', levelUnits: ['money', 'count'], change: 'sales change' }],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', { ownedByPhrase: true, ownedBySpeaker: true, level: 'shipments', levelUnits: ['count'], change: 'shipments change' }],
   ['revenues?|turnover', '营收|营业收入|收入', { ownedBySpeaker: true, level: 'revenue', levelUnits: ['money'], change: 'revenue change' }],
   ['profits?|earnings|net income|operating income', '净利润|利润', { ownedBySpeaker: true, level: 'profit', levelUnits: ['money'], change: 'profit change' }],
   ['loss(?:es)?', '亏损', { ownedBySpeaker: true, level: 'loss', levelUnits: ['money'], change: null }],
   ['share price|stock price|shares|stocks?', '股价', SHARE_PRICE],
-  ['prices?|priced|cost(?:s|ing)?|retails? (?:at|for)', '价格|售价', PRICE],
+  ['prices?|priced|cost(?:ing)?|retails? (?:at|for)', '价格|售价', PRICE],
   ['users|subscribers|customers|members|viewers|listeners|visitors|accounts', '用户', { ownedByPhrase: true, ownedBySpeaker: true, level: 'users', levelUnits: ['count'], change: 'users change' }],
   ['jobs|job cuts|employees|workers|staff|workforce|redundancies', '员工|岗位', { ownedByPhrase: true, ownedBySpeaker: true, level: 'jobs', levelUnits: ['count'], change: 'jobs change' }],
-  ['invest(?:s|ed|ing|ment|ments)?', '投资', { ownedByPhrase: true, ownedBySpeaker: true, level: 'investment', levelUnits: ['money'], change: null }],
+  ['invest(?:s|ed|ing|ment|ments)?', '投资', { ownedByActor: true, ownedByPhrase: true, ownedBySpeaker: true, level: 'investment', levelUnits: ['money'], change: null }],
   ['donat(?:e|ed|es|ing|ion|ions)', '捐赠|捐款', { level: 'donation', levelUnits: ['money'], change: null }],
   ['economy|economic growth|GDP|gross domestic product', '经济增长|国内生产总值|GDP', { ownedByPlace: 'only', level: 'economic growth', levelUnits: ['percent'], change: 'economic growth' }],
   ['inflation', '通胀|通货膨胀', { ownedByPlace: 'only', level: 'inflation', levelUnits: ['percent'], change: null }],
@@ -592,7 +601,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['imports?', '进口', { ownedByPlace: true, level: 'imports', levelUnits: ['money', 'count'], change: 'imports change' }],
   ['output|production|produc(?:e|es|ed|ing)', '产量', { ownedByPlace: true, ownedByPhrase: true, level: 'output', levelUnits: ['count', 'money'], change: 'output change' }],
   ['(?:budget |trade |fiscal )?deficit|shortfall', '赤字', { ownedByPlace: 'only', level: 'deficit', levelUnits: ['money', 'percent'], change: null }],
-  ['spend(?:s|ing)?|spent|budget|outlay', '成本|支出|预算', { ownedByPhrase: true, level: 'cost', levelUnits: ['money'], change: null }],
+  ['costs|spend(?:s|ing)?|spent|budget|outlay', '成本|支出|预算', { ownedByActor: true, ownedByPhrase: true, level: 'cost', levelUnits: ['money'], change: null }],
   ['(?:unpaid |back )?tax(?:es)?|tax bill', '税款|税', { level: 'tax', levelUnits: ['money'], change: null }],
   ['debts?|borrowing', '债务', { ownedByPlace: true, level: 'debt', levelUnits: ['money'], change: null }],
   ['fined|fines|penalty|penalties', '罚款', { level: 'fine', levelUnits: ['money'], change: null }],
@@ -740,7 +749,8 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     if (family.family.ownedByPlace === 'only') return null;
   }
   const before = named.filter((mention) => mention.end <= figure.start);
-  const sameClause = before.filter((mention) => clauseOf(reading, mention.start) === clause).at(-1);
+  const inOwnClause = before.filter((mention) => clauseOf(reading, mention.start) === clause);
+  const sameClause = family?.family.ownedByActor ? inOwnClause[0] : inOwnClause.at(-1);
   if (sameClause) return sameClause.value;
   // The measure's word in another clause ("China's oil imports will be 110m tons, up 21%"): the name before it there.
   const familyClause = family ? clauseOf(reading, family.start) : clause;
@@ -803,8 +813,9 @@ const CONVERSION = /^\s*(?:\(|;\s*|,\s*or\s+|\s+or\s+)$/;
 
 const TARGET = /\b(?:target|targets|guidelines?|goal|ceiling|limit|threshold|forecasts?|estimates?|expectations?) (?:of|at)\s+(?:about |around |some )?$/i;
 
-/** How far (in characters) a measure's word may stand from its figure. */
+/** How far (in characters) a measure's word may stand before its figure, and after it. */
 const FAMILY_REACH = 60;
+const FAMILY_REACH_AFTER = 25;
 
 function describeFigures(reading: SentenceReading, context: ParagraphContext): Described[] {
   const described: Described[] = [];
@@ -813,7 +824,9 @@ function describeFigures(reading: SentenceReading, context: ParagraphContext): D
   let lastChange: RawFigure | undefined;
   for (const raw of reading.figures) {
     const clause = clauseOf(reading, raw.start);
-    const own = nearest(inClause(reading, reading.families, clause).filter((mention) => distance(mention, raw) <= FAMILY_REACH), raw);
+    // A measure's word after its figure is close to it ("$5bn in sales", "11% of the market").
+    const reach = (mention: FamilyMention) => (mention.start >= raw.end ? mention.start - raw.end <= FAMILY_REACH_AFTER : distance(mention, raw) <= FAMILY_REACH);
+    const own = nearest(inClause(reading, reading.families, clause).filter(reach), raw);
     family = own ?? family ?? reading.families.filter((mention) => mention.end <= raw.start && raw.start - mention.end <= FAMILY_REACH).at(-1);
     let figure = raw;
     // "revenue fell 11% … and iPhone sales 9%": a figure whose verb is left out shares the last one's.
@@ -828,7 +841,9 @@ function describeFigures(reading: SentenceReading, context: ParagraphContext): D
       continue;
     }
     // "above ECB guidelines of 2%", "a target of 5%": what should be, not what is.
-    const target = TARGET.test(reading.text.slice(Math.max(0, figure.start - 30), figure.start));
+    // "5% of Singapore's GDP", "20% of its equity": a proportion of something, no level of it.
+    const proportion = figure.unit === '%' && !figure.change && /^\s+of\b/.test(reading.text.slice(figure.end, figure.end + 6)) && family?.family.level !== 'market share';
+    const target = proportion || TARGET.test(reading.text.slice(Math.max(0, figure.start - 30), figure.start));
     const measure = target ? null : measureOf(family?.family ?? null, figure, clauseText(reading, clause), reading.text, reading.text.slice(figure.end, figure.end + 12));
     described.push({
       ...figure,

@@ -98,7 +98,7 @@ const hasTag = (word: string, ...wanted: string[]) => tagsOf(word).some((tag) =>
 const TITLES = new Set(
   `mr mrs ms miss dr sir dame lord lady prof professor president vice prime minister chancellor secretary
   senator governor mayor chairman chairwoman chief executive king queen prince princess pope judge
-  general gen col captain coach manager striker midfielder defender goalkeeper boss shadow home foreign
+  col captain coach manager striker midfielder defender goalkeeper boss shadow home foreign
   deputy st rev saint archbishop bishop`.split(/\s+/),
 );
 /** Words inside a name that join its parts: "Bank of England", "Procter & Gamble". */
@@ -131,8 +131,9 @@ function tokensOf(text: string): Token[] {
   let cursor = 0;
   words.forEach((word, i) => {
     const start = text.indexOf(word, cursor);
-    // wink may normalise a token (a contraction); such a token is never part of a name.
-    if (start < 0) return;
+    // wink may normalise a token (a contraction); such a token is never part of a name, and the
+    // next one is looked for from here, not from past the rest of the text.
+    if (start < 0 || start - cursor > 16) return;
     cursor = start + word.length;
     tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word) });
   });
@@ -217,6 +218,7 @@ function typeFromWords(words: readonly string[]): NameType | null {
   if (hasTag(whole, 'Organization', 'SportsTeam')) return 'organization';
   if (hasTag(whole, 'Country', 'City', 'Region', 'Place')) return 'place';
   if (words.length > 1 && last in englishLexicon().placeWords) return 'place';
+  if (/^(?:US|USA|UK|UAE)$/.test(whole)) return 'place';
   const first = words[0] ?? '';
   if (words.length > 1 && words.length <= 4 && (hasTag(first, 'MaleName', 'FemaleName', 'FirstName') || hasTag(words.at(-1) ?? '', 'LastName'))) return 'person';
   // "iPod", "iTunes", "PlayStation 2": a product's spelling.
@@ -294,9 +296,14 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     }
     const tokens = tokensOf(text);
     for (const token of tokens) if (/^\p{Ll}+$/u.test(token.text)) lowercase.add(token.text);
+    let from = 0;
     members.forEach((sentence, k) => {
       const offset = offsets[k] as number;
-      const inSentence = tokens.filter((token) => token.start >= offset && token.end <= offset + sentence.text.length);
+      while (from < tokens.length && (tokens[from] as Token).start < offset) from++;
+      let to = from;
+      while (to < tokens.length && (tokens[to] as Token).end <= offset + sentence.text.length) to++;
+      const inSentence = tokens.slice(from, to);
+      from = to;
       perSentence.push({ sentence: index + k, offset, text: sentence.text, candidates: candidatesIn(text, inSentence, 0).map((c) => ({ ...c, start: c.start - offset, end: c.end - offset })) });
     });
     index = end;
@@ -309,7 +316,9 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     for (const candidate of candidates) {
       if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && !ACTS_AS_NAME.test(text.slice(candidate.end, candidate.end + 20)) && commonWord(candidate.text, lowercase)) continue;
       const words = candidate.text.split(/\s+/);
-      if (words.length === 1 && (NOT_A_NAME_WORD.test(candidate.text) || hasTag(candidate.text, ...NOT_A_NAME))) continue;
+      // An acronym is no common word for the lexicon to know ("US" is not "us").
+      const acronym = /^[A-Z]{2,5}$/.test(candidate.text);
+      if (words.length === 1 && (NOT_A_NAME_WORD.test(candidate.text) || (!acronym && hasTag(candidate.text, ...NOT_A_NAME)))) continue;
       // "HK$": a currency's letters.
       if (text.charAt(candidate.end) === '$') continue;
       if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
@@ -387,16 +396,45 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
         return;
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
-      if (tag === 'eng') type = /^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) ? 'organization' : undefined;
+      if (tag === 'eng') {
+        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word))) return;
+        // A Latin name of several words ("Tim Cook", "Vision Pro") is one name.
+        let last = end;
+        for (let k = i + 1 + skip; words[k] && /^\s+$/.test(words[k]?.word ?? '') && words[k + 1]?.tag === 'eng' && /^\p{Lu}/u.test(words[k + 1]?.word ?? ''); k += 2) {
+          const following = sentence.text.indexOf(words[k + 1]?.word ?? '', last);
+          if (following !== last + (words[k]?.word.length ?? 0)) break;
+          last = following + (words[k + 1]?.word.length ?? 0);
+          skip += 2;
+        }
+        cursor = last;
+        const latin = sentence.text.slice(start, last);
+        // "库克（Tim Cook）": the name as written in Latin script, of the name before it.
+        const previous = spans.at(-1);
+        const glossed = previous && /^[（(]$/u.test(sentence.text.slice(previous.end, start)) && /^[）)]/u.test(sentence.text.slice(last));
+        const listedAs = gazetteer.byAlias.get(latin);
+        if (listedAs) spans.push({ start, end: last, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug });
+        else if (glossed && previous) spans.push({ ...previous, start, end: last });
+        else spans.push({ start, end: last, name: latin, type: 'organization' });
+        return;
+      }
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
-      if ([...word].length < 2 && tag !== 'eng') return;
+      if ([...word].length < 2) return;
       const listedAs = gazetteer.byAlias.get(word) ?? gazetteer.byAlias.get(word.replace(CHINESE_ORG_SUFFIX, ''));
       spans.push(listedAs ? { start, end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end, name: word, type });
     });
+    // "院长苏惠兰说": a name between a title and what the person said, which the tagger may miss.
+    for (const match of sentence.text.matchAll(TITLED_CHINESE_NAME)) {
+      const start = (match.index ?? 0) + (match[1]?.length ?? 0);
+      const end = start + (match[2]?.length ?? 0);
+      if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, name: match[2] as string, type: 'person' });
+    }
     return spans.sort((a, b) => a.start - b.start);
   });
 }
+
+const TITLED_CHINESE_NAME =
+  /(院长|主席|董事长|首席执行官|行政总裁|总裁|总经理|经理|发言人|记者|部长|局长|处长|主任|教授|研究员|总监|创始人|分析师|总理|总统|市长)(\p{Script=Han}{2,3}?)(?=博士|先生|女士|教授|说|表示|称|指出|认为|透露|强调)/gu;
 
 /**
  * The names in each sentence of an article (headings have none: their capitals are a style, not
