@@ -197,6 +197,17 @@ describe('extractQuotes with the names found in the text', () => {
     ]);
   });
 
+  it('reads "X, chief executive of Y, said" and "according to X" before and after a quotation', () => {
+    expect(
+      quotesIn(
+        'en',
+        ['“We will not raise prices this year at all,” Maria Lopez, chief executive of Harbour Foods, said.'],
+        ['Tom Berg, an analyst at Kettle Research, said: “The merger is off the table for now.”'],
+        ['“Prices will keep rising through the summer,” according to Kettle Research.'],
+      ),
+    ).toEqual(['Maria Lopez: We will not raise prices this year at all,', 'Tom Berg: The merger is off the table for now.', 'Kettle Research: Prices will keep rising through the summer,']);
+  });
+
   it('joins one remark split around its attribution into one quote, its pieces verbatim', () => {
     const doc = { ...article(['“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”']), lang: 'en' };
     const quotes = extractQuotes(doc, listed, '/', recogniseNames(doc, listed));

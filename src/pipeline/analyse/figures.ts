@@ -21,20 +21,24 @@
  * null when the article has no date; "the same time last year" is a year before the period in
  * force. A point of reference ("since January 2022", "by April") is not a figure's period.
  *
- * Measures, the closed vocabulary a chart spec's `measure` is written in. A level and, where it
- * moves, its change ("rose 3%", "fell $2bn"); each level only in the units it can be written in
- * ("sales of 15%" is no level of sales):
+ * Measures, the closed vocabulary a chart spec's `measure` is written in (the README's table). A
+ * level and, where it moves, its change ("rose 3%", "fell $2bn"); each level only in the units it
+ * can be written in ("sales of 15%" is no level of sales):
  *   `market share` (%); `sales`, `sales change`; `shipments`, `shipments change`; `revenue`,
  *   `revenue change`; `profit`, `profit change` (profit, earnings, net income); `loss`;
  *   `market value`, `market value change` (market value, market capitalisation: never a share
- *   price); `share price`, and its changes kept apart by when they were measured: `stock change`
- *   (a day's move, or unsaid), `stock change intraday` ("as much as", "intraday", "hit a high"),
- *   `stock change at close` ("closing 2.6% higher"), `stock change year to date` ("so far this
- *   year", "year to date"); `price`, `price change` (of a product or a commodity: "oil prices",
- *   "$50 a barrel"); `users`, `users change` (users, subscribers, customers); `jobs`, `jobs
- *   change`; `investment`; `deal value` (an acquisition, a takeover, a bid); `donation`;
- *   `economic growth`; `inflation`; `unemployment`; `interest rate`; `exports`; `imports`;
- *   `output`, `output change` (production); `cost` (costs, spending, budget); `debt`; `fine`.
+ *   price); `share price` (at the close or unsaid), `share price intraday`; a stock's or an
+ *   index's move kept apart by when it was measured: `stock change` (a day's, or unsaid),
+ *   `stock change intraday` ("as much as", "intraday", "hit a high"), `stock change at close`
+ *   ("closing 2.6% higher"), `stock change year to date` ("so far this year"); `price`, `price
+ *   change` (of a product or a commodity: "oil prices", "$50 a barrel"); `users`, `users change`
+ *   (users, subscribers, customers); `jobs`, `jobs change`; `investment`; `deal value` (an
+ *   acquisition, a takeover, a bid, a stake, "valued at"); `donation`; `economic growth`;
+ *   `inflation`; `unemployment`; `deficit`; `interest rate`; `exports`, `exports change`;
+ *   `imports`, `imports change`; `output`, `output change` (production); `cost` (costs,
+ *   spending, budget); `debt`; `tax`; `fine`.
+ * A share of something other than a market ("5% of GDP") and a target ("guidelines of 2%") get
+ * no measure.
  * Chinese text uses the same names: 市场份额 is `market share`, 出货量 `shipments`, 同比下降11%
  * a `… change` of -11.
  * A figure's subject is whose number it is: a name found in the text (`ner.ts`) or the gazetteer,

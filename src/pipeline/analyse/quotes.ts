@@ -50,6 +50,13 @@ const HEAD_SUBJECT_FIRST = new RegExp(
   String.raw`(?:^|[,;:.!?”"]\s*)(${SUBJECT})\s+${SPEECH_VERB}(?:\s+[^\s,;:.!?“”"]+){0,4}?[\s,:]*$`,
   'du',
 );
+/** After a quotation, a subject with an appositive: `,” Maria Lopez, chief executive of Harbour Foods, said.` */
+const TAIL_APPOSITIVE = new RegExp(String.raw`${LEAD}(${SUBJECT}),\s+[^,;:.!?“”"()\[\]]{1,80},\s+${SPEECH_VERB}(?!\p{L})`, 'du');
+/** Before a quotation, the same: `Tom Berg, an analyst at Kettle Research, said: “` */
+const HEAD_APPOSITIVE = new RegExp(
+  String.raw`(?:^|[,;:.!?”"]\s*)(${SUBJECT}),\s+[^,;:.!?“”"()\[\]]{1,80},\s+${SPEECH_VERB}(?:\s+[^\s,;:.!?“”"]+){0,4}?[\s,:]*$`,
+  'du',
+);
 /** Before a quotation: `According to Tsai, “` */
 const HEAD_ACCORDING_TO = /(?:^|[\s,;:])[Aa]ccording\s+to\s+([^,;:.!?“”"()[\]]{1,80}?)[\s,:]*$/du;
 const CHINESE_VERB = '(?:表示|称|说|指出|认为|透露|强调|坦言|介绍|回应)';
@@ -220,9 +227,11 @@ function attribution(block: string, tailStart: number, tailEnd: number, headStar
   return (
     subjectOf(TAIL_VERB_FIRST.exec(tail), tailStart, 'first') ??
     subjectOf(TAIL_SUBJECT_FIRST.exec(tail), tailStart, 'last', 8) ??
+    subjectOf(TAIL_APPOSITIVE.exec(tail), tailStart, 'last', 8) ??
     subjectOf(TAIL_CHINESE.exec(tail), tailStart, 'last') ??
     subjectOf(HEAD_ACCORDING_TO.exec(head), headStart, 'first') ??
     subjectOf(HEAD_SUBJECT_FIRST.exec(head), headStart, 'last', 8) ??
+    subjectOf(HEAD_APPOSITIVE.exec(head), headStart, 'last', 8) ??
     subjectOf(HEAD_CHINESE.exec(head), headStart, 'last')
   );
 }
