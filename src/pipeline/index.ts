@@ -10,7 +10,7 @@
 import type { ArticleMeta, EntityConfig, SiteConfig } from '../config/schema.ts';
 import { analyseArticle, relinkAnalysis } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
-import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
+import { compileGazetteer, consolidateEntities, subjectAliases } from './analyse/entities.ts';
 import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
 import {
   articleKey,
@@ -335,6 +335,14 @@ function findDuplicates(analysed: AnalysedArticle[], cached: { signalsOf: Map<Sl
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const { base, version, analysed, keyOf, signalsOf, gazetteer, diagnostics, timings, stats } = runArticleStages(input);
   const store = input.cache?.store;
+  // One entity per name across the corpus: an article whose analysis this changes is keyed by
+  // the change too, so its page, record and topics are made again when another article's name
+  // changes what it says.
+  const { changed } = timed(timings, 'analyse', () => consolidateEntities(analysed, gazetteer));
+  for (const [slug, digest] of changed) {
+    const key = keyOf.get(slug);
+    if (key) keyOf.set(slug, `${key}-${digest}`);
+  }
   const progress = progressOf(input);
   const duplicates = timed(timings, 'analyse', () => findDuplicates(analysed, store && { signalsOf, stats }));
 

@@ -59,6 +59,8 @@ export interface Article {
   /** How the title was found: written in the file or manifest, or taken from the first sentence. */
   titleFrom: 'file' | 'manifest' | 'first-line' | 'first-sentence' | 'file-name';
   date: string | null;
+  /** The by-line read from a metadata line under the title ("By Jane Doe"), or null. */
+  author: string | null;
   /** The outlet; `null` when neither the file, the manifest nor a link names one. */
   source: string | null;
   url: string | null;
@@ -95,6 +97,8 @@ export interface EntityMention {
   name: string;
   type: string;
   sentences: SentenceId[];
+  /** The other ways the article writes the name ("Shell" for "Royal Dutch Shell"), when there are any. */
+  forms?: string[];
 }
 
 export interface Quote {

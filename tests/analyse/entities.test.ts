@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
-import { compileGazetteer, entitiesIn, findEntities, subjectAliases } from '../../src/pipeline/analyse/entities.ts';
-import type { Sentence, SentenceId } from '../../src/pipeline/types.ts';
+import { compileGazetteer, consolidateEntities, entitiesIn, entitySlug, findEntities, subjectAliases } from '../../src/pipeline/analyse/entities.ts';
+import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
+import type { AnalysedArticle, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 import { sample, sampleGazetteer } from '../fixtures/analyse/samples.ts';
 
 const gazetteer = compileGazetteer(
@@ -145,5 +146,81 @@ describe('subjectAliases', () => {
       ['阿里巴巴', 'Alibaba'],
       ['Omdia', 'Omdia'],
     ]);
+  });
+});
+
+describe('findEntities with the names found in the text', () => {
+  it('lists a name the gazetteer lacks under the slug of its name, and a listed one under its entity', () => {
+    const ner = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+    const doc = { lang: 'en', sentences: sentences('Royal Dutch Shell sold a stake to Apple Inc.', 'Shell said Apple paid $2bn.') };
+    expect(findEntities(doc, ner, recogniseNames(doc, ner))).toEqual([
+      { entity: 'apple', name: 'Apple', type: 'company', sentences: ['s-0', 's-1'], forms: ['Apple Inc.'] },
+      { entity: 'royal-dutch-shell', name: 'Royal Dutch Shell', type: 'organization', sentences: ['s-0', 's-1'], forms: ['Shell'] },
+    ]);
+  });
+});
+
+describe('consolidateEntities', () => {
+  const listed = compileGazetteer([{ name: 'Apple', type: 'company', aliases: ['苹果'] }]);
+  const source = (article: string) => ({ article: article as Slug, quote: 'q', path: `/articles/${article}/#s-0` });
+  const figure = (article: string, subject: string): Figure => ({
+    id: `${subject.toLowerCase().replace(/\W+/g, '-')}-profit-usd-abc1234`,
+    text: '$1bn',
+    value: 1e9,
+    unit: 'USD',
+    subject,
+    measure: 'profit',
+    period: null,
+    market: null,
+    sources: [source(article)],
+  });
+  const analysed = (slug: string, entities: [name: string, type: string, forms?: string[]][], figures: Figure[] = [], speakers: string[] = []): AnalysedArticle =>
+    ({
+      slug,
+      sentences: [{ id: 's-0', text: 'x', block: 0, heading: false }],
+      entities: entities.map(([name, type, forms]) => ({ entity: name === 'Apple' ? 'apple' : entitySlug(name), name, type, sentences: ['s-0'], ...(forms ? { forms } : {}) })),
+      figures,
+      quotes: speakers.map((speaker) => ({ text: 'q', speaker, sources: [source(slug)] })),
+    }) as unknown as AnalysedArticle;
+
+  it('makes one entity of a name and its short or suffixed forms across articles, and renames subjects and speakers', () => {
+    const articles = [
+      // An article that writes the long names in short too: the evidence that they are one.
+      analysed('a', [['Royal Dutch Shell', 'company', ['Shell']], ['Jeroen van der Veer', 'person', ['Veer']]]),
+      analysed('b', [['Shell', 'organization'], ['Veer', 'person']], [figure('b', 'Shell')], ['Veer']),
+      analysed('c', [['Apple Inc.', 'company'], ['Apple', 'company']], [figure('c', 'Apple Inc.')]),
+    ];
+    const { changed } = consolidateEntities(articles, listed);
+    expect(articles.map((a) => a.entities.map((e) => `${e.entity}:${e.name}/${e.type}`))).toEqual([
+      ['jeroen-van-der-veer:Jeroen van der Veer/person', 'royal-dutch-shell:Royal Dutch Shell/company'],
+      ['jeroen-van-der-veer:Jeroen van der Veer/person', 'royal-dutch-shell:Royal Dutch Shell/company'],
+      ['apple:Apple/company'],
+    ]);
+    expect(articles[1]?.figures.map((f) => [f.subject, f.id])).toEqual([['Royal Dutch Shell', 'royal-dutch-shell-profit-usd-abc1234']]);
+    expect(articles[1]?.quotes.map((q) => q.speaker)).toEqual(['Jeroen van der Veer']);
+    expect(articles[2]?.figures.map((f) => [f.subject, f.id])).toEqual([['Apple', 'apple-profit-usd-abc1234']]);
+    expect([...changed.keys()]).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a name found in one article only out of the entity lists, and a gazetteer entity always', () => {
+    const articles = [analysed('a', [['Apple', 'company'], ['Kettle', 'company']]), analysed('b', [['Harbour Foods', 'company']])];
+    consolidateEntities(articles, listed);
+    expect(articles.map((a) => a.entities.map((e) => e.name))).toEqual([['Apple'], []]);
+  });
+
+  it('leads a one-word name to no longer one that no article writes so', () => {
+    const articles = [analysed('a', [['Delta', 'company']]), analysed('b', [['Camp Delta', 'organization']]), analysed('c', [['Delta', 'company'], ['Camp Delta', 'organization']])];
+    consolidateEntities(articles, listed);
+    expect(articles[2]?.entities.map((e) => e.name).sort()).toEqual(['Camp Delta', 'Delta']);
+  });
+
+  it('leads no one-word name to a longer one it begins, nor a place to an organisation', () => {
+    const articles = [
+      analysed('a', [['Vodafone', 'organization'], ['Singapore', 'place']]),
+      analysed('b', [['Vodafone KK', 'company'], ['Singapore Airlines', 'company']]),
+      analysed('c', [['Vodafone', 'organization'], ['Vodafone KK', 'company'], ['Singapore', 'place'], ['Singapore Airlines', 'company']]),
+    ];
+    consolidateEntities(articles, listed);
+    expect(articles[2]?.entities.map((e) => e.name).sort()).toEqual(['Singapore', 'Singapore Airlines', 'Vodafone', 'Vodafone KK']);
   });
 });

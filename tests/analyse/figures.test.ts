@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { gazetteerSchema } from '../../src/config/schema.ts';
+import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
+import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
 import type { Figure, Slug } from '../../src/pipeline/types.ts';
 import { article, sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
@@ -100,5 +104,95 @@ describe('extractFigures on the sample articles', () => {
   it('reads no figure from model names or product numbers', () => {
     const texts = [...articles.keys()].flatMap((file) => figuresOf(file).map((f) => f.text));
     for (const name of ['2.5', 'V3', '16 family', '60']) expect(texts.some((text) => text.includes(name))).toBe(false);
+  });
+});
+
+describe("a figure's meaning from its sentence, with the names found in the text", () => {
+  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+  const read = (lang: string, date: string | null, paragraphs: string[][]) => {
+    const doc = { ...article('fixture', date, paragraphs), lang };
+    return described(extractFigures(doc, { base: '/', subjects: new Map(), names: recogniseNames(doc, listed) }));
+  };
+
+  it('takes a subject the gazetteer lacks, never the firm that reported the figure', () => {
+    expect(
+      read('en', '2025-02-14', [
+        ['Royal Dutch Shell said on Tuesday that its profits rose 5% to $4.2bn.', 'The company would invest $15bn.'],
+        ["Canalys said Huawei's share rose to 16% in China in the fourth quarter."],
+        ['Quarterly sales at Nokia fell 9%, said Anna Berg, an analyst at Canalys.'],
+      ]),
+    ).toEqual([
+      ['rose 5%', 5, '%', 'Royal Dutch Shell', 'profit change', null, null],
+      ['$4.2bn', 4200000000, 'USD', 'Royal Dutch Shell', 'profit', null, null],
+      ['$15bn', 15000000000, 'USD', 'Royal Dutch Shell', 'investment', null, null],
+      ['16%', 16, '%', 'Huawei', 'market share', 'Q4 2024', 'China'],
+      ['fell 9%', -9, '%', 'Nokia', 'sales change', null, null],
+    ]);
+  });
+
+  it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
+    expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
+      ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1', null],
+      ['$18.5 billion', 18500000000, 'USD', 'Apple', 'revenue', 'fiscal Q1', null],
+      ['9%', -9, '%', 'iPhone', 'sales change', 'fiscal Q1', null],
+    ]);
+  });
+
+  it('keeps apart market value and share price, a move during the day, at the close and since the year began', () => {
+    expect(
+      read('en', '2025-02-14', [
+        ["Alibaba's market value rose to $300 billion, while its shares closed 2.6% higher at HK$120 after jumping as much as 9.2% intraday.", 'The stock is up 40% so far this year.'],
+      ]),
+    ).toEqual([
+      ['$300 billion', 300000000000, 'USD', 'Alibaba', 'market value', null, 'Hong Kong'],
+      ['2.6% higher', 2.6, '%', 'Alibaba', 'stock change at close', null, 'Hong Kong'],
+      ['HK$120', 120, 'HKD', 'Alibaba', 'share price', null, 'Hong Kong'],
+      ['jumping as much as 9.2%', 9.2, '%', 'Alibaba', 'stock change intraday', null, 'Hong Kong'],
+      ['up 40%', 40, '%', 'Alibaba', 'stock change year to date', '2025', null],
+    ]);
+  });
+
+  it('reads a price per barrel as the commodity’s, a noun phrase as the subject of its measure, a bracketed amount as the same figure', () => {
+    expect(
+      read('en', null, [
+        ['Oil prices rose 3% on Monday, with US crude up $1.47 to $48.54 a barrel and Brent crude at $45.10 a barrel.'],
+        ['Mobile phone sales fell 4% to 12 million handsets.'],
+        ['Nestle said revenue dipped 1.4% to 86.7bn Swiss francs ($74.6bn; £39.1bn).'],
+      ]),
+    ).toEqual([
+      ['rose 3%', 3, '%', 'oil', 'price change', null, null],
+      ['up $1.47', 1.47, 'USD', 'oil', 'price change', null, null],
+      ['$48.54', 48.54, 'USD', 'oil', 'price', null, null],
+      ['$45.10', 45.1, 'USD', 'Brent crude', 'price', null, null],
+      ['fell 4%', -4, '%', 'mobile phone', 'sales change', null, null],
+      ['12 million handsets', 12000000, 'units', 'mobile phone', 'sales', null, null],
+      ['dipped 1.4%', -1.4, '%', 'Nestle', 'revenue change', null, null],
+      ['86.7bn Swiss francs', 86700000000, 'CHF', 'Nestle', 'revenue', null, null],
+      ['$74.6bn', 74600000000, 'USD', 'Nestle', 'revenue', null, null],
+      ['£39.1bn', 39100000000, 'GBP', 'Nestle', 'revenue', null, null],
+    ]);
+  });
+
+  it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
+    expect(
+      read('en', null, [
+        ["Singapore's economy grew by 8.1% in 2004, figures from the trade ministry show.", 'The IMF expects economic growth in the eurozone of 1.9% in 2005.'],
+        ['About 80% of adults own at least one mobile, according to a survey.'],
+      ]),
+    ).toEqual([
+      ['grew by 8.1%', 8.1, '%', 'Singapore', 'economic growth', '2004', null],
+      ['1.9%', 1.9, '%', 'eurozone', 'economic growth', '2005', 'eurozone'],
+      ['About 80%', 80, '%', null, null, null, null],
+    ]);
+  });
+
+  it('reads Chinese figures: a share, a count in 亿部, a change 同比下降, with subjects from Chinese names', () => {
+    expect(
+      read('zh', '2025-02-14', [['据Canalys称，2024年第四季度华为在中国智能手机市场的份额升至16%，苹果的出货量同比下降11%。', '小米公司第四季度出货量为1.2亿部。']]),
+    ).toEqual([
+      ['16%', 16, '%', 'Huawei', 'market share', 'Q4 2024', 'China'],
+      ['同比下降11%', -11, '%', 'Apple', 'shipments change', 'Q4 2024', 'China'],
+      ['1.2亿部', 120000000, 'units', 'Xiaomi', 'shipments', 'Q4 2024', 'China'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
+import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { extractQuotes } from '../../src/pipeline/analyse/quotes.ts';
 import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 import { loadArticle, sample, sampleGazetteer, samples } from '../fixtures/analyse/samples.ts';
@@ -35,8 +36,8 @@ describe('extractQuotes on the patterns fixture', () => {
       'Lian Jye Su: We see strong demand for local AI models across China,',
       'Tim Cook: Our partnership with Alibaba is going very well,',
       'Apple: We do not comment on rumours or speculation,',
-      'Joe Tsai: We talked to many companies in China,',
-      'Joe Tsai: and in the end they chose to work with us.',
+      // One remark around its attribution is one quote.
+      'Joe Tsai: We talked to many companies in China, … and in the end they chose to work with us.',
     ]);
   });
 
@@ -91,7 +92,7 @@ describe('extractQuotes, one rule at a time', () => {
     ]);
   });
 
-  it('continues an attributed quotation only when the next one follows it directly', () => {
+  it('joins an attributed quotation and the one that directly follows it, and only that one', () => {
     const quotes = extractQuotes(
       article(
         [
@@ -105,8 +106,7 @@ describe('extractQuotes, one rule at a time', () => {
       '/',
     );
     expect(said(quotes)).toEqual([
-      'Tim Cook: We chose the best partner in the market,',
-      'Tim Cook: It was an easy decision for the whole team.',
+      'Tim Cook: We chose the best partner in the market, … It was an easy decision for the whole team.',
       'null: Nobody said who spoke these words at all.',
     ]);
   });
@@ -148,8 +148,7 @@ describe('extractQuotes on the samples', () => {
 
   it('003: Joseph Tsai split by his attribution, and “the executive” is Tim Cook', () => {
     expect(said(quotesOf('003'))).toEqual([
-      'Joe Tsai: talked to a number of companies in China,',
-      'Joe Tsai: In the end they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple.',
+      'Joe Tsai: talked to a number of companies in China, … In the end they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple.',
       'Tim Cook: During the December quarter, we saw that in markets where we had rolled out Apple Intelligence, that the year-over-year performance on the iPhone 16 family was stronger than those markets where we had not rolled out Apple intelligence,',
     ]);
   });
@@ -167,8 +166,58 @@ describe('extractQuotes on the samples', () => {
       for (const quote of extractQuotes(sampleArticle, sampleGazetteer, '/')) {
         const source = quote.sources[0];
         expect(paragraphs.some((text) => text.includes(source?.quote ?? '\u0000'))).toBe(true);
-        expect(source?.quote).toContain(quote.text);
+        // A remark resumed after its attribution is joined by " … ": each piece is verbatim.
+        for (const piece of quote.text.split(' … ')) expect(source?.quote).toContain(piece);
       }
     }
+  });
+});
+
+describe('extractQuotes with the names found in the text', () => {
+  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+  const quotesIn = (lang: string, ...blocks: string[][]) => {
+    const doc = { ...article(...blocks), lang };
+    return said(extractQuotes(doc, listed, '/', recogniseNames(doc, listed)));
+  };
+
+  it('takes any named speaker, a pronoun for the last person named, and never a date as a speaker', () => {
+    expect(
+      quotesIn(
+        'en',
+        ['“We will not raise prices this year at all,” said Maria Lopez, chief executive of Harbour Foods.'],
+        ['On Monday the board met. “The merger is off the table for now,” he said.'],
+        ['“Demand for our phones is stronger than we expected,” Kettle Mobile said.'],
+        ['On Monday, “prices will rise again next quarter,” the report said.'],
+      ),
+    ).toEqual([
+      'Maria Lopez: We will not raise prices this year at all,',
+      'Maria Lopez: The merger is off the table for now,',
+      'Kettle Mobile: Demand for our phones is stronger than we expected,',
+      'null: prices will rise again next quarter,',
+    ]);
+  });
+
+  it('reads "X, chief executive of Y, said" and "according to X" before and after a quotation', () => {
+    expect(
+      quotesIn(
+        'en',
+        ['“We will not raise prices this year at all,” Maria Lopez, chief executive of Harbour Foods, said.'],
+        ['Tom Berg, an analyst at Kettle Research, said: “The merger is off the table for now.”'],
+        ['“Prices will keep rising through the summer,” according to Kettle Research.'],
+      ),
+    ).toEqual(['Maria Lopez: We will not raise prices this year at all,', 'Tom Berg: The merger is off the table for now.', 'Kettle Research: Prices will keep rising through the summer,']);
+  });
+
+  it('joins one remark split around its attribution into one quote, its pieces verbatim', () => {
+    const doc = { ...article(['“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”']), lang: 'en' };
+    const quotes = extractQuotes(doc, listed, '/', recogniseNames(doc, listed));
+    expect(said(quotes)).toEqual(['Anna Berg: We talked to a number of companies, … In the end they chose to do business with us.']);
+    expect(quotes[0]?.sources[0]?.quote).toBe('“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”');
+  });
+
+  it('attributes Chinese quotations by X表示, X称 and X说', () => {
+    expect(
+      quotesIn('zh', ['阿里巴巴集团董事长蔡崇信表示：“他们和中国的很多公司谈过，最后选择了我们。”'], ['“我们对中国市场充满信心。”苹果公司首席执行官库克说。']),
+    ).toEqual(['蔡崇信: 他们和中国的很多公司谈过，最后选择了我们。', '库克: 我们对中国市场充满信心。']);
   });
 });

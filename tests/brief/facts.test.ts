@@ -94,10 +94,11 @@ describe('facts of the sample articles', () => {
 
   it('compares what 000 and 002 both report, and keeps the rest single', () => {
     expect(summary(facts.filter((fact) => fact.status !== 'single'))).toEqual([
-      ['alibaba-share-price-hong-kong-hkd', 'agree', [124.3, 124.3]],
-      ['alibaba-stock-change-hong-kong-pct', 'agree', [9.2, 9.2]],
-      ['alibaba-stock-change-pct', 'agree', [40, 40]],
+      // The intraday high, the close and the rise since the year began are different facts.
+      ['alibaba-share-price-intraday-hong-kong-hkd', 'agree', [124.3, 124.3]],
       ['alibaba-stock-change-at-close-hong-kong-pct', 'agree', [2.6, 2.6]],
+      ['alibaba-stock-change-intraday-hong-kong-pct', 'agree', [9.2, 9.2]],
+      ['alibaba-stock-change-year-to-date-pct', 'agree', [40, 40]],
       ['apple-market-share-china-2024-pct', 'agree', [15, 15]],
       ['apple-sales-greater-china-fiscal-q1-usd', 'agree', [18510000000, 18510000000]],
       ['apple-sales-change-greater-china-fiscal-q1-pct', 'agree', [-11, -11]],

@@ -44,6 +44,7 @@ function describeArticle(file: string, bytes: Uint8Array) {
     titleFrom: article.titleFrom,
     slug: article.slug,
     date: article.date,
+    author: article.author,
     source: article.source,
     url: article.url,
     lang: article.lang,

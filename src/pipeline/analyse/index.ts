@@ -10,6 +10,7 @@ import { extractEvents } from './dates.ts';
 import { extractFigures } from './figures.ts';
 import { extractQuotes } from './quotes.ts';
 import { sentenceTerms } from './terms.ts';
+import { recogniseNames } from './ner.ts';
 import { matchTopics } from './topics.ts';
 
 export interface AnalyseContext {
@@ -22,11 +23,12 @@ export interface AnalyseContext {
 
 export function analyseArticle(article: Article, context: AnalyseContext): AnalysedArticle {
   const topics = matchTopics(article, context.topics, context.aliases);
+  const names = recogniseNames(article, context.gazetteer);
   return {
     ...article,
-    figures: extractFigures(article, { base: context.base, subjects: context.subjects }),
-    entities: findEntities(article, context.gazetteer),
-    quotes: extractQuotes(article, context.gazetteer, context.base),
+    figures: extractFigures(article, { base: context.base, subjects: context.subjects, names }),
+    entities: findEntities(article, context.gazetteer, names),
+    quotes: extractQuotes(article, context.gazetteer, context.base, names),
     events: extractEvents(article, context.base),
     topics,
     // Only key points read them, and only a topic's articles have any.

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { ArticleMeta } from '../../config/schema.ts';
 import type { Article, RawDoc, Slug } from '../types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
+import { takeMetadata } from './metadata.ts';
 import { sanitiseTree } from './sanitise.ts';
 import { segmentSentences } from './sentences.ts';
 import { structureText } from './structure.ts';
@@ -71,6 +72,8 @@ function hostname(url: string | undefined): string | undefined {
 export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
   const tree = sanitiseTree(structuredClone(raw.tree));
   const { removed, sourceLink } = removeBoilerplate(tree, { altText: raw.format === 'text' });
+  const metadata = takeMetadata(tree, manifest.source ?? raw.meta.source ?? sourceLink?.source ?? null);
+  removed.push(...metadata.removed);
   // Only plain text needs its structure guessed: Markdown and HTML say what is a heading or a
   // list, and guessing there turned real short paragraphs into headings.
   if (raw.format === 'text') removed.push(...structureText(tree));
@@ -104,7 +107,9 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
     format: raw.format,
     title,
     titleFrom,
-    date: meta.date ?? null,
+    // A date line under the title counts only when neither the file nor the manifest gives one.
+    date: meta.date ?? metadata.date,
+    author: metadata.author,
     source,
     url,
     lang,

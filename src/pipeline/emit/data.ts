@@ -35,6 +35,7 @@ export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[],
   return {
     ...articleSummary(article, base),
     titleFrom: article.titleFrom,
+    author: article.author,
     figures: article.figures,
     quotes: article.quotes,
     entities: article.entities.map((e) => ({ ...e, path: entityPath(base, e.entity) })),

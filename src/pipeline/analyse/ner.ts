@@ -1,0 +1,451 @@
+/**
+ * Names in the text: the people, organisations, places and products an article names, whether or
+ * not the gazetteer (`content/entities.json`) lists them. The gazetteer is read first and wins
+ * (its names, aliases and types are the user's overrides); the rest is found by libraries made
+ * for it:
+ *
+ * - English: wink-nlp's part-of-speech tagger (`wink-eng-lite-web-model`) marks proper nouns,
+ *   and runs of them ("Royal Dutch Shell", "Bank of England") are the candidate names. Their type
+ *   comes from cues around them (an honorific or a role before a person, "firm" before a company,
+ *   "Inc" or "Ministry" in the name) and from compromise's lexicon of first names, places and
+ *   organisations, read as data: compromise's own tagger found the same names at twenty-five
+ *   times wink's cost (README, "Entities from the text").
+ * - Chinese: @node-rs/jieba's tags: `nr`/`nrt` people, `ns` places, `nt` organisations, `nz`
+ *   other proper nouns, and Latin-script words in Chinese text ("Canalys", "IDC").
+ *
+ * Within an article a short form is the long one it abbreviates: "Mr Doctorow" and "Doctorow" are
+ * the "Cory Doctorow" named before, "Shell" the "Royal Dutch Shell", "Apple Inc." is "Apple".
+ * Across the corpus the same happens once every article is analysed (`consolidateEntities` in
+ * `entities.ts`), so this per-article result stays cacheable.
+ *
+ * Hand-written around the libraries, and why: the rules that join tagged words into names, type
+ * them and strip titles are what no library here does cheaply, and each is a line a reader can check.
+ */
+import { createRequire } from 'node:module';
+import type { Sentence } from '../types.ts';
+import { entitiesIn, type Gazetteer } from './entities.ts';
+
+export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';
+
+/** One name in one sentence: `text.slice(start, end)` is as written; `name` what it refers to. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** The entity's name: the gazetteer's, or the fullest form the article uses. */
+  name: string;
+  type: NameType;
+  /** Listed in the gazetteer: its slug. */
+  gazetteer?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+interface Wink {
+  readDoc(text: string): { tokens(): { out(kind?: unknown): string[] } };
+  its: { pos: unknown };
+}
+interface Lexicon {
+  words: Record<string, string | string[] | undefined>;
+  orgWords: Record<string, unknown>;
+  placeWords: Record<string, unknown>;
+}
+interface Tagger {
+  tag(text: string, hmm?: boolean): { word: string; tag: string }[];
+}
+
+// Loaded on first use: a build whose articles all come from the cache never pays for them.
+let wink: Wink | undefined;
+let lexicon: Lexicon | undefined;
+let jieba: Tagger | undefined;
+
+function englishTagger(): Wink {
+  if (!wink) {
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Wink;
+    // Only the tagger: wink's sentence splitter and its entities (dates, money) are not used.
+    wink = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
+  }
+  return wink;
+}
+
+function englishLexicon(): Lexicon {
+  if (!lexicon) {
+    // The CommonJS build loads in a third of the time of the ES modules' hundreds of files.
+    const nlp = require('compromise/two') as { model(): { one: { lexicon: Lexicon['words'] }; two: { orgWords: object; placeWords: object } } };
+    const model = nlp.model();
+    lexicon = { words: model.one.lexicon, orgWords: model.two.orgWords as Lexicon['orgWords'], placeWords: model.two.placeWords as Lexicon['placeWords'] };
+  }
+  return lexicon;
+}
+
+function chineseTagger(): Tagger {
+  if (!jieba) {
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): Tagger } };
+    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+const tagsOf = (word: string): string[] => {
+  const tags = englishLexicon().words[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+};
+const hasTag = (word: string, ...wanted: string[]) => tagsOf(word).some((tag) => wanted.includes(tag));
+
+// ── English ──────────────────────────────────────────────────────────────────────────────────
+
+/** Titles before a name: they say it is a person, and are not part of the name. */
+const TITLES = new Set(
+  `mr mrs ms miss dr sir dame lord lady prof professor president vice prime minister chancellor secretary
+  senator governor mayor chairman chairwoman chief executive king queen prince princess pope judge
+  col captain coach manager striker midfielder defender goalkeeper boss shadow home foreign
+  deputy st rev saint archbishop bishop`.split(/\s+/),
+);
+/** Words inside a name that join its parts: "Bank of England", "Procter & Gamble". */
+const JOINERS = new Set(['of', '&', 'de', 'du', 'von', 'van', 'der', 'del', 'la']);
+/** A company's legal suffix: the name is a company, and the short form without it the same one. */
+export const CORPORATE_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|AG|SA|NV|GmbH|Group|Holdings))+$/;
+const COMPANY_WORDS = new Set(['inc', 'corp', 'corporation', 'ltd', 'limited', 'plc', 'llc', 'group', 'holdings', 'co', 'company', 'airlines', 'airways', 'motors', 'industries', 'bank', 'telecom', 'systems', 'pharmaceuticals', 'entertainment', 'studios', 'records', 'games', 'networks', 'communications', 'electronics', 'technologies', 'software', 'petroleum', 'energy', 'mobile']);
+/** A word before a name that says what it is: "search engine firm Google", "media giant TimeWarner". */
+const COMPANY_CUE = /\b(?:firm|company|companies|group|giant|maker|makers|rival|rivals|retailer|carrier|operator|airline|bank|insurer|chain|conglomerate|brand|publisher|developer|manufacturer|provider|supplier|producer|owner|broadcaster|network|start-up|startup)\s+$/i;
+const PERSON_CUE = /\b(?:analyst|economist|spokesman|spokeswoman|spokesperson|executive|boss|founder|director|head|chairman|chairwoman|president|minister|secretary|leader|coach|manager|singer|actor|actress|star|player|striker|author|writer|designer|analysts|editor|professor|lawyer)\s+$/i;
+/** Proper-noun words that are not names of anything a reader follows. */
+const NOT_A_NAME = new Set(['Month', 'WeekDay', 'Date', 'Demonym', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Holiday']);
+const MONTH_OR_TIME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EST|ET|PST|CET|UTC)$/;
+/** What the lexicon lacks of those: months and days (some are verbs in it), faiths, peoples. */
+const NOT_A_NAME_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Islam|Muslims?|Christians?|Catholics?|Protestants?|Jews|Britons|Arabs?|\p{Lu}\p{Ll}+(?:ish|ese)|I|I'\w+)$/u;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  proper: boolean;
+}
+
+function tokensOf(text: string): Token[] {
+  const doc = englishTagger().readDoc(text);
+  const words = doc.tokens().out();
+  const tags = doc.tokens().out(englishTagger().its.pos);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  words.forEach((word, i) => {
+    const start = text.indexOf(word, cursor);
+    // wink may normalise a token (a contraction); such a token is never part of a name, and the
+    // next one is looked for from here, not from past the rest of the text.
+    if (start < 0 || start - cursor > 16) return;
+    cursor = start + word.length;
+    tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word) });
+  });
+  return tokens;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  /** A title or role stood before it ("Mr", "chief executive"): a person. */
+  titled: boolean;
+  sentenceStart: boolean;
+  type: NameType | null;
+}
+
+/** Runs of proper nouns in one sentence, titles stripped, joined over "of" and "&". */
+function candidatesIn(text: string, tokens: readonly Token[], offset: number): Candidate[] {
+  const found: Candidate[] = [];
+  let i = 0;
+  const firstWord = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  while (i < tokens.length) {
+    if (!tokens[i]?.proper) {
+      i++;
+      continue;
+    }
+    let j = i;
+    for (;;) {
+      const next = tokens[j + 1];
+      if (next?.proper && (next.start === (tokens[j] as Token).end || /^\s+$/.test(text.slice((tokens[j] as Token).end - offset, next.start - offset)))) j++;
+      else if (next && next.text === '-' && next.start === (tokens[j] as Token).end && tokens[j + 2]?.proper) j += 2;
+      else {
+        // "Bank of England", "Jeroen van der Veer": joiners between two proper nouns.
+        let k = j + 1;
+        while (tokens[k] && JOINERS.has((tokens[k] as Token).text)) k++;
+        // The tagger may miss the name's last word ("Veer" as a verb): a capital says it.
+        if (k > j + 1 && (tokens[k]?.proper || /^\p{Lu}/u.test(tokens[k]?.text ?? ''))) j = k;
+        else break;
+      }
+    }
+    let from = i;
+    let titled = false;
+    while (from <= j && TITLES.has((tokens[from] as Token).text.toLowerCase().replace(/\.$/, ''))) {
+      titled = true;
+      from++;
+    }
+    // "April IMF", "Thursday Apple": a date word before a name is not part of it.
+    while (from < j && MONTH_OR_TIME.test((tokens[from] as Token).text)) from++;
+    // A joiner cannot end a name ("Bank of" when "England" was a title).
+    let to = j;
+    while (to >= from && JOINERS.has((tokens[to] as Token).text)) to--;
+    if (from <= to) {
+      const start = (tokens[from] as Token).start;
+      const end = (tokens[to] as Token).end;
+      found.push({ start, end, text: text.slice(start - offset, end - offset), titled, sentenceStart: from === firstWord, type: null });
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+/** After a sentence's first word: it is a name that says, owns or employs ("Shell chief executive …"). */
+const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|announced|told|spokesman|spokeswoman|executive|chairman)\b)/;
+
+/**
+ * Whether a capitalised word that starts a sentence, and is capitalised nowhere else in the
+ * article, is a common word capitalised for the sentence ("Revenue rose…"): unless the lexicon
+ * knows it as a name, it is.
+ */
+function commonWord(word: string, lowercase: ReadonlySet<string>): boolean {
+  const lower = word.toLowerCase();
+  if (lowercase.has(lower)) return true;
+  return !tagsOf(lower).some((tag) => /Name|Place|Country|City|Region|Organization|SportsTeam|ProperNoun|Person/.test(tag));
+}
+
+/** The type the words of a name say, or null when they do not. */
+function typeFromWords(words: readonly string[]): NameType | null {
+  const last = (words.at(-1) ?? '').toLowerCase().replace(/\.$/, '');
+  const whole = words.join(' ');
+  if (CORPORATE_SUFFIX.test(whole) || (words.length > 1 && COMPANY_WORDS.has(last))) return 'company';
+  if (words.length > 1 && last in englishLexicon().orgWords) return 'organization';
+  if (hasTag(whole, 'Organization', 'SportsTeam')) return 'organization';
+  if (hasTag(whole, 'Country', 'City', 'Region', 'Place')) return 'place';
+  if (words.length > 1 && last in englishLexicon().placeWords) return 'place';
+  if (/^(?:US|USA|UK|UAE)$/.test(whole)) return 'place';
+  const first = words[0] ?? '';
+  if (words.length > 1 && words.length <= 4 && (hasTag(first, 'MaleName', 'FemaleName', 'FirstName') || hasTag(words.at(-1) ?? '', 'LastName'))) return 'person';
+  // "iPod", "iTunes", "PlayStation 2": a product's spelling.
+  if (/^[a-z]+\p{Lu}/u.test(first) || /\s\d+$/.test(whole)) return 'product';
+  if (/^[A-Z]{2,6}$/.test(whole)) return 'organization';
+  return null;
+}
+
+/** What a name of unknown type is, from the words around it in one sentence. */
+function typeFromContext(sentence: string, start: number, end: number): NameType | null {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  if (COMPANY_CUE.test(before)) return 'company';
+  if (PERSON_CUE.test(before)) return 'person';
+  if (/^\s*,\s*(?:the\s+)?(?:chief|head|founder|chairman|boss|president|director|spokes\w+|an?\s+\w+\s+(?:at|with|for|of))\b/i.test(sentence.slice(end, end + 40))) return 'person';
+  return null;
+}
+
+interface SentenceNames {
+  sentence: number;
+  offset: number;
+  text: string;
+  candidates: Candidate[];
+}
+
+/** Where the short forms of the article's names lead: "Doctorow" → "Cory Doctorow". */
+function resolveShortForms(names: Map<string, NameType | null>): Map<string, string> {
+  const canonical = new Map<string, string>();
+  const full = [...names.keys()].filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const name of names.keys()) {
+    const stripped = name.replace(CORPORATE_SUFFIX, '');
+    if (stripped !== name && stripped !== '' && names.has(stripped)) {
+      canonical.set(name, stripped);
+      continue;
+    }
+    if (name.includes(' ')) {
+      // "van der Veer" of "Jeroen van der Veer": a person's name without its first name.
+      const people = full.filter((other) => other !== name && other.endsWith(` ${name}`) && names.get(other) === 'person');
+      if (people.length === 1) canonical.set(name, people[0] as string);
+      continue;
+    }
+    // A one-word name that is the last word of a person's name, or any word of an organisation's.
+    const longer = full.filter((other) => {
+      const words = other.split(' ');
+      const type = names.get(other);
+      // An organisation's short form is its last word ("Shell" of "Royal Dutch Shell"); a first
+      // word names a parent, not its unit ("Vodafone" is not "Vodafone KK").
+      return type === 'person' ? words.at(-1) === name && names.get(name) !== 'place' : words.at(-1) === name && type !== 'place' && names.get(name) !== 'place';
+    });
+    if (longer.length === 1) canonical.set(name, longer[0] as string);
+  }
+  return canonical;
+}
+
+function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): NameSpan[][] {
+  const result: NameSpan[][] = sentences.map(() => []);
+  const perSentence: SentenceNames[] = [];
+  const lowercase = new Set<string>();
+  // Tag a paragraph at a time: the tagger reads a word by its neighbours, across sentences too.
+  let index = 0;
+  while (index < sentences.length) {
+    const first = sentences[index] as Sentence;
+    let end = index + 1;
+    while (end < sentences.length && (sentences[end] as Sentence).block === first.block) end++;
+    if (first.heading) {
+      index = end;
+      continue;
+    }
+    const members = sentences.slice(index, end);
+    let text = '';
+    const offsets: number[] = [];
+    for (const sentence of members) {
+      if (text) text += ' ';
+      offsets.push(text.length);
+      text += sentence.text;
+    }
+    const tokens = tokensOf(text);
+    for (const token of tokens) if (/^\p{Ll}+$/u.test(token.text)) lowercase.add(token.text);
+    let from = 0;
+    members.forEach((sentence, k) => {
+      const offset = offsets[k] as number;
+      while (from < tokens.length && (tokens[from] as Token).start < offset) from++;
+      let to = from;
+      while (to < tokens.length && (tokens[to] as Token).end <= offset + sentence.text.length) to++;
+      const inSentence = tokens.slice(from, to);
+      from = to;
+      perSentence.push({ sentence: index + k, offset, text: sentence.text, candidates: candidatesIn(text, inSentence, 0).map((c) => ({ ...c, start: c.start - offset, end: c.end - offset })) });
+    });
+    index = end;
+  }
+
+  const midSentence = new Set(perSentence.flatMap(({ candidates }) => candidates.filter((c) => !c.sentenceStart).map((c) => c.text)));
+  // Type each name from all its occurrences: its words, then the cues around any of them.
+  const types = new Map<string, NameType | null>();
+  for (const { text, candidates } of perSentence) {
+    for (const candidate of candidates) {
+      if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && !ACTS_AS_NAME.test(text.slice(candidate.end, candidate.end + 20)) && commonWord(candidate.text, lowercase)) continue;
+      const words = candidate.text.split(/\s+/);
+      // An acronym is no common word for the lexicon to know ("US" is not "us").
+      const acronym = /^[A-Z]{2,5}$/.test(candidate.text);
+      if (words.length === 1 && (NOT_A_NAME_WORD.test(candidate.text) || (!acronym && hasTag(candidate.text, ...NOT_A_NAME)))) continue;
+      // "HK$": a currency's letters.
+      if (text.charAt(candidate.end) === '$') continue;
+      if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
+      // "April-July", "0710 GMT Carnival": a date or a time, not a name.
+      if (candidate.text.split(/[\s-]+/).every((word) => MONTH_OR_TIME.test(word)) || /\b(?:GMT|BST|EST|PST|CET|UTC)\b/.test(candidate.text)) continue;
+      const type = (candidate.titled ? 'person' : null) ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
+      candidate.type = type;
+      const known = types.get(candidate.text);
+      if (known === undefined || (known === null && type !== null)) types.set(candidate.text, type);
+    }
+  }
+  const shortForms = resolveShortForms(types);
+
+  for (const { sentence, text, candidates } of perSentence) {
+    const spans = result[sentence] as NameSpan[];
+    const listed = entitiesIn(text, gazetteer);
+    for (const match of listed) spans.push({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug });
+    for (const candidate of candidates) {
+      if (!types.has(candidate.text)) continue;
+      if (listed.some((match) => match.start < candidate.end && candidate.start < match.end)) continue;
+      // A name the gazetteer lists under a longer or shorter form ("Alibaba Group Holding").
+      const name = shortForms.get(candidate.text) ?? candidate.text;
+      const listedAs = gazetteer.byAlias.get(name) ?? gazetteer.byAlias.get(name.replace(CORPORATE_SUFFIX, ''));
+      if (listedAs) {
+        spans.push({ start: candidate.start, end: candidate.end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug });
+        continue;
+      }
+      const type = types.get(name) ?? types.get(candidate.text) ?? (name !== candidate.text && candidate.titled ? 'person' : null);
+      spans.push({ start: candidate.start, end: candidate.end, name, type: type ?? 'organization' });
+    }
+    spans.sort((a, b) => a.start - b.start);
+  }
+  return result;
+}
+
+// ── Chinese ──────────────────────────────────────────────────────────────────────────────────
+
+const CHINESE_TYPES: Record<string, NameType> = { nr: 'person', nrt: 'person', nrfg: 'person', ns: 'place', nt: 'organization', nz: 'organization' };
+/** A word that ends an organisation's name: "阿里巴巴集团", "国际数据公司". */
+const CHINESE_ORG_SUFFIX = /(?:公司|集团|银行|大学|研究院|研究所|协会|委员会|部|局|署|控股|科技|电子|通信|汽车)$/u;
+
+function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): NameSpan[][] {
+  const tagger = chineseTagger();
+  return sentences.map((sentence) => {
+    if (sentence.heading) return [];
+    const listed = entitiesIn(sentence.text, gazetteer);
+    const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
+    let cursor = 0;
+    const words = tagger.tag(sentence.text, true);
+    let skip = 0;
+    words.forEach(({ word: tagged, tag }, i) => {
+      if (skip > 0) {
+        skip--;
+        return;
+      }
+      let word = tagged;
+      const start = sentence.text.indexOf(word, cursor);
+      if (start < 0) return;
+      // A person's family and given names are tagged apart ("蔡/nr 崇信/nrt"): one name.
+      const next = words[i + 1];
+      if (tag === 'nr' && [...word].length === 1 && next && /^nr/.test(next.tag) && sentence.text.startsWith(next.word, start + word.length)) {
+        word += next.word;
+        skip = 1;
+      }
+      cursor = start + word.length;
+      const end = cursor;
+      if (listed.some((match) => match.start < end && start < match.end)) return;
+      // "小米公司", "阿里巴巴集团": a word before 公司 or 集团 is a company's name.
+      const after = words[i + 1 + skip];
+      if (after && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
+        const listedAs = gazetteer.byAlias.get(word);
+        spans.push(listedAs ? { start, end: end + after.word.length, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: end + after.word.length, name: word + after.word, type: 'company' });
+        cursor = end + after.word.length;
+        skip += 1;
+        return;
+      }
+      let type: NameType | undefined = CHINESE_TYPES[tag];
+      if (tag === 'eng') {
+        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word))) return;
+        // A Latin name of several words ("Tim Cook", "Vision Pro") is one name.
+        let last = end;
+        for (let k = i + 1 + skip; words[k] && /^\s+$/.test(words[k]?.word ?? '') && words[k + 1]?.tag === 'eng' && /^\p{Lu}/u.test(words[k + 1]?.word ?? ''); k += 2) {
+          const following = sentence.text.indexOf(words[k + 1]?.word ?? '', last);
+          if (following !== last + (words[k]?.word.length ?? 0)) break;
+          last = following + (words[k + 1]?.word.length ?? 0);
+          skip += 2;
+        }
+        cursor = last;
+        const latin = sentence.text.slice(start, last);
+        // "库克（Tim Cook）": the name as written in Latin script, of the name before it.
+        const previous = spans.at(-1);
+        const glossed = previous && /^[（(]$/u.test(sentence.text.slice(previous.end, start)) && /^[）)]/u.test(sentence.text.slice(last));
+        const listedAs = gazetteer.byAlias.get(latin);
+        if (listedAs) spans.push({ start, end: last, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug });
+        else if (glossed && previous) spans.push({ ...previous, start, end: last });
+        else spans.push({ start, end: last, name: latin, type: 'organization' });
+        return;
+      }
+      if (!type) return;
+      if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
+      if ([...word].length < 2) return;
+      const listedAs = gazetteer.byAlias.get(word) ?? gazetteer.byAlias.get(word.replace(CHINESE_ORG_SUFFIX, ''));
+      spans.push(listedAs ? { start, end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end, name: word, type });
+    });
+    // "院长苏惠兰说": a name between a title and what the person said, which the tagger may miss.
+    for (const match of sentence.text.matchAll(TITLED_CHINESE_NAME)) {
+      const start = (match.index ?? 0) + (match[1]?.length ?? 0);
+      const end = start + (match[2]?.length ?? 0);
+      if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, name: match[2] as string, type: 'person' });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  });
+}
+
+const TITLED_CHINESE_NAME =
+  /(院长|主席|董事长|首席执行官|行政总裁|总裁|总经理|经理|发言人|记者|部长|局长|处长|主任|教授|研究员|总监|创始人|分析师|总理|总统|市长)(\p{Script=Han}{2,3}?)(?=博士|先生|女士|教授|说|表示|称|指出|认为|透露|强调)/gu;
+
+/**
+ * The names in each sentence of an article (headings have none: their capitals are a style, not
+ * names), in order, none overlapping. `lang` picks the language's recogniser; a language with no
+ * recogniser of its own gets the gazetteer's names alone.
+ */
+export function recogniseNames(article: { sentences: readonly Sentence[]; lang: string }, gazetteer: Gazetteer): NameSpan[][] {
+  const language = article.lang.toLowerCase().split('-')[0];
+  if (language === 'en') return englishNames(article.sentences, gazetteer);
+  if (language === 'zh') return chineseNames(article.sentences, gazetteer);
+  return article.sentences.map((sentence) =>
+    sentence.heading ? [] : entitiesIn(sentence.text, gazetteer).map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug })),
+  );
+}

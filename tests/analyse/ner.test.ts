@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { gazetteerSchema } from '../../src/config/schema.ts';
+import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
+import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
+import type { Sentence, SentenceId } from '../../src/pipeline/types.ts';
+
+const gazetteer = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+
+/** An article in `lang` from paragraphs of sentences. */
+function article(lang: string, ...blocks: string[][]): { lang: string; sentences: Sentence[] } {
+  const sentences = blocks.flatMap((texts, block) => texts.map((text, n) => ({ id: `s-${block}-${n}` as SentenceId, text, block, heading: false })));
+  return { lang, sentences };
+}
+
+/** Each sentence's names as `as written→name/type`. */
+function names(doc: { lang: string; sentences: Sentence[] }): string[][] {
+  return recogniseNames(doc, gazetteer).map((spans, i) => spans.map((span) => `${doc.sentences[i]?.text.slice(span.start, span.end)}→${span.name}/${span.type}`));
+}
+
+describe('recogniseNames in English', () => {
+  it('finds names the gazetteer lacks, joins their parts, strips titles and leads short forms to the full name', () => {
+    const doc = article(
+      'en',
+      ['Royal Dutch Shell said on Tuesday that its profits rose 5% to $4.2bn.', 'Shell chief executive Jeroen van der Veer said the company would invest $15bn.'],
+      ['Mr van der Veer told analysts in London that the Bank of England was cautious.'],
+    );
+    expect(names(doc)).toEqual([
+      ['Royal Dutch Shell→Royal Dutch Shell/organization'],
+      ['Shell→Royal Dutch Shell/organization', 'Jeroen van der Veer→Jeroen van der Veer/person'],
+      ['van der Veer→Jeroen van der Veer/person', 'London→London/place', 'Bank of England→Bank of England/organization'],
+    ]);
+  });
+
+  it('lets the gazetteer win: its name for an alias, its type, and a name it lists even at a sentence start', () => {
+    const doc = article('en', ['Mercury rose in London while Apple Inc. fell.', 'Quarterly sales at Nokia fell 9%, said Anna Berg, an analyst at Canalys.']);
+    expect(names(doc)).toEqual([
+      ['Mercury→Mercury/product', 'London→London/place', 'Apple Inc.→Apple/company'],
+      ['Nokia→Nokia/organization', 'Anna Berg→Anna Berg/person', 'Canalys→Canalys/organization'],
+    ]);
+  });
+
+  it('reads no name from a capitalised common word, a month, a weekday, a people or a heading', () => {
+    const doc = article('en', ['Revenue fell in March, and British buyers waited until Friday.']);
+    const heading = article('en', ['Revenue Falls At Harbour Foods']);
+    (heading.sentences[0] as Sentence).heading = true;
+    expect(names(doc)).toEqual([[]]);
+    expect(names(heading)).toEqual([[]]);
+  });
+
+  it('types a name by the words around it: a role before a person, "firm" before a company', () => {
+    const doc = article('en', ['Search engine firm Kettle said analyst Priya Raman expected more.']);
+    expect(names(doc)).toEqual([['Kettle→Kettle/company', 'Priya Raman→Priya Raman/person']]);
+  });
+});
+
+describe('recogniseNames in Chinese', () => {
+  it("reads jieba's people, places and organisations, and the gazetteer's names in any language", () => {
+    const doc = article(
+      'zh',
+      ['据Canalys称，2024年第四季度华为在中国智能手机市场的份额升至16%，苹果的出货量同比下降11%。', '小米公司第四季度出货量为1.2亿部。'],
+      ['阿里巴巴集团董事长蔡崇信表示：“他们和中国的很多公司谈过，最后选择了我们。”'],
+    );
+    expect(names(doc)).toEqual([
+      ['Canalys→Canalys/organization', '华为→Huawei/company', '中国→中国/place', '苹果→Apple/company'],
+      ['小米→Xiaomi/company'],
+      ['阿里巴巴→Alibaba/company', '蔡崇信→蔡崇信/person', '中国→中国/place'],
+    ]);
+  });
+});
+
+describe('recogniseNames in another language', () => {
+  it("finds the gazetteer's names alone", () => {
+    expect(names(article('fr', ['Apple et Alibaba ont signé à Paris.']))).toEqual([['Apple→Apple/company', 'Alibaba→Alibaba/company']]);
+  });
+});
+
+describe('recogniseNames, a Chinese company the gazetteer lacks', () => {
+  it('reads a name before 控股 or 公司 as a company, one ending in 集团 as an organisation', () => {
+    expect(names(article('zh', ['传音控股在非洲的份额为40%。', '联想集团表示将继续投资。']))).toEqual([
+      ['传音控股→传音控股/company', '非洲→非洲/place'],
+      ['联想集团→联想集团/organization'],
+    ]);
+  });
+});
