@@ -42,6 +42,10 @@ describe('sentenceTerms', () => {
     ]);
   });
 
+  it('splits Chinese into words, as the segmenter does, and leaves out its function words', () => {
+    expect(sentenceTerms({ sentences: sentences('苹果在中国的市场份额降至15%。') })[0]?.stems).toBe('苹果 中国 市场 份额 降至 15');
+  });
+
   it('gives a sentence of stop words only no stems', () => {
     expect(sentenceTerms({ sentences: sentences('It is what it is, and that is that for all of them.') })[0]?.stems).toBe('');
   });

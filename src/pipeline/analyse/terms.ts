@@ -12,7 +12,7 @@
  * decision…", "It also…").
  */
 import type { Article, Sentence, SentenceTerms } from '../types.ts';
-import { quotedShares, STOP_WORDS, stem, words } from './text.ts';
+import { quotedShares, STOP_WORDS, stemOf, words } from './text.ts';
 
 const QUESTION = /\?[\s"'”’)\]]*$/u;
 const CALL_TO_ACTION =
@@ -20,22 +20,6 @@ const CALL_TO_ACTION =
 const LIST_LEAD = /:\s*$/u;
 /** Openings that lean on the sentence before ("However, he…", "This partnership…", "It also…"). */
 const LEANS_BACK = /^(?:however|but|and|yet|also|still|instead|moreover|furthermore|this|that|these|those|it|its|he|she|they|his|her|their)\b/iu;
-
-/**
- * Each word's stem, remembered: a corpus has tens of thousands of distinct words and millions
- * of occurrences. Cleared when large, so a long `astro dev` session cannot grow it for ever;
- * `stem` is a pure function, so what is remembered never changes a result.
- */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let found = stems.get(word);
-  if (found === undefined) {
-    if (stems.size >= 200_000) stems.clear();
-    found = stem(word);
-    stems.set(word, found);
-  }
-  return found;
-}
 
 export function sentenceTerms(article: Pick<Article, 'sentences'>): SentenceTerms[] {
   const blocks = new Map<number, Sentence[]>();
