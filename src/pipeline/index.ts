@@ -259,7 +259,8 @@ function runArticleStages(input: PipelineInput): ArticleStages {
 
   const gazetteer = compileGazetteer(input.entities);
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
-  const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases };
+  const places = input.entities.filter((e) => e.type === 'place').map((e) => [e.name, ...e.aliases]);
+  const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases, places };
   const keyOf = new Map<Slug, string>();
   const signalsOf = new Map<Slug, DuplicateSignals | EncodedSignals>();
   const analysed = timed(timings, 'analyse', () => {

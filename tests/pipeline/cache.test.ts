@@ -249,7 +249,7 @@ describe('topic briefings through the writer', () => {
   };
   const newArticle = {
     file: 'zz-new.md',
-    bytes: encode('---\ntitle: Xiaomi gains smartphone market share in India\ndate: 2025-03-02\n---\n\nXiaomi took 21% of smartphone shipments in India in the fourth quarter of 2024, up from 18% a year earlier, according to Canalys.\n\nSamsung held 19% of the market, Canalys said in its quarterly report on smartphone market share.\n'),
+    bytes: encode('---\ntitle: Xiaomi gains smartphone market share in China\ndate: 2025-03-02\n---\n\nXiaomi took 21% of smartphone shipments in China in the fourth quarter of 2024, up from 18% a year earlier, according to Canalys.\n\nSamsung held 19% of the market, Canalys said in its quarterly report on smartphone market share.\n'),
   };
 
   it('a new article remakes the briefings of the topics it joins, reuses the others, and the folder is what a cold run writes', () => {
