@@ -11,7 +11,7 @@ import type { ArticleMeta, EntityConfig, SiteConfig } from '../config/schema.ts'
 import { analyseArticle, relinkAnalysis } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, subjectAliases } from './analyse/entities.ts';
-import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
+import { buildBriefing, storyRepresentatives } from './brief/index.ts';
 import {
   articleKey,
   briefingKey,
@@ -341,7 +341,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const briefingKeys = new Map<string, string>();
   const briefings = timed(timings, 'brief', () => {
-    const representatives = duplicateRepresentatives(analysed, duplicates);
+    const representatives = storyRepresentatives(analysed, duplicates);
     /** A briefing from the last build, when its topic's articles are the same (see `briefingKey`). */
     const lastBriefing = (topic: Topic): TopicBriefing | undefined => {
       if (!store) return undefined;

@@ -5,31 +5,13 @@
  */
 import { compareEvents } from '../analyse/dates.ts';
 import { topicPath } from '../paths.ts';
-import type { AnalysedArticle, Duplicate, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
+import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';
+import { storyCounter } from './stories.ts';
 
-/** Map each near-duplicate to the article that represents its story: the earliest, then by slug. */
-export function duplicateRepresentatives(articles: AnalysedArticle[], duplicates: ReadonlyMap<Slug, Duplicate[]>): Map<Slug, Slug> {
-  const order = [...articles].sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.slug.localeCompare(b.slug));
-  const representative = new Map<Slug, Slug>();
-  for (const article of order) {
-    if (representative.has(article.slug)) continue;
-    representative.set(article.slug, article.slug);
-    // Breadth-first over the duplicate graph, so a chain of rewrites is one story.
-    const queue = [article.slug];
-    while (queue.length > 0) {
-      const slug = queue.shift() as Slug;
-      for (const dup of duplicates.get(slug) ?? []) {
-        if (representative.has(dup.slug)) continue;
-        representative.set(dup.slug, article.slug);
-        queue.push(dup.slug);
-      }
-    }
-  }
-  return representative;
-}
+export { storyRepresentatives } from './stories.ts';
 
 /** Same quotation from several articles: one quote, all its sources. */
 function mergeQuotes(quotes: Quote[]): Quote[] {
@@ -59,6 +41,7 @@ function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
 
 export interface BriefOptions {
   base: string;
+  /** Each article's story (`storyRepresentatives`). */
   representatives: ReadonlyMap<Slug, Slug>;
   pointCount?: number;
 }
@@ -86,9 +69,10 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     };
   });
 
+  const stories = storyCounter(articles, representatives);
   const figures = articles.flatMap((a) => a.figures);
-  const facts = groupFacts(figures);
-  const charts = topic.charts.map((spec) => buildChart(spec, facts)).filter((c) => c !== null);
+  const facts = groupFacts(figures, stories);
+  const charts = topic.charts.map((spec) => buildChart(spec, facts, stories)).filter((c) => c !== null);
   // Looked up and appended to in place: a search or a copy per article made both quadratic in
   // the topic's size (a topic holds thousands of articles at 20,000).
   const bySource = new Map<string, Slug[]>();
