@@ -342,6 +342,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const briefingKeys = new Map<string, string>();
   const briefings = timed(timings, 'brief', () => {
     const representatives = storyRepresentatives(analysed, duplicates);
+    const entityNames = new Map(input.entities.map((e) => [e.name, e.aliases]));
     /** A briefing from the last build, when its topic's articles are the same (see `briefingKey`). */
     const lastBriefing = (topic: Topic): TopicBriefing | undefined => {
       if (!store) return undefined;
@@ -361,7 +362,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const last = lastBriefing(topic);
       if (last) stats.briefingHits++;
       else stats.briefingMisses++;
-      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives });
+      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives, aliases: entityNames });
       if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
       return briefing;
     });

@@ -132,6 +132,8 @@ export interface SentenceTerms {
   statement: boolean;
   /** It may be a key point itself. */
   candidate: boolean;
+  /** It opens with a definite description ("The handset…") that refers to something named before. */
+  refersBack: boolean;
 }
 
 export interface AnalysedArticle extends Article {

@@ -112,7 +112,7 @@ describe('data API', () => {
   });
 });
 
-describe('stories, not copies', () => {
+describe('stories, not copies; key points per topic', () => {
   const briefing = (slug: string) => readJson<TopicBriefing>(site, `data/topics/${slug}.json`);
 
   test('no fact agrees on copies: 000 and 002 are one story, and the page says so', () => {
@@ -130,6 +130,12 @@ describe('stories, not copies', () => {
     const statuses = elements(page(site, '/topics/apple-in-china/'), (el) => (el.properties.className as string[] | undefined)?.some((c) => c.startsWith('status-')) ?? false).map(text);
     expect(statuses).toContain('1 story (2 copies)');
     expect(statuses.some((s) => s.startsWith('Sources agree'))).toBe(false);
+  });
+
+  test('each topic ranks its own key points: Apple in China and Alibaba AI differ, Market share leads with market share', () => {
+    const points = (slug: string) => briefing(slug).points.map((p) => p.text);
+    expect(points('apple-in-china')).not.toEqual(points('alibaba-ai'));
+    expect(points('market-share')[0]).toMatch(/market share|shipments/);
   });
 });
 

@@ -9,7 +9,9 @@
  * statement: not a question, not a call to action ("Let us know…"), not mostly a quotation (a
  * quote belongs with the quotes), not the lead-in to a list (ending in a colon). A point is read
  * alone, so it may not open by leaning on the sentence before ("However, he…", "This
- * decision…", "It also…").
+ * decision…", "It also…"). One that opens with a definite description ("The handset…", "The
+ * company's…") most often means something named before it: it may be a point, but one that names
+ * its subject is preferred (`refersBack`).
  */
 import type { Article, Sentence, SentenceTerms } from '../types.ts';
 import { quotedShares, STOP_WORDS, stemOf, words } from './text.ts';
@@ -20,6 +22,8 @@ const CALL_TO_ACTION =
 const LIST_LEAD = /:\s*$/u;
 /** Openings that lean on the sentence before ("However, he…", "This partnership…", "It also…"). */
 const LEANS_BACK = /^(?:however|but|and|yet|also|still|instead|moreover|furthermore|this|that|these|those|it|its|he|she|they|his|her|their)\b/iu;
+/** "The handset…", "The company's…": "The" and a word in lower case, not "The number of…". */
+const DEFINITE = /^[Tt]he\s+\p{Ll}[\p{L}\p{N}-]*(?:['’]s)?(?!\s+of\b)(?=[\s,])/u;
 
 export function sentenceTerms(article: Pick<Article, 'sentences'>): SentenceTerms[] {
   const blocks = new Map<number, Sentence[]>();
@@ -49,6 +53,7 @@ export function sentenceTerms(article: Pick<Article, 'sentences'>): SentenceTerm
         .join(' '),
       statement,
       candidate: statement && standsAlone && folded.length >= 8 && folded.length <= 60 && (quoted.get(sentence) ?? 0) <= 0.5,
+      refersBack: DEFINITE.test(text),
     });
   });
   return terms;

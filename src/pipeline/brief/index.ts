@@ -4,6 +4,7 @@
  * it is a sentence or a figure from an article, carried with its `sources`.
  */
 import { compareEvents } from '../analyse/dates.ts';
+import { topicTerms } from '../analyse/topics.ts';
 import { topicPath } from '../paths.ts';
 import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
 import { buildChart } from './charts.ts';
@@ -43,6 +44,8 @@ export interface BriefOptions {
   base: string;
   /** Each article's story (`storyRepresentatives`). */
   representatives: ReadonlyMap<Slug, Slug>;
+  /** The gazetteer: each entity's name and aliases, by which a topic term also names it. */
+  aliases?: ReadonlyMap<string, readonly string[]>;
   pointCount?: number;
 }
 
@@ -90,7 +93,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     path: topicPath(base, topic.slug),
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { base, duplicateOf: representatives, count: options.pointCount ?? 6 }),
+    points: selectKeyPoints(articles, { base, duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),
