@@ -87,8 +87,11 @@ interface CompiledTopic {
   /** The market the topic follows, and the markets it leaves out (`match.market`, `match.excludeMarkets`). */
   market: CompiledTerm | null;
   excluded: CompiledTerm[];
-  /** With a market guard: the market's names, lower-cased, which no rival place may share. */
-  marketNames: Set<string> | null;
+  /**
+   * With a market guard: the market's names, lower-cased, and which places (`lazyPlaces`) are the
+   * market, by a shared name, and so no rivals (made when first needed).
+   */
+  guard: { marketNames: Set<string>; isMarket?: Uint8Array } | null;
 }
 
 /** Longest first, so an alternation prefers "Alibaba Group" to "Alibaba" at the same place. */
@@ -307,30 +310,19 @@ export function compileTopics(topics: readonly TopicInput[], aliases: ReadonlyMa
         needed: Math.min(match.threshold, anyTerms.length * WEIGHT.title),
         market,
         excluded: match.excludeMarkets.map(marketTerm),
-        marketNames: guarded ? new Set(match.market === undefined ? [] : marketVariants(match.market).map((v) => v.toLowerCase())) : null,
+        guard: guarded ? { marketNames: new Set(match.market === undefined ? [] : marketVariants(match.market).map((v) => v.toLowerCase())) } : null,
       };
     });
-  /** For each guarded topic, which places are its market (by a shared name): those are no rivals. */
-  const marketMasks = new Map<CompiledTopic, Uint8Array>();
-  const marketMask = (topic: CompiledTopic & { marketNames: Set<string> }) => {
-    let mask = marketMasks.get(topic);
-    if (!mask) {
-      const { names } = placeIndex();
-      mask = Uint8Array.from(names, (place) => (place.some((n) => topic.marketNames.has(n.toLowerCase())) ? 1 : 0));
-      marketMasks.set(topic, mask);
-    }
-    return mask;
-  };
-
   /**
-   * The topic's market is named at least as prominently as any other place, and no market it
-   * excludes leads the article (ties go to the exclusion).
+   * The topic's market is a subject of the article and named at least as prominently as any other
+   * place, and no market it excludes leads the article (ties go to the exclusion).
    */
-  const marketGuardPasses = (topic: CompiledTopic & { marketNames: Set<string> }, prominence: (t: CompiledTerm) => number, subject: (t: CompiledTerm) => boolean, places: Float64Array): boolean => {
-    const mask = marketMask(topic);
+  const marketGuardPasses = (topic: CompiledTopic, guard: NonNullable<CompiledTopic['guard']>, prominence: (t: CompiledTerm) => number, subject: (t: CompiledTerm) => boolean, places: Float64Array): boolean => {
+    guard.isMarket ??= Uint8Array.from(placeIndex().names, (place) => (place.some((n) => guard.marketNames.has(n.toLowerCase())) ? 1 : 0));
+    const isMarket = guard.isMarket;
     let rival = 0;
     places.forEach((value, i) => {
-      if (!mask[i] && value > rival) rival = value;
+      if (!isMarket[i] && value > rival) rival = value;
     });
     const own = topic.market ? prominence(topic.market) : 0;
     if (topic.market && (!subject(topic.market) || own < rival)) return false;
@@ -379,9 +371,9 @@ export function compileTopics(topics: readonly TopicInput[], aliases: ReadonlyMa
       if (!topic.all.every(isSubject) || topic.none.some(found)) continue;
       const anyFound = topic.any.filter(found);
       if (anyFound.reduce((sum, t) => sum + weight(t), 0) < topic.needed) continue;
-      if (topic.marketNames) {
+      if (topic.guard) {
         places ??= placeIndex().prominence([title, lead, rest]);
-        if (!marketGuardPasses({ ...topic, marketNames: topic.marketNames }, prominence, isSubject, places)) continue;
+        if (!marketGuardPasses(topic, topic.guard, prominence, isSubject, places)) continue;
       }
       const evidence = [...new Set([...topic.all, ...anyFound])];
       const weighted = evidence.reduce((sum, t) => sum + prominence(t), 0);
