@@ -218,7 +218,7 @@ export interface TopicArticle {
   path: string;
   score: number;
   terms: TopicMatch['terms'];
-  /** Set when this article is a near-duplicate of another in the topic: counted once. */
+  /** Set when this article is one story with another in the topic (its near-duplicate, or its outlet's re-run): counted once. */
   duplicateOf: Slug | null;
 }
 
@@ -228,7 +228,7 @@ export interface TopicBriefing {
   description: string;
   path: string;
   articles: TopicArticle[];
-  /** Distinct stories: articles less near-duplicates. */
+  /** Distinct stories: articles less near-duplicates and outlets' re-runs (`brief/stories.ts`). */
   coverage: number;
   points: Point[];
   facts: Fact[];
