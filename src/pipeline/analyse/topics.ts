@@ -71,10 +71,13 @@ export const termForms = (spec: TermSpec): { name: string; forms: string[] } => 
   return { name: forms[0] ?? '', forms };
 };
 
-/** One term, ready to count: its acronym variants and its other variants, one regex each. */
+/**
+ * One term, ready to count: its acronym variants, its other variants and its CJK variants, one
+ * regex each; the CJK one runs only on text that has CJK characters.
+ */
 interface CompiledTerm {
   term: string;
-  patterns: RegExp[];
+  patterns: { pattern: RegExp; cjk: boolean }[];
 }
 
 interface CompiledTopic {
@@ -122,16 +125,24 @@ function variantsSource(variants: readonly string[]): string {
 
 function compileTerm(term: string, variants: readonly string[]): CompiledTerm {
   const acronyms = variants.filter((v) => ACRONYM.test(v));
-  const words = variants.filter((v) => !ACRONYM.test(v));
-  const patterns: RegExp[] = [];
-  if (acronyms.length > 0) patterns.push(new RegExp(variantsSource(acronyms), 'gv'));
-  if (words.length > 0) patterns.push(new RegExp(variantsSource(words), 'giv'));
+  const cjk = variants.filter((v) => !ACRONYM.test(v) && CJK.test(v));
+  const words = variants.filter((v) => !ACRONYM.test(v) && !CJK.test(v));
+  const patterns: CompiledTerm['patterns'] = [];
+  if (acronyms.length > 0) patterns.push({ pattern: new RegExp(variantsSource(acronyms), 'gv'), cjk: false });
+  if (words.length > 0) patterns.push({ pattern: new RegExp(variantsSource(words), 'giv'), cjk: false });
+  if (cjk.length > 0) patterns.push({ pattern: new RegExp(variantsSource(cjk), 'giv'), cjk: true });
   return { term, patterns };
 }
 
-/** A text to count terms in, with its CJK word edges made when first needed. */
+/**
+ * A text to count terms in, with its CJK word edges made when first needed. An article's body is
+ * scanned once, its lead first: an occurrence before `leadEnd` is in the lead.
+ */
 interface Counted {
   text: string;
+  leadEnd: number;
+  /** Whether the text has CJK characters, and their word edges: made when first needed. */
+  cjk?: boolean;
   edges: Set<number> | null;
 }
 
@@ -143,21 +154,23 @@ const onWordEdges = (text: Counted, from: number, to: number): boolean => {
   return (!startsCjk || text.edges.has(from)) && (!endsCjk || text.edges.has(to));
 };
 
-/** Non-overlapping occurrences of a term: a place matched by both patterns counts once. */
-function countTerm(term: CompiledTerm, text: Counted): number {
+/** Non-overlapping occurrences of a term, in the lead and after it: a place matched by both patterns counts once. */
+function countTerm(term: CompiledTerm, text: Counted): { lead: number; rest: number } {
   const ranges: [number, number][] = [];
-  for (const pattern of term.patterns) {
+  for (const { pattern, cjk } of term.patterns) {
+    if (cjk && !(text.cjk ??= CJK.test(text.text))) continue;
     for (const m of text.text.matchAll(pattern)) {
       const to = m.index + m[0].length;
       if (onWordEdges(text, m.index, to)) ranges.push([m.index, to]);
     }
   }
   if (term.patterns.length > 1) ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  let count = 0;
+  const count = { lead: 0, rest: 0 };
   let end = -1;
   for (const [from, to] of ranges) {
     if (from < end) continue;
-    count++;
+    if (from < text.leadEnd) count.lead++;
+    else count.rest++;
     end = to;
   }
   return count;
@@ -206,6 +219,26 @@ export function topicTerms(match: TopicInput['match'], aliases: ReadonlyMap<stri
 /** How a matched name is looked up: case, spacing and apostrophe styles folded. */
 const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
 
+/** A letter or digit of ASCII: the edges `\b` can test in a regular expression without the `u` flag. */
+const ASCII_EDGE = /[A-Za-z0-9]/;
+
+/**
+ * One scan for all place names: case-sensitive (places are names) and without the `u` flag, and
+ * names with ASCII edges in one group bounded by `\b`, which V8 scans for their first letters
+ * quickly (an article of 4,000 characters in 0.01 ms, where one case-insensitive Unicode
+ * alternation of the same names took 0.17 ms); CJK names apart, run only on CJK text.
+ */
+function placePatterns(names: readonly string[]): { latin: RegExp; cjk: RegExp | null } {
+  const body = (name: string) => escape(name).replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]");
+  const sorted = [...names].sort(longestFirst);
+  const cjk = sorted.filter((name) => CJK.test(name));
+  const latin = sorted.filter((name) => !CJK.test(name));
+  const bounded = latin.filter((name) => ASCII_EDGE.test(name.charAt(0)) && ASCII_EDGE.test(name.slice(-1)));
+  const other = latin.filter((name) => !bounded.includes(name)).map((name) => `${ASCII_EDGE.test(name.charAt(0)) ? '\\b' : ''}${body(name)}${ASCII_EDGE.test(name.slice(-1)) ? '\\b' : ''}`);
+  const latinSource = [...(bounded.length > 0 ? [`\\b(?:${bounded.map(body).join('|')})\\b`] : []), ...other].join('|');
+  return { latin: new RegExp(latinSource || '(?!)', 'g'), cjk: cjk.length > 0 ? new RegExp(cjk.map(body).join('|'), 'g') : null };
+}
+
 /**
  * Every place (the gazetteer's, then every region not among them), each by all its names, and
  * one pass over a text that counts them all: a market guard weighs its market against some 250
@@ -213,7 +246,7 @@ const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replac
  * place would scan it 250 times. Made when first needed.
  */
 function lazyPlaces(given: readonly (readonly string[])[], variantsOf: (forms: readonly string[]) => string[]) {
-  let index: { names: string[][]; place: (name: string) => readonly string[]; prominence: (texts: readonly Counted[]) => Float64Array } | undefined;
+  let index: { names: string[][]; place: (name: string) => readonly string[]; prominence: (title: Counted, body: Counted) => Float64Array } | undefined;
   return () => {
     if (index) return index;
     const names: string[][] = [];
@@ -228,7 +261,7 @@ function lazyPlaces(given: readonly (readonly string[])[], variantsOf: (forms: r
         (names[at] as string[]).push(name);
       }
     }
-    const all = compileTerm('places', names.flat());
+    const patterns = placePatterns(names.flat());
     index = {
       names,
       /** Every name of the place one of whose names this is; none when it names no place. */
@@ -236,18 +269,21 @@ function lazyPlaces(given: readonly (readonly string[])[], variantsOf: (forms: r
         const at = placeOf.get(nameKey(name));
         return at === undefined ? [] : (names[at] as string[]);
       },
-      // Occurrences weighted by where they are: title, lead, the rest (`OCCURRENCE`).
-      prominence: (texts) => {
-        const weights = [OCCURRENCE.title, OCCURRENCE.lead, OCCURRENCE.body];
+      // Occurrences weighted by where they are (`OCCURRENCE`): in the title, the body's lead, the rest.
+      prominence: (title, body) => {
         const found = new Float64Array(names.length);
-        texts.forEach((text, t) => {
-          for (const pattern of all.patterns) {
+        for (const [text, weight] of [
+          [title, OCCURRENCE.title],
+          [body, OCCURRENCE.body],
+        ] as const) {
+          for (const pattern of patterns.cjk && (text.cjk ??= CJK.test(text.text)) ? [patterns.latin, patterns.cjk] : [patterns.latin]) {
             for (const m of text.text.matchAll(pattern)) {
               const place = placeOf.get(nameKey(m[0]));
-              if (place !== undefined && onWordEdges(text, m.index, m.index + m[0].length)) found[place] = (found[place] as number) + (weights[t] as number);
+              if (place === undefined || !onWordEdges(text, m.index, m.index + m[0].length)) continue;
+              found[place] = (found[place] as number) + (text === body && m.index < body.leadEnd ? OCCURRENCE.lead : weight);
             }
           }
-        });
+        }
         return found;
       },
     };
@@ -330,19 +366,20 @@ export function compileTopics(topics: readonly TopicInput[], aliases: ReadonlyMa
   };
 
   return (article) => {
-    const running = article.sentences.filter((s) => !s.heading);
-    const lead: Counted = { text: running.slice(0, LEAD_SENTENCES).map((s) => s.text).join('\n'), edges: null };
-    const rest: Counted = {
-      text: [...article.sentences.filter((s) => s.heading), ...running.slice(LEAD_SENTENCES)].map((s) => s.text).join('\n'),
-      edges: null,
-    };
-    const title: Counted = { text: article.title, edges: null };
+    // The lead (the first sentences of running text), then the rest (headings included).
+    const lead = article.sentences.filter((s) => !s.heading).slice(0, LEAD_SENTENCES);
+    const leadText = lead.map((s) => s.text).join('\n');
+    const restText = article.sentences.filter((s) => !lead.includes(s)).map((s) => s.text).join('\n');
+    const body: Counted = { text: `${leadText}\n${restText}`, leadEnd: leadText.length + 1, edges: null };
+    const title: Counted = { text: article.title, leadEnd: 0, edges: null };
     // Counted on first use: a topic whose `all` term is missing costs one scan, not one per term.
     const counts = new Map<CompiledTerm, { title: number; lead: number; body: number }>();
     const countOf = (t: CompiledTerm) => {
       let count = counts.get(t);
       if (!count) {
-        count = { title: countTerm(t, title), lead: countTerm(t, lead), body: countTerm(t, rest) };
+        const inBody = countTerm(t, body);
+        const inTitle = countTerm(t, title);
+        count = { title: inTitle.lead + inTitle.rest, lead: inBody.lead, body: inBody.rest };
         counts.set(t, count);
       }
       return count;
@@ -372,7 +409,7 @@ export function compileTopics(topics: readonly TopicInput[], aliases: ReadonlyMa
       const anyFound = topic.any.filter(found);
       if (anyFound.reduce((sum, t) => sum + weight(t), 0) < topic.needed) continue;
       if (topic.guard) {
-        places ??= placeIndex().prominence([title, lead, rest]);
+        places ??= placeIndex().prominence(title, body);
         if (!marketGuardPasses(topic, topic.guard, prominence, isSubject, places)) continue;
       }
       const evidence = [...new Set([...topic.all, ...anyFound])];
