@@ -82,7 +82,7 @@ export interface PredictionInput {
   output: PipelineOutput;
   /** The briefing over every article, made with the pipeline's own `buildBriefing`. */
   allArticles: { facts: Fact[]; conflicts: Conflict[] };
-  /** Each article's story representative (the pipeline's `duplicateRepresentatives`). */
+  /** Each article's story representative (the pipeline's `storyRepresentatives`). */
   representatives: ReadonlyMap<Slug, Slug>;
 }
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadConfig, type ContentPaths, type LoadedConfig } from '../../src/config/load.ts';
 import { formatDiagnostic } from '../../src/integration/content.ts';
-import { buildBriefing, duplicateRepresentatives } from '../../src/pipeline/brief/index.ts';
+import { buildBriefing, storyRepresentatives } from '../../src/pipeline/brief/index.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
 import type { Slug, Topic } from '../../src/pipeline/types.ts';
 import { ALL_ARTICLES, predictionFrom, type Prediction } from './prediction.ts';
@@ -53,7 +53,7 @@ const allArticlesTopic: Topic = {
   title: 'Every article',
   description: '',
   order: 0,
-  match: { any: [], all: [], none: [], threshold: 0 },
+  match: { any: [], all: [], none: [], threshold: 0, excludeMarkets: [] },
   charts: [],
   intro: { type: 'root', children: [] },
 };
@@ -78,7 +78,7 @@ export function runEval(paths: EvalPaths): EvalRun {
   const output = runPipeline({ files, manifest: config.manifest, topics: config.topics, entities: config.entities, site: config.site, base: '/', write: () => {} });
   const ms = performance.now() - start;
 
-  const representatives = duplicateRepresentatives(output.articles, output.duplicates);
+  const representatives = storyRepresentatives(output.articles, output.duplicates);
   const everyArticle = output.articles.map((article) => ({ ...article, topics: [...article.topics, { topic: ALL_ARTICLES, score: 1, terms: [] }] }));
   const briefing = buildBriefing(allArticlesTopic, everyArticle, { base: '/', representatives });
   const prediction = predictionFrom({ output, allArticles: briefing, representatives: representatives as ReadonlyMap<Slug, Slug> });

@@ -53,6 +53,14 @@ export const chartSpecSchema = z
   .strict();
 export type ChartSpec = z.infer<typeof chartSpecSchema>;
 
+/**
+ * A topic term: a word or phrase, or the same term in several languages (`[market share,
+ * 市场份额]`), which match alike and count as one term, shown by the first.
+ */
+const topicTerm = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  error: 'expected a term, or a list of the same term in several languages such as [market share, 市场份额]',
+});
+
 export const topicSchema = z
   .object({
     title: z.string().min(1),
@@ -61,14 +69,21 @@ export const topicSchema = z
     order: z.number().default(100),
     match: z
       .object({
-        /** Terms or entity names of which enough must appear (see `threshold`). */
-        any: z.array(z.string().min(1)).default([]),
-        /** Terms or entity names that must all appear. */
-        all: z.array(z.string().min(1)).default([]),
+        /** Terms or entity names whose weights must add up to `threshold`. */
+        any: z.array(topicTerm).default([]),
+        /** Terms or entity names that must all be subjects of the article (title, lead, or named three times). */
+        all: z.array(topicTerm).default([]),
         /** Terms or entity names that exclude an article. */
-        none: z.array(z.string().min(1)).default([]),
-        /** How many distinct `any` terms an article needs to belong. */
-        threshold: z.number().int().min(0).default(1),
+        none: z.array(topicTerm).default([]),
+        /**
+         * How much evidence of `any` terms an article needs: each distinct term weighs 2 in the
+         * title, 1.5 in the lead or named three times, 1 elsewhere.
+         */
+        threshold: z.number().min(0).default(1),
+        /** The market the topic follows: an article must name it at least as prominently as any other place. */
+        market: topicTerm.optional(),
+        /** Markets that leave an article out when they lead it (named as prominently as any place). */
+        excludeMarkets: z.array(topicTerm).default([]),
       })
       .strict(),
     charts: z.array(chartSpecSchema).default([]),

@@ -161,27 +161,38 @@ export function decodeBriefing(text: string, topic: string): TopicBriefing | und
   }
 }
 
-const base64 = (array: Float64Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+const base64 = (array: Float64Array | Uint32Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 /** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
-function fromBase64(text: unknown): Float64Array | undefined {
+function fromBase64<T extends Float64Array | Uint32Array>(text: unknown, type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T | undefined {
   if (typeof text !== 'string') return undefined;
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % Float64Array.BYTES_PER_ELEMENT !== 0) return undefined;
-  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  if (bytes.length % type.BYTES_PER_ELEMENT !== 0) return undefined;
+  return new type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
 }
 
-/** Near-duplicate signals with their shingles as base64: a third of the size of a JSON list. */
+/** Near-duplicate signals with their typed arrays as base64: a third of the size of JSON lists. */
 export interface EncodedSignals {
   shingles: string;
+  words: string;
+  ends: string;
 }
 
 export function encodeSignals(signals: DuplicateSignals): EncodedSignals {
-  return { shingles: base64(signals.shingles) };
+  return { shingles: base64(signals.shingles), words: base64(signals.sentences.words), ends: base64(signals.sentences.ends) };
 }
 
-/** The signals, or undefined when the value is not encoded signals. */
+/** The signals, or undefined when the value is not encoded signals (or its sentences do not fit their words). */
 export function decodeSignals(value: unknown): DuplicateSignals | undefined {
   if (!isObject(value)) return undefined;
-  const shingles = fromBase64(value.shingles);
-  return shingles && { shingles };
+  const shingles = fromBase64(value.shingles, Float64Array);
+  const words = fromBase64(value.words, Uint32Array);
+  const ends = fromBase64(value.ends, Uint32Array);
+  if (!shingles || !words || !ends) return undefined;
+  let last = 0;
+  for (const end of ends) {
+    if (end < last || end > words.length) return undefined;
+    last = end;
+  }
+  if (last !== words.length) return undefined;
+  return { shingles, sentences: { words, ends } };
 }

@@ -11,7 +11,7 @@ import type { ArticleMeta, EntityConfig, SiteConfig } from '../config/schema.ts'
 import { analyseArticle, relinkAnalysis } from './analyse/index.ts';
 import { duplicateSignals, searchNearDuplicates, type DuplicateSignals } from './analyse/duplicates.ts';
 import { compileGazetteer, consolidateEntities, subjectAliases } from './analyse/entities.ts';
-import { buildBriefing, duplicateRepresentatives } from './brief/index.ts';
+import { buildBriefing, storyRepresentatives } from './brief/index.ts';
 import {
   articleKey,
   briefingKey,
@@ -259,7 +259,8 @@ function runArticleStages(input: PipelineInput): ArticleStages {
 
   const gazetteer = compileGazetteer(input.entities);
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
-  const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases };
+  const places = input.entities.filter((e) => e.type === 'place').map((e) => [e.name, ...e.aliases]);
+  const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases, places };
   const keyOf = new Map<Slug, string>();
   const signalsOf = new Map<Slug, DuplicateSignals | EncodedSignals>();
   const analysed = timed(timings, 'analyse', () => {
@@ -348,7 +349,8 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const briefingKeys = new Map<string, string>();
   const briefings = timed(timings, 'brief', () => {
-    const representatives = duplicateRepresentatives(analysed, duplicates);
+    const representatives = storyRepresentatives(analysed, duplicates);
+    const entityNames = new Map(input.entities.map((e) => [e.name, e.aliases]));
     /** A briefing from the last build, when its topic's articles are the same (see `briefingKey`). */
     const lastBriefing = (topic: Topic): TopicBriefing | undefined => {
       if (!store) return undefined;
@@ -368,7 +370,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const last = lastBriefing(topic);
       if (last) stats.briefingHits++;
       else stats.briefingMisses++;
-      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives });
+      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives, aliases: entityNames });
       if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
       return briefing;
     });

@@ -136,6 +136,8 @@ export interface SentenceTerms {
   statement: boolean;
   /** It may be a key point itself. */
   candidate: boolean;
+  /** It opens with a definite description ("The handset…") that refers to something named before. */
+  refersBack: boolean;
 }
 
 export interface AnalysedArticle extends Article {
@@ -166,16 +168,24 @@ export interface Point {
   sources: SourceRef[];
 }
 
+/** A figure as one of a fact's values (see `brief/facts.ts`). */
+export interface FactValue extends Figure {
+  /** Independent stories reporting this value or one equal to it after rounding (`brief/stories.ts`). */
+  stories: number;
+  /** Written less precisely than another value of the fact it agrees with ("11%" beside "11.1%"). */
+  rounded: boolean;
+}
+
 export interface Conflict {
   id: string;
   subject: string | null;
   measure: string | null;
   period: string | null;
   market: string | null;
-  values: Figure[];
+  values: FactValue[];
 }
 
-/** One fact: figures with the same subject, measure, period and market, from every source. */
+/** One fact: figures with the same subject, measure, period, market and unit, from every source. */
 export interface Fact {
   id: string;
   subject: string | null;
@@ -183,8 +193,13 @@ export interface Fact {
   period: string | null;
   market: string | null;
   unit: string;
+  /** `agree` only when two or more independent stories report it and no independent source differs. */
   status: 'agree' | 'differ' | 'single';
-  values: Figure[];
+  /** Independent stories behind it: near-duplicates, and articles of one outlet, count once. */
+  stories: number;
+  /** Its values agree only once rounded to the precision each is written with. */
+  rounded: boolean;
+  values: FactValue[];
 }
 
 export interface Chart {
@@ -207,7 +222,7 @@ export interface TopicArticle {
   path: string;
   score: number;
   terms: TopicMatch['terms'];
-  /** Set when this article is a near-duplicate of another in the topic: counted once. */
+  /** Set when this article is one story with another in the topic (its near-duplicate, or its outlet's re-run): counted once. */
   duplicateOf: Slug | null;
 }
 
@@ -250,7 +265,7 @@ export interface TopicBriefing {
   description: string;
   path: string;
   articles: TopicArticle[];
-  /** Distinct stories: articles less near-duplicates. */
+  /** Distinct stories: articles less near-duplicates and outlets' re-runs (`brief/stories.ts`). */
   coverage: number;
   points: Point[];
   facts: Fact[];

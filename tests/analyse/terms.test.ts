@@ -14,7 +14,7 @@ function sentences(...blocks: (string | string[])[]): Sentence[] {
 describe('sentenceTerms', () => {
   it('gives each running-text sentence its stemmed content words, in order, by its index', () => {
     const terms = sentenceTerms({ sentences: sentences('# Apple shares', "Apple's shares declined sharply in China's smartphone markets during the quarter.") });
-    expect(terms).toEqual([{ sentence: 1, stems: 'appl shar declin sharply china smartphon market quarter', statement: true, candidate: true }]);
+    expect(terms).toEqual([{ sentence: 1, stems: 'appl shar declin sharply china smartphon market quarter', statement: true, candidate: true, refersBack: false }]);
   });
 
   it('marks questions and calls to action as neither points nor support', () => {
@@ -40,6 +40,27 @@ describe('sentenceTerms', () => {
       [true, false], // mostly a quotation
       [true, false], // over sixty words
     ]);
+  });
+
+  it('marks a sentence that opens with a definite description as referring back, still a candidate', () => {
+    const terms = sentenceTerms({
+      sentences: sentences(
+        'The handset experienced an eleven percent drop in sales in China during the quarter.',
+        'The company’s sales in the region fell by eleven percent during the last quarter.',
+        'The number of phones sold in the region fell by eleven percent during the quarter.',
+        'The European Commission fined the company for breaking competition rules last year.',
+      ),
+    });
+    expect(terms.map((t) => [t.candidate, t.refersBack])).toEqual([
+      [true, true],
+      [true, true],
+      [true, false], // "The number of…" says what it counts
+      [true, false], // a name
+    ]);
+  });
+
+  it('splits Chinese into words, as the segmenter does, and leaves out its function words', () => {
+    expect(sentenceTerms({ sentences: sentences('苹果在中国的市场份额降至15%。') })[0]?.stems).toBe('苹果 中国 市场 份额 降至 15');
   });
 
   it('gives a sentence of stop words only no stems', () => {

@@ -6,8 +6,14 @@ import { type ChartSpec, topicSchema } from '../../src/config/schema.ts';
 import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
 import { buildChart } from '../../src/pipeline/brief/charts.ts';
 import { groupFacts } from '../../src/pipeline/brief/facts.ts';
+import { storyCounter } from '../../src/pipeline/brief/stories.ts';
+import type { Figure, Slug } from '../../src/pipeline/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
+
+/** Every article its own story and outlet. */
+const own = storyCounter([], new Map());
+const factsOf = (figures: Figure[]) => groupFacts(figures, own);
 
 const spec = (fields: Partial<ChartSpec>): ChartSpec => ({
   id: 'test-chart',
@@ -39,7 +45,7 @@ describe('buildChart for one period', () => {
     figure('b', '2', '17.0%', 17, chinaQ4('Vivo')),
     ...strays,
   ];
-  const chart = buildChart(spec({}), groupFacts(figures));
+  const chart = buildChart(spec({}), factsOf(figures), own);
 
   it('has one bar per subject, largest first, and nothing from another market, period, measure or unit', () => {
     expect(chart).toMatchObject({ id: 'test-chart', title: 'Test chart', type: 'bar', unit: '%', labels: ['Vivo', 'Huawei', 'Apple'] });
@@ -56,43 +62,65 @@ describe('buildChart for one period', () => {
   });
 
   it('keeps only the subjects the spec names', () => {
-    expect(buildChart(spec({ subjects: ['Apple', 'Huawei'] }), groupFacts(figures))?.labels).toEqual(['Huawei', 'Apple']);
+    expect(buildChart(spec({ subjects: ['Apple', 'Huawei'] }), factsOf(figures), own)?.labels).toEqual(['Huawei', 'Apple']);
   });
 
   it('is null when no figure fits', () => {
-    expect(buildChart(spec({}), groupFacts(strays))).toBeNull();
-    expect(buildChart(spec({ market: 'India', periods: ['Q3 2024'] }), groupFacts(figures))).toBeNull();
+    expect(buildChart(spec({}), factsOf(strays), own)).toBeNull();
+    expect(buildChart(spec({ market: 'India', periods: ['Q3 2024'] }), factsOf(figures), own)).toBeNull();
   });
 
   it('charts a market of null only from figures without a market', () => {
-    expect(buildChart(spec({ market: null }), groupFacts(figures))?.labels).toEqual(['Honor']);
+    expect(buildChart(spec({ market: null }), factsOf(figures), own)?.labels).toEqual(['Honor']);
   });
 });
 
 describe('buildChart when sources disagree', () => {
   it('charts the value most articles report, and keeps every source on the point', () => {
-    const facts = groupFacts([
+    const facts = factsOf([
       figure('a', '1', '14%', 14, chinaQ4('Honor')),
       figure('b', '1', '15%', 15, chinaQ4('Honor')),
       figure('c', '1', '15%', 15, chinaQ4('Honor')),
     ]);
-    const chart = buildChart(spec({}), facts);
+    const chart = buildChart(spec({}), facts, own);
     expect(chart?.series[0]?.values).toEqual([15]);
     expect(chart?.pointSources[0]?.map((s) => s.article)).toEqual(['a', 'b', 'c']);
   });
 
   it('on a tie, charts the lower value', () => {
-    const facts = groupFacts([figure('a', '1', '13%', 13, chinaQ4('Oppo')), figure('b', '1', '12%', 12, chinaQ4('Oppo'))]);
-    expect(buildChart(spec({}), facts)?.series[0]?.values).toEqual([12]);
+    const facts = factsOf([figure('a', '1', '13%', 13, chinaQ4('Oppo')), figure('b', '1', '12%', 12, chinaQ4('Oppo'))]);
+    expect(buildChart(spec({}), facts, own)?.series[0]?.values).toEqual([12]);
   });
 
   it('counts articles, not sentences: one article repeating a value outvotes nobody', () => {
-    const facts = groupFacts([
+    const facts = factsOf([
       figure('a', '1', '13%', 13, chinaQ4('Oppo')),
       figure('a', '2', '13%', 13, chinaQ4('Oppo')),
       figure('b', '1', '12%', 12, chinaQ4('Oppo')),
     ]);
-    expect(buildChart(spec({}), facts)?.series[0]?.values).toEqual([12]);
+    expect(buildChart(spec({}), facts, own)?.series[0]?.values).toEqual([12]);
+  });
+});
+
+describe('buildChart counts independent stories', () => {
+  it('two copies of one story outvote nobody, nor do two articles of one outlet', () => {
+    // b copies a; d is another story of c's outlet.
+    const stories = storyCounter(
+      [
+        { slug: 'a' as Slug, source: 'Wire' },
+        { slug: 'b' as Slug, source: 'Daily Post' },
+        { slug: 'c' as Slug, source: 'Gazette' },
+        { slug: 'd' as Slug, source: 'Gazette' },
+        { slug: 'e' as Slug, source: 'Herald' },
+      ],
+      new Map([['b', 'a']] as [Slug, Slug][]),
+    );
+    const copies = [figure('a', '1', '13%', 13, chinaQ4('Oppo')), figure('b', '1', '13%', 13, chinaQ4('Oppo')), figure('e', '1', '12%', 12, chinaQ4('Oppo'))];
+    expect(buildChart(spec({}), groupFacts(copies, stories), stories)?.series[0]?.values).toEqual([12]);
+    const outlet = [figure('c', '1', '13%', 13, chinaQ4('Oppo')), figure('d', '1', '13%', 13, chinaQ4('Oppo')), figure('e', '1', '12%', 12, chinaQ4('Oppo'))];
+    expect(buildChart(spec({}), groupFacts(outlet, stories), stories)?.series[0]?.values).toEqual([12]);
+    // An independent third story tips it.
+    expect(buildChart(spec({}), groupFacts([...copies, figure('c', '1', '13%', 13, chinaQ4('Oppo'))], stories), stories)?.series[0]?.values).toEqual([13]);
   });
 });
 
@@ -105,7 +133,7 @@ describe('buildChart over several periods', () => {
   ];
 
   it('has the periods as labels in the spec’s order and one series per subject', () => {
-    const chart = buildChart(spec({ periods: ['Q4 2023', 'Q2 2024', 'Q4 2024'] }), groupFacts(figures));
+    const chart = buildChart(spec({ periods: ['Q4 2023', 'Q2 2024', 'Q4 2024'] }), factsOf(figures), own);
     expect(chart?.labels).toEqual(['Q4 2023', 'Q2 2024', 'Q4 2024']);
     expect(chart?.series).toEqual([
       { label: 'Apple', values: [24, null, 15] },
@@ -119,7 +147,7 @@ describe('buildChart over several periods', () => {
   });
 
   it('orders series as the spec lists its subjects', () => {
-    const chart = buildChart(spec({ periods: ['Q4 2023', 'Q4 2024'], subjects: ['Vivo', 'Apple'] }), groupFacts(figures));
+    const chart = buildChart(spec({ periods: ['Q4 2023', 'Q4 2024'], subjects: ['Vivo', 'Apple'] }), factsOf(figures), own);
     expect(chart?.series.map((s) => s.label)).toEqual(['Vivo', 'Apple']);
   });
 });
@@ -128,8 +156,8 @@ describe('the market-share topic’s charts over the sample articles', () => {
   const topic = topicSchema.parse(matter(readFileSync(join(import.meta.dirname, '../../content/topics/market-share.md'), 'utf8')).data);
   const subjects = sampleSubjects();
   const articles = sampleArticles();
-  const facts = groupFacts([...articles.values()].flatMap((doc) => extractFigures(doc, { base: '/', subjects })));
-  const charts = new Map(topic.charts.map((chartSpec) => [chartSpec.id, buildChart(chartSpec, facts)]));
+  const facts = factsOf([...articles.values()].flatMap((doc) => extractFigures(doc, { base: '/', subjects })));
+  const charts = new Map(topic.charts.map((chartSpec) => [chartSpec.id, buildChart(chartSpec, facts, own)]));
   const slugOf = (file: string) => articles.get(file)!.slug;
   const articlesBehind = (id: string) => charts.get(id)?.pointSources.map((sources) => sources.map((s) => s.article));
 

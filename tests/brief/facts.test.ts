@@ -1,124 +1,193 @@
 import { describe, expect, it } from 'vitest';
+import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
-import { findConflicts, groupFacts } from '../../src/pipeline/brief/facts.ts';
-import type { Fact } from '../../src/pipeline/types.ts';
+import { agreeRounded, findConflicts, groupFacts, writtenStep } from '../../src/pipeline/brief/facts.ts';
+import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
+import type { Fact, Slug } from '../../src/pipeline/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
 
-/** A fact in one line: id, status and the values of its figures. */
-const summary = (facts: Fact[]) => facts.map((fact) => [fact.id, fact.status, fact.values.map((f) => f.value)]);
+/**
+ * Four articles: b copies a (another outlet runs a's story), c is TechCrunch's own story, d is
+ * another story by a's outlet, e an article whose outlet is unknown.
+ */
+const outlets: Record<string, string | null> = { a: 'Reuters', b: 'Daily Post', c: 'TechCrunch', d: 'Reuters', e: null };
+const stories = storyCounter(
+  Object.entries(outlets).map(([slug, source]) => ({ slug: slug as Slug, source })),
+  new Map([['b', 'a']] as [Slug, Slug][]),
+);
 
-describe('groupFacts', () => {
-  it('agrees when the values are equal however they are written: 17% and 17.0%', () => {
-    const facts = groupFacts([figure('a', '1', '17%', 17, chinaQ4('Vivo')), figure('b', '4', '17.0%', 17, chinaQ4('Vivo'))]);
-    expect(summary(facts)).toEqual([['vivo-market-share-china-q4-2024-pct', 'agree', [17, 17]]]);
+/** A fact in one line: id, status, independent stories, and each value with its stories and rounded mark. */
+const summary = (facts: Fact[]) => facts.map((fact) => [fact.id, fact.status, fact.stories, fact.rounded, fact.values.map((f) => `${f.text}/${f.stories}${f.rounded ? ' rounded' : ''}`)]);
+
+describe('groupFacts: stories, not copies', () => {
+  it('agrees when two independent stories report one value, however it is written: 17% and 17.0%', () => {
+    const facts = groupFacts([figure('a', '1', '17%', 17, chinaQ4('Vivo')), figure('c', '4', '17.0%', 17, chinaQ4('Vivo'))], stories);
+    expect(summary(facts)).toEqual([['vivo-market-share-china-q4-2024-pct', 'agree', 2, false, ['17%/2', '17.0%/2']]]);
     expect(facts[0]).toMatchObject({ subject: 'Vivo', measure: 'market share', period: 'Q4 2024', market: 'China', unit: '%' });
   });
 
-  it('differs when a source is more precise: 16% and 16.4%', () => {
-    const facts = groupFacts([figure('a', '1', '16%', 16, chinaQ4('Huawei')), figure('b', '2', '16.4%', 16.4, chinaQ4('Huawei'))]);
-    expect(summary(facts)).toEqual([['huawei-market-share-china-q4-2024-pct', 'differ', [16, 16.4]]]);
+  it('does not agree on copies: a story and its copy are one story (two copies)', () => {
+    const facts = groupFacts([figure('a', '1', '17%', 17, chinaQ4('Vivo')), figure('b', '3', '17%', 17, chinaQ4('Vivo'))], stories);
+    expect(summary(facts)).toEqual([['vivo-market-share-china-q4-2024-pct', 'single', 1, false, ['17%/1', '17%/1']]]);
+  });
+
+  it('does not agree on one outlet repeating its own figure in another story', () => {
+    const facts = groupFacts([figure('a', '1', '17%', 17, chinaQ4('Vivo')), figure('d', '2', '17%', 17, chinaQ4('Vivo'))], stories);
+    expect(summary(facts)).toEqual([['vivo-market-share-china-q4-2024-pct', 'single', 1, false, ['17%/1', '17%/1']]]);
+  });
+
+  it('counts an article of unknown outlet as an outlet of its own', () => {
+    const facts = groupFacts([figure('a', '1', '17%', 17, chinaQ4('Vivo')), figure('b', '1', '17%', 17, chinaQ4('Vivo')), figure('e', '1', '17%', 17, chinaQ4('Vivo'))], stories);
+    expect(summary(facts)).toEqual([['vivo-market-share-china-q4-2024-pct', 'agree', 2, false, ['17%/2', '17%/2', '17%/2']]]);
   });
 
   it('is single when one article states the fact, even twice', () => {
-    const facts = groupFacts([figure('a', '1', '15%', 15, chinaQ4('Xiaomi')), figure('a', '7', '15%', 15, chinaQ4('Xiaomi'))]);
-    expect(summary(facts)).toEqual([['xiaomi-market-share-china-q4-2024-pct', 'single', [15, 15]]]);
+    const facts = groupFacts([figure('a', '1', '15%', 15, chinaQ4('Xiaomi')), figure('a', '7', '15%', 15, chinaQ4('Xiaomi'))], stories);
+    expect(summary(facts)).toEqual([['xiaomi-market-share-china-q4-2024-pct', 'single', 1, false, ['15%/1', '15%/1']]]);
+  });
+});
+
+describe('groupFacts: values equal after rounding agree, marked as rounded', () => {
+  const sales = { subject: 'Apple', measure: 'sales', period: 'fiscal Q1', market: 'Greater China', unit: 'USD' };
+  const drop = { subject: 'Apple', measure: 'sales change', period: 'fiscal Q1', market: 'Greater China' };
+
+  it('agrees on 11% and 11.1%: the coarser is the finer rounded', () => {
+    const facts = groupFacts([figure('a', '1', 'fell 11%', -11, drop), figure('c', '1', 'fell 11.1%', -11.1, drop)], stories);
+    expect(summary(facts)).toEqual([['apple-sales-change-greater-china-fiscal-q1-pct', 'agree', 2, true, ['fell 11%/2 rounded', 'fell 11.1%/2']]]);
   });
 
-  it('never merges figures of another period, market or unit', () => {
-    const facts = groupFacts([
-      figure('a', '1', '15%', 15, chinaQ4('Apple')),
-      figure('b', '1', '14%', 14, { ...chinaQ4('Apple'), period: 'Q3 2024' }),
-      figure('b', '2', '17%', 17, { ...chinaQ4('Apple'), period: '2024' }),
-      figure('c', '1', '9%', 9, { ...chinaQ4('Apple'), market: 'India' }),
-      figure('c', '2', '15%', 15, { ...chinaQ4('Apple'), market: null }),
-      figure('d', '1', '15 million units', 15e6, { ...chinaQ4('Apple'), unit: 'units' }),
-    ]);
+  it('agrees on $18.5bn and $18.51 billion', () => {
+    const facts = groupFacts([figure('a', '1', '$18.5bn', 18.5e9, sales), figure('c', '1', '$18.51 billion', 18.51e9, sales)], stories);
+    expect(summary(facts)).toEqual([['apple-sales-greater-china-fiscal-q1-usd', 'agree', 2, true, ['$18.5bn/2 rounded', '$18.51 billion/2']]]);
+  });
+
+  it('differs on 11% and 11.5% (11.5 rounds to 12), and on 16% and 17%', () => {
+    const facts = groupFacts(
+      [figure('a', '1', 'fell 11%', -11, drop), figure('c', '1', 'fell 11.5%', -11.5, drop), figure('a', '2', '16%', 16, chinaQ4('Huawei')), figure('c', '2', '17%', 17, chinaQ4('Huawei'))],
+      stories,
+    );
     expect(summary(facts)).toEqual([
-      ['apple-market-share-china-2024-pct', 'single', [17]],
-      ['apple-market-share-china-q3-2024-pct', 'single', [14]],
-      ['apple-market-share-china-q4-2024-pct', 'single', [15]],
-      ['apple-market-share-china-q4-2024-units', 'single', [15e6]],
-      ['apple-market-share-india-q4-2024-pct', 'single', [9]],
-      ['apple-market-share-q4-2024-pct', 'single', [15]],
+      ['apple-sales-change-greater-china-fiscal-q1-pct', 'differ', 2, false, ['fell 11%/1', 'fell 11.5%/1']],
+      ['huawei-market-share-china-q4-2024-pct', 'differ', 2, false, ['16%/1', '17%/1']],
     ]);
   });
 
-  it('keeps figures without a subject or a measure apart, with the figure’s own id', () => {
+  it('counts, for each value, the stories reporting it or a value it rounds to', () => {
+    const facts = groupFacts([figure('a', '1', '16%', 16, chinaQ4('Huawei')), figure('c', '1', '16.2%', 16.2, chinaQ4('Huawei')), figure('e', '1', '17%', 17, chinaQ4('Huawei'))], stories);
+    // 16% agrees with 16.2% (2 stories); 16.2% with 16%; 17% stands alone, and differs from both.
+    expect(summary(facts)).toEqual([['huawei-market-share-china-q4-2024-pct', 'differ', 3, false, ['16%/2 rounded', '16.2%/2', '17%/1']]]);
+  });
+
+  it('is no conflict when the differing values come from one story', () => {
+    const facts = groupFacts([figure('a', '1', '16%', 16, chinaQ4('Huawei')), figure('b', '1', '17%', 17, chinaQ4('Huawei'))], stories);
+    expect(summary(facts)).toEqual([['huawei-market-share-china-q4-2024-pct', 'single', 1, false, ['16%/1', '17%/1']]]);
+  });
+});
+
+describe('the precision a value is written to', () => {
+  it('reads the step from the text, in the value’s own unit', () => {
+    expect(writtenStep({ text: '11%', value: 11 })).toBe(1);
+    expect(writtenStep({ text: 'fell 11.1%', value: -11.1 })).toBeCloseTo(0.1, 12);
+    expect(writtenStep({ text: '$18.51 billion', value: 18.51e9 })).toBeCloseTo(1e7, 0);
+    expect(writtenStep({ text: 'HK$124.3', value: 124.3 })).toBeCloseTo(0.1, 12);
+    expect(writtenStep({ text: '1,250 units', value: 1250 })).toBe(1);
+    expect(writtenStep({ text: 'no number', value: 3 })).toBe(0);
+  });
+
+  it('agrees closer than half the coarser step, exactly equal always', () => {
+    expect(agreeRounded({ value: 11, step: 1 }, { value: 11.49, step: 0.01 })).toBe(true);
+    expect(agreeRounded({ value: 11, step: 1 }, { value: 11.5, step: 0.1 })).toBe(false);
+    expect(agreeRounded({ value: 3, step: 0 }, { value: 3, step: 0 })).toBe(true);
+    expect(agreeRounded({ value: 3, step: 0 }, { value: 3.01, step: 0 })).toBe(false);
+  });
+});
+
+describe('groupFacts: what is one fact', () => {
+  it('never merges figures of another period, market or unit', () => {
+    const facts = groupFacts(
+      [
+        figure('a', '1', '15%', 15, chinaQ4('Apple')),
+        figure('b', '1', '14%', 14, { ...chinaQ4('Apple'), period: 'Q3 2024' }),
+        figure('b', '2', '17%', 17, { ...chinaQ4('Apple'), period: '2024' }),
+        figure('c', '1', '9%', 9, { ...chinaQ4('Apple'), market: 'India' }),
+        figure('c', '2', '15%', 15, { ...chinaQ4('Apple'), market: null }),
+        figure('d', '1', '15 million units', 15e6, { ...chinaQ4('Apple'), unit: 'units' }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status]) => [id, status])).toEqual([
+      ['apple-market-share-china-2024-pct', 'single'],
+      ['apple-market-share-china-q3-2024-pct', 'single'],
+      ['apple-market-share-china-q4-2024-pct', 'single'],
+      ['apple-market-share-china-q4-2024-units', 'single'],
+      ['apple-market-share-india-q4-2024-pct', 'single'],
+      ['apple-market-share-q4-2024-pct', 'single'],
+    ]);
+  });
+
+  it('leaves out figures without a subject or a measure: they stay on their articles’ pages', () => {
     const donation = { subject: null, measure: 'donation', period: 'January 2025', market: null, unit: 'USD' };
     const drop = { subject: 'Apple', measure: null, period: null, market: 'China' };
-    const facts = groupFacts([
-      figure('a', '1', '$1 million', 1e6, donation),
-      figure('b', '1', '$1 million', 1e6, donation),
-      figure('a', '2', '11% drop', -11, drop),
-      figure('b', '2', '11% drop', -11, drop),
-    ]);
-    expect(summary(facts)).toEqual([
-      ['apple-china-pct-a-2', 'single', [-11]],
-      ['apple-china-pct-b-2', 'single', [-11]],
-      ['donation-january-2025-usd-a-1', 'single', [1e6]],
-      ['donation-january-2025-usd-b-1', 'single', [1e6]],
-    ]);
+    const facts = groupFacts([figure('a', '1', '$1 million', 1e6, donation), figure('c', '1', '$1 million', 1e6, donation), figure('a', '2', '11% drop', -11, drop)], stories);
+    expect(facts).toEqual([]);
   });
 
   it('orders facts and their figures the same whatever order the figures come in', () => {
     const figures = [
-      figure('b', '2', '16.4%', 16.4, chinaQ4('Huawei')),
+      figure('c', '2', '16.4%', 16.4, chinaQ4('Huawei')),
       figure('a', '1', '17%', 17, chinaQ4('Vivo')),
       figure('a', '2', '16%', 16, chinaQ4('Huawei')),
-      figure('b', '1', '17.0%', 17, chinaQ4('Vivo')),
+      figure('c', '1', '17.0%', 17, chinaQ4('Vivo')),
     ];
-    const forward = groupFacts(figures);
-    expect(groupFacts([...figures].reverse())).toEqual(forward);
+    const forward = groupFacts(figures, stories);
+    expect(groupFacts([...figures].reverse(), stories)).toEqual(forward);
     expect(forward.map((fact) => fact.values.map((f) => f.id))).toEqual([
-      ['huawei-market-share-china-q4-2024-pct-a-2', 'huawei-market-share-china-q4-2024-pct-b-2'],
-      ['vivo-market-share-china-q4-2024-pct-a-1', 'vivo-market-share-china-q4-2024-pct-b-1'],
+      ['huawei-market-share-china-q4-2024-pct-a-2', 'huawei-market-share-china-q4-2024-pct-c-2'],
+      ['vivo-market-share-china-q4-2024-pct-a-1', 'vivo-market-share-china-q4-2024-pct-c-1'],
     ]);
   });
 });
 
 describe('findConflicts', () => {
-  it('returns the facts that differ, in the data API shape', () => {
-    const huawei = [figure('a', '1', '16%', 16, chinaQ4('Huawei')), figure('b', '2', '16.4%', 16.4, chinaQ4('Huawei'))];
-    const vivo = [figure('a', '2', '17%', 17, chinaQ4('Vivo')), figure('b', '1', '17.0%', 17, chinaQ4('Vivo'))];
-    expect(findConflicts(groupFacts([...vivo, ...huawei]))).toEqual([
-      { id: 'huawei-market-share-china-q4-2024-pct', subject: 'Huawei', measure: 'market share', period: 'Q4 2024', market: 'China', values: huawei },
+  it('returns the facts that independent sources disagree on, in the data API shape', () => {
+    const huawei = [figure('a', '1', '16%', 16, chinaQ4('Huawei')), figure('c', '2', '17%', 17, chinaQ4('Huawei'))];
+    const vivo = [figure('a', '2', '17%', 17, chinaQ4('Vivo')), figure('c', '1', '17.0%', 17, chinaQ4('Vivo'))];
+    expect(findConflicts(groupFacts([...vivo, ...huawei], stories))).toEqual([
+      {
+        id: 'huawei-market-share-china-q4-2024-pct',
+        subject: 'Huawei',
+        measure: 'market share',
+        period: 'Q4 2024',
+        market: 'China',
+        values: huawei.map((f) => ({ ...f, stories: 1, rounded: false })),
+      },
     ]);
   });
 });
 
 describe('facts of the sample articles', () => {
   const articles = [...sampleArticles().values()];
-  const subjects = sampleSubjects();
-  const facts = groupFacts(articles.flatMap((doc) => extractFigures(doc, { base: '/', subjects })));
+  const representatives = storyRepresentatives(articles, findNearDuplicates(articles));
+  const facts = groupFacts(
+    articles.flatMap((doc) => extractFigures(doc, { base: '/', subjects: sampleSubjects() })),
+    storyCounter(articles, representatives),
+  );
 
-  it('compares what 000 and 002 both report, and keeps the rest single', () => {
-    expect(summary(facts.filter((fact) => fact.status !== 'single'))).toEqual([
-      // The intraday high, the close and the rise since the year began are different facts.
-      ['alibaba-share-price-intraday-hong-kong-hkd', 'agree', [124.3, 124.3]],
-      ['alibaba-stock-change-at-close-hong-kong-pct', 'agree', [2.6, 2.6]],
-      ['alibaba-stock-change-intraday-hong-kong-pct', 'agree', [9.2, 9.2]],
-      ['alibaba-stock-change-year-to-date-pct', 'agree', [40, 40]],
-      ['apple-market-share-china-2024-pct', 'agree', [15, 15]],
-      ['apple-sales-greater-china-fiscal-q1-usd', 'agree', [18510000000, 18510000000]],
-      ['apple-sales-change-greater-china-fiscal-q1-pct', 'agree', [-11, -11]],
-      ['apple-shipments-change-china-2024-pct', 'agree', [-17, -17]],
-      ['huawei-market-share-china-2024-pct', 'agree', [16, 16]],
-      ['vivo-market-share-china-2024-pct', 'agree', [17, 17]],
-    ]);
-    expect(summary(facts.filter((fact) => fact.status === 'single')).map(([id]) => id)).toEqual([
-      'apple-market-share-china-q4-2023-pct',
-      'apple-market-share-china-q4-2024-pct',
-      expect.stringMatching(/^apple-china-pct-[0-9a-z]{7}$/),
-      'huawei-market-share-china-q4-2024-pct',
-      'huawei-shipments-change-china-q4-2024-pct',
-      'vivo-market-share-china-q4-2024-pct',
-      expect.stringMatching(/^donation-january-2025-usd-[0-9a-z]{7}$/),
-      expect.stringMatching(/^sales-change-china-pct-[0-9a-z]{7}$/),
-    ]);
+  it('takes 002 for a rewrite of 000: one story, represented by the first by slug (neither has a date)', () => {
+    const slug = (prefix: string) => articles.find((a) => a.file.startsWith(prefix))?.slug as Slug;
+    expect([representatives.get(slug('000')), representatives.get(slug('002'))]).toEqual([slug('002'), slug('002')]);
+    expect(new Set(articles.map((a) => representatives.get(a.slug))).size).toBe(4);
   });
 
-  it('finds no conflict among the samples: the Q4 2024 and 2024 shares are different facts', () => {
+  it('rests no agreement on copies: what only 000 and 002 report is one story in two copies', () => {
+    expect(facts.filter((fact) => fact.status === 'agree')).toEqual([]);
+    const copies = facts.filter((fact) => new Set(fact.values.map((v) => v.sources[0]?.article)).size === 2);
+    expect(copies.length).toBeGreaterThan(0);
+    for (const fact of copies) expect([fact.status, fact.stories]).toEqual(['single', 1]);
+  });
+
+  it('finds no conflict among the samples', () => {
     expect(findConflicts(facts)).toEqual([]);
   });
 });

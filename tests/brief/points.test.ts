@@ -4,7 +4,8 @@ import { selectKeyPoints } from '../../src/pipeline/brief/points.ts';
 import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import { storyCounter } from '../../src/pipeline/brief/stories.ts';
+import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
 
 /** An article from paragraphs; a paragraph of several sentences is an array. */
 function article(slug: string, ...blocks: (string | string[])[]): Pick<Article, 'slug' | 'sentences'> {
@@ -101,6 +102,104 @@ describe('selectKeyPoints on fixtures', () => {
   });
 });
 
+describe('key points per topic', () => {
+  // Two topics over the same three articles: a port's ferries and its cargo.
+  const port = [
+    article(
+      'p1',
+      'The harbour ferries will run every twenty minutes from next spring, the port authority said on Monday.',
+      'Cargo volumes at the container terminal rose by a tenth last year as new shipping lines arrived.',
+      'The authority will also add six electric ferries to the harbour fleet by March next year.',
+    ),
+    article(
+      'p2',
+      'Ferries across the harbour will sail every twenty minutes from next spring under the new timetable.',
+      'The container terminal handled a tenth more cargo last year after three new shipping lines began calling.',
+    ),
+    article(
+      'p3',
+      'Commuters welcomed the plan for harbour ferries every twenty minutes from next spring.',
+      'Terminal operators said cargo volumes would keep rising as shipping lines add routes to the port.',
+    ),
+  ];
+  const options = { base: '/', duplicateOf: new Map<Slug, Slug>(), count: 2 };
+
+  it('ranks by the topic’s own terms: two topics over the same articles show their own points', () => {
+    const ferries = selectKeyPoints(port, { ...options, terms: [['ferry', 'ferries'], ['timetable']] }).map((p) => p.text);
+    const cargo = selectKeyPoints(port, { ...options, terms: [['cargo'], ['container terminal'], ['shipping lines']] }).map((p) => p.text);
+    // The sentence naming both terms first; the others open with "The …" and weigh half.
+    expect(ferries).toEqual([
+      'Ferries across the harbour will sail every twenty minutes from next spring under the new timetable.',
+      'The authority will also add six electric ferries to the harbour fleet by March next year.',
+    ]);
+    // The three cargo sentences say one thing: one point, the one naming all three terms.
+    expect(cargo).toEqual(['Cargo volumes at the container terminal rose by a tenth last year as new shipping lines arrived.']);
+  });
+
+  it('takes no sentence that names none of the topic’s terms, and a phrase only with its words in order', () => {
+    expect(selectKeyPoints(port, { ...options, count: 10, terms: [['timetable']] }).map((p) => p.text)).toEqual([
+      'Ferries across the harbour will sail every twenty minutes from next spring under the new timetable.',
+    ]);
+    // "lines … shipping" is not "shipping lines": only sentences with the phrase count.
+    const phrase = selectKeyPoints([article('q', 'New lines began shipping containers to the port last year, the authority said.', 'Three shipping lines began calling at the port last year, the authority said.')], {
+      ...options,
+      terms: [['shipping lines']],
+    });
+    expect(phrase.map((p) => p.text)).toEqual(['Three shipping lines began calling at the port last year, the authority said.']);
+  });
+
+  it('prefers a sentence that names its subject to one that refers back ("The handset…")', () => {
+    const phones = [
+      article('h1', 'The handset sold two million units in its first month in the shops across Europe.'),
+      article('h2', 'Nokia’s new handset sold two million units in its first month in the shops across Europe.'),
+    ];
+    expect(selectKeyPoints(phones, { ...options, count: 1 }).map((p) => p.text)).toEqual(['Nokia’s new handset sold two million units in its first month in the shops across Europe.']);
+  });
+
+  it('takes one sentence for one figure, however differently two sentences word it', () => {
+    const said = article('f1', 'Apple’s sales in Greater China fell by 11% in the quarter to December, the company said.', 'Analysts expect the company to open more shops in smaller cities next year.');
+    const again = article('f2', 'Weak demand for the latest models left the region’s revenue 11% lower than a year before.');
+    const drop = (slug: string, sentence: Sentence): Figure => ({
+      id: `drop-${slug}`,
+      text: '11%',
+      value: -11,
+      unit: '%',
+      subject: slug === 'f1' ? 'Apple' : null,
+      measure: 'sales change',
+      period: null,
+      market: null,
+      sources: [{ article: slug as Slug, quote: sentence.text, path: `/articles/${slug}/#${sentence.id}` }],
+    });
+    const withFigures = [
+      { ...said, figures: [drop('f1', said.sentences[0] as Sentence)] },
+      { ...again, figures: [drop('f2', again.sentences[0] as Sentence)] },
+    ];
+    const texts = (input: typeof withFigures | (typeof said)[]) => selectKeyPoints(input, { ...options, count: 3 }).map((p) => p.text);
+    expect(texts([said, again])).toHaveLength(3);
+    expect(texts(withFigures).sort()).toEqual([
+      'Analysts expect the company to open more shops in smaller cities next year.',
+      'Apple’s sales in Greater China fell by 11% in the quarter to December, the company said.',
+    ]);
+  });
+
+  it('counts the articles of one outlet once in a point’s support', () => {
+    const stories = storyCounter(
+      [
+        { slug: 'a' as Slug, source: 'Gazette' },
+        { slug: 'b' as Slug, source: 'Herald' },
+        { slug: 'c' as Slug, source: 'Herald' },
+        { slug: 'd' as Slug, source: 'Wire' },
+      ],
+      duplicateOf,
+    );
+    const [byStory] = selectKeyPoints(bridge, { base: '/', duplicateOf, count: 1 });
+    const [byOutlet] = selectKeyPoints(bridge, { base: '/', duplicateOf, stories, count: 1 });
+    // a and its rewrite b, then c and d: 3 stories; with b and c of one outlet, a, b and c are one source.
+    expect(byOutlet?.text).toBe(byStory?.text);
+    expect(((byOutlet?.score ?? 0) / (byStory?.score ?? 1)).toFixed(2)).toBe((2 / 3).toFixed(2));
+  });
+});
+
 describe('selectKeyPoints on the five samples', () => {
   const dir = new URL('../../content/articles/', import.meta.url);
   const samples = assignSlugs(
@@ -130,7 +229,8 @@ describe('selectKeyPoints on the five samples', () => {
       ['000', 'While Apple’s devices outside China use a combination of Apple Intelligence and OpenAI’s ChatGPT, Tsai did not clarify whether the Alibaba partnership would follow the same model.'],
       ['002', 'In China, AI services require regulatory approval, and reports indicate both Alibaba and Apple have submitted materials to authorities.'],
       ['004', 'If approved, this partnership could help Apple regain lost ground in China, where iPhone sales have been struggling since 2024.'],
-      ['003', 'The handset experienced an 11% year-over-year drop in China, according to Apple’s most recent earnings report.'],
+      // 003's "The handset experienced an 11% year-over-year drop in China…" refers back: halved, it gives way.
+      ['003', 'Apple “talked to a number of companies in China,” Alibaba chairperson Joseph Tsai stated during Dubai’s World Government Summit.'],
     ]);
     const scores = points.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

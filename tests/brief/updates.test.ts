@@ -65,27 +65,21 @@ describe('topicUpdates', () => {
     ]);
   });
 
-  it('a figure of its own (no subject or measure) is new unless an earlier article gave it, as written, in the same sentence', () => {
+  it('a figure without a subject or a measure is in no fact, so no article adds it', () => {
     const donation = { subject: null, measure: 'donation', period: 'January 2025', market: null, unit: 'USD' };
-    const articles = [topicArticle('z-original', '2025-01-12'), topicArticle('a-copy', '2025-01-12', 'z-original'), topicArticle('b-other', '2025-01-13')];
-    // The fixture writes a figure's sentence from its text and number: the copy's sentence 1 is the original's.
-    const figures = [figure('z-original', '1', '$1 million', 1e6, donation), figure('a-copy', '1', '$1 million', 1e6, donation), figure('b-other', '2', '$1 million', 1e6, donation)];
+    const articles = [topicArticle('z-original', '2025-01-12'), topicArticle('b-other', '2025-01-13')];
+    const figures = [figure('z-original', '1', '$1 million', 1e6, donation), figure('b-other', '2', '15%', 15, chinaShare('Apple'))];
     const briefing = briefingOf(articles, figures);
-    expect(briefing.facts).toHaveLength(3);
-    expect(lines(topicUpdates(briefing))).toEqual([
-      ['b-other', ['donation-january-2025-usd-b-other-2'], [], []],
-      ['z-original', ['donation-january-2025-usd-z-original-1'], [], []],
-    ]);
+    expect(briefing.facts.map((fact) => fact.id)).toEqual(['apple-market-share-china-q4-2024-pct']);
+    expect(lines(topicUpdates(briefing))).toEqual([['b-other', ['apple-market-share-china-q4-2024-pct'], [], []]]);
   });
 
-  it('a copy that rewords a figure of its own repeats it; another story that gives the same number elsewhere adds it', () => {
-    const drop = { subject: null, measure: null, period: null, market: 'China' };
-    const articles = [topicArticle('wire', '2025-01-12'), topicArticle('rewrite', '2025-01-13', 'wire'), topicArticle('other', '2025-01-14')];
-    // Each figure is in a sentence of its own number: the rewrite's sentence 2 is not the wire's sentence 1.
-    const figures = [figure('wire', '1', 'fell 11%', -11, drop), figure('rewrite', '2', 'dropped 11%', -11, drop), figure('other', '3', 'fell 11%', -11, drop)];
-    expect(lines(topicUpdates(briefingOf(articles, figures)))).toEqual([
-      ['other', ['china-pct-other-3'], [], []],
-      ['wire', ['china-pct-wire-1'], [], []],
+  it('a value equal to the last one once rounded ("11%" after "11.1%") is no revision; one that rounds apart is', () => {
+    const articles = [topicArticle('a', '2025-01-10'), topicArticle('b', '2025-01-11'), topicArticle('c', '2025-01-12')];
+    const figures = [figure('a', '1', '11.1%', 11.1, chinaShare('Apple')), figure('b', '1', '11%', 11, chinaShare('Apple')), figure('c', '1', '11.5%', 11.5, chinaShare('Apple'))];
+    expect(topicUpdates(briefingOf(articles, figures)).map((u) => [u.article, u.revised.map((r) => `${r.from.text} → ${r.to.text}`)])).toEqual([
+      ['c', ['11% → 11.5%']],
+      ['a', []],
     ]);
   });
 

@@ -112,6 +112,33 @@ describe('data API', () => {
   });
 });
 
+describe('stories, not copies; key points per topic', () => {
+  const briefing = (slug: string) => readJson<TopicBriefing>(site, `data/topics/${slug}.json`);
+
+  test('no fact agrees on copies: 000 and 002 are one story, and the page says so', () => {
+    for (const slug of ['apple-in-china', 'alibaba-ai', 'market-share']) {
+      const { facts } = briefing(slug);
+      expect(facts.length, slug).toBeGreaterThan(0);
+      for (const fact of facts) {
+        expect(fact.stories, fact.id).toBeGreaterThanOrEqual(1);
+        if (fact.status === 'agree') expect(fact.stories, fact.id).toBeGreaterThanOrEqual(2);
+        for (const value of fact.values) expect([typeof value.stories, typeof value.rounded], fact.id).toEqual(['number', 'boolean']);
+      }
+      // The samples' only second source for a figure is 002, 000's rewrite.
+      expect(facts.filter((f) => f.status === 'agree'), slug).toEqual([]);
+    }
+    const statuses = elements(page(site, '/topics/apple-in-china/'), (el) => (el.properties.className as string[] | undefined)?.some((c) => c.startsWith('status-')) ?? false).map(text);
+    expect(statuses).toContain('1 story (2 copies)');
+    expect(statuses.some((s) => s.startsWith('Sources agree'))).toBe(false);
+  });
+
+  test('each topic ranks its own key points: Apple in China and Alibaba AI differ, Market share leads with market share', () => {
+    const points = (slug: string) => briefing(slug).points.map((p) => p.text);
+    expect(points('apple-in-china')).not.toEqual(points('alibaba-ai'));
+    expect(points('market-share')[0]).toMatch(/market share|shipments/);
+  });
+});
+
 describe('traceability', () => {
   const briefings = () =>
     readJson<{ slug: string }[]>(site, 'data/topics.json').map((t) => readJson<TopicBriefing>(site, `data/topics/${t.slug}.json`));

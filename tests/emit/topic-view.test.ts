@@ -17,14 +17,37 @@ import {
   updateLines,
   VIEW_UPDATES,
 } from '../../src/pipeline/emit/topic-view.ts';
-import type { Fact, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
+import type { Fact, FactValue, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
 import { figure as storyFigure } from '../fixtures/figures/figures.ts';
 import { briefingOf, chinaShare, quote as storyQuote, sharePrice, storyBriefing, topicArticle } from '../fixtures/updates/story.ts';
 
 const source = (article: string): SourceRef => ({ article: article as Slug, quote: `${article} said so.`, path: `/articles/${article}/#s-1` });
-const figure = (article: string, value: number, text = `${value}%`): Figure =>
-  ({ id: `${article}-${value}`, text, value, unit: '%', subject: 'Vivo', measure: 'market share', period: 'Q4 2024', market: 'China', sources: [source(article)] }) as Figure;
-const fact = (id: string, status: Fact['status'], values: Figure[]): Fact => ({ id, subject: 'Vivo', measure: 'market share', period: null, market: null, unit: '%', status, values });
+/** A value of a fact; each article its own story unless `stories` says otherwise. */
+const figure = (article: string, value: number, text = `${value}%`, stories = 1, rounded = false): FactValue => ({
+  id: `${article}-${value}`,
+  text,
+  value,
+  unit: '%',
+  subject: 'Vivo',
+  measure: 'market share',
+  period: 'Q4 2024',
+  market: 'China',
+  sources: [source(article)],
+  stories,
+  rounded,
+});
+const fact = (id: string, status: Fact['status'], values: FactValue[]): Fact => ({
+  id,
+  subject: 'Vivo',
+  measure: 'market share',
+  period: null,
+  market: null,
+  unit: '%',
+  status,
+  stories: new Set(values.map((v) => v.sources[0]?.article)).size,
+  rounded: false,
+  values,
+});
 
 describe('what a topic page shows of each section', () => {
   test('facts: disagreements first, then the most widely reported, ties in the briefing’s order', () => {
@@ -44,6 +67,22 @@ describe('what a topic page shows of each section', () => {
     const events = ['2023', '2024-01', '2024-06-01', '2025'].map((date) => ({ date, text: date }) as TimelineEvent);
     expect(latestEvents(events, 2).map((e) => e.date)).toEqual(['2024-06-01', '2025']);
     expect(latestEvents(events, 10)).toHaveLength(4);
+  });
+
+  test('facts of one status: those more independent stories report first, then those with more values', () => {
+    const copies = fact('copies', 'single', [figure('x', 1), figure('y', 1)]);
+    const stories = { ...fact('stories', 'agree', [figure('x', 2), figure('z', 2)]), stories: 2 };
+    const many = { ...fact('many', 'agree', [figure('x', 3), figure('y', 3), figure('z', 3)]), stories: 2 };
+    expect(leadingFacts([copies, { ...copies, id: 'one-story', stories: 1 }, stories, many], 4).map((f) => f.id)).toEqual(['many', 'stories', 'copies', 'one-story']);
+  });
+
+  test('values keep their independent stories and rounded mark, those more stories report first', () => {
+    const values = reportedValues([figure('x', 11, '11%', 1, true), figure('y', 11.1, '11.1%', 2), figure('z', 11.1, '11.1 per cent', 2)]);
+    expect(values.map((v) => [v.text, v.stories, v.rounded, v.sources.map((s) => s.article)])).toEqual([
+      ['11.1%', 2, false, ['y', 'z']],
+      ['11%', 1, true, ['x']],
+    ]);
+    expect(shownFact(fact('f', 'agree', [figure('x', 11), figure('x', 11), figure('y', 11)])).articles).toBe(2);
   });
 
   test('values that say the same are one value with all their sources, in order', () => {
@@ -69,7 +108,7 @@ describe('what a topic page shows of each section', () => {
     const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [], updates: [] } as unknown as TopicBriefing;
     const view = topicView(briefing, '/');
     expect(['facts', 'figures', 'conflicts', 'timeline', 'quotes'].filter((key) => key in view)).toEqual([]);
-    expect(view.counts).toEqual({ facts: 120, comparable: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0, updates: 0 });
+    expect(view.counts).toEqual({ facts: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0, updates: 0 });
     expect(view.leading.facts).toHaveLength(SHOWN.facts);
     expect(view.leading.facts[0]?.id).toBe('f110');
     expect(view.leading.conflicts.map((c) => c.path)).toEqual(['/topics/t/figures/2/#fact-f110']);
@@ -103,7 +142,7 @@ describe('what a topic page shows of each section', () => {
 
   test('what a topic page and a list page read does not grow with how many sources report a line', () => {
     const briefingWith = (reports: number) => {
-      const facts = [fact('f', 'agree', Array.from({ length: reports }, (_, i) => figure(`a${i}`, 17)))];
+      const facts = [fact('f', 'agree', Array.from({ length: reports }, (_, i) => figure(`a${i}`, 17, '17%', reports)))];
       const sources = Array.from({ length: reports }, (_, i) => source(`a${i}`));
       return {
         slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, charts: [], sources: [],
@@ -119,10 +158,11 @@ describe('what a topic page shows of each section', () => {
       ...(['figures', 'timeline', 'quotes', 'updates'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100)).length),
     ];
     // From 100 reports to 10,000, only the counts grow, by two digits each: in the view, the
-    // sources of the point, the value, the event and the quote, and how many figures there are;
-    // the line of the article that reported the fact first stays as it was.
+    // sources of the point, the value, the event and the quote, how many figures there are, and
+    // the fact's stories, its value's stories and its articles (on the list page too); the line
+    // of the article that reported the fact first stays as it was.
     const [small, large] = [size(briefingWith(100)), size(briefingWith(10_000))];
-    expect(large.map((n, i) => n - (small[i] as number))).toEqual([2 * 5, 2, 2, 2, 0]);
+    expect(large.map((n, i) => n - (small[i] as number))).toEqual([2 * 8, 2 * 4, 2, 2, 0]);
   });
 
   test('a list page holds its items of the briefing, in order, as the page shows them', () => {
@@ -189,15 +229,14 @@ describe('what’s new, as pages show it', () => {
     expect(line?.revised.map((r) => `${r.from.text} → ${r.to.text}`)).toEqual(Array(SHOWN.updateItems).fill('1% → 2%'));
   });
 
-  test('a line names the facts a reader can compare first, then the figures of their own, each in the article’s order', () => {
+  test('a line names the facts an article added in the order it gives them, a figure without a subject or measure in none', () => {
     const donation = { subject: null, measure: 'donation', period: null, market: null, unit: 'USD' };
-    const figures = [storyFigure('a', '1', '$1 million', 1e6, donation), storyFigure('a', '2', '15%', 15, chinaShare('Apple')), storyFigure('a', '3', '16%', 16, chinaShare('Huawei'))];
+    const figures = [storyFigure('a', '1', '$1 million', 1e6, donation), storyFigure('a', '2', '16%', 16, chinaShare('Huawei')), storyFigure('a', '3', '15%', 15, chinaShare('Apple'))];
     const briefing = storyBriefing('t', briefingOf([topicArticle('a', '2025-01-10')], figures));
-    expect(briefing.updates[0]?.added).toEqual(['donation-usd-a-1', 'apple-market-share-china-q4-2024-pct', 'huawei-market-share-china-q4-2024-pct']);
+    expect(briefing.updates[0]?.added).toEqual(['huawei-market-share-china-q4-2024-pct', 'apple-market-share-china-q4-2024-pct']);
     expect(briefing.updates.map(updateLines(briefing, '/'))[0]?.added.map((a) => [a.label, a.value.text])).toEqual([
-      ['Apple · market share · China · Q4 2024', '15%'],
       ['Huawei · market share · China · Q4 2024', '16%'],
-      ['donation', '$1 million'],
+      ['Apple · market share · China · Q4 2024', '15%'],
     ]);
   });
 

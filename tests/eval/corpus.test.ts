@@ -37,7 +37,7 @@ const other =
 describe('corpusReport', () => {
   it('reports a flagged copy as sharing text, and a topic’s facts with and without a subject and a measure', () => {
     const encode = (text: string) => new TextEncoder().encode(text);
-    const topic: Topic = { slug: 'chips', file: 'chips.md', title: 'Chips', description: '', order: 1, match: { any: ['revenue'], all: [], none: [], threshold: 1 }, charts: [], intro: { type: 'root', children: [] } };
+    const topic: Topic = { slug: 'chips', file: 'chips.md', title: 'Chips', description: '', order: 1, match: { any: ['revenue'], all: [], none: [], threshold: 1, excludeMarkets: [] }, charts: [], intro: { type: 'root', children: [] } };
     const output = runPipeline({
       files: [
         { file: 'a.txt', bytes: encode(`Northwind beats forecasts\n\n${story}`) },

@@ -19,10 +19,15 @@ export interface AnalyseContext {
   subjects: ReadonlyMap<string, string>;
   topics: Topic[];
   aliases: ReadonlyMap<string, string[]>;
+  /** The gazetteer's places, each by all its names: what a topic's market guard weighs. */
+  places?: readonly (readonly string[])[];
 }
 
+/** One empty list, so the topics compiled for the first article serve the others. */
+const NO_PLACES: readonly (readonly string[])[] = [];
+
 export function analyseArticle(article: Article, context: AnalyseContext): AnalysedArticle {
-  const topics = matchTopics(article, context.topics, context.aliases);
+  const topics = matchTopics(article, context.topics, context.aliases, { places: context.places ?? NO_PLACES });
   const names = recogniseNames(article, context.gazetteer);
   return {
     ...article,

@@ -9,10 +9,12 @@
  * statement: not a question, not a call to action ("Let us know…"), not mostly a quotation (a
  * quote belongs with the quotes), not the lead-in to a list (ending in a colon). A point is read
  * alone, so it may not open by leaning on the sentence before ("However, he…", "This
- * decision…", "It also…").
+ * decision…", "It also…"). One that opens with a definite description ("The handset…", "The
+ * company's…") most often means something named before it: it may be a point, but one that names
+ * its subject is preferred (`refersBack`).
  */
 import type { Article, Sentence, SentenceTerms } from '../types.ts';
-import { quotedShares, STOP_WORDS, stem, words } from './text.ts';
+import { quotedShares, STOP_WORDS, stemOf, words } from './text.ts';
 
 const QUESTION = /\?[\s"'”’)\]]*$/u;
 const CALL_TO_ACTION =
@@ -20,22 +22,8 @@ const CALL_TO_ACTION =
 const LIST_LEAD = /:\s*$/u;
 /** Openings that lean on the sentence before ("However, he…", "This partnership…", "It also…"). */
 const LEANS_BACK = /^(?:however|but|and|yet|also|still|instead|moreover|furthermore|this|that|these|those|it|its|he|she|they|his|her|their)\b/iu;
-
-/**
- * Each word's stem, remembered: a corpus has tens of thousands of distinct words and millions
- * of occurrences. Cleared when large, so a long `astro dev` session cannot grow it for ever;
- * `stem` is a pure function, so what is remembered never changes a result.
- */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let found = stems.get(word);
-  if (found === undefined) {
-    if (stems.size >= 200_000) stems.clear();
-    found = stem(word);
-    stems.set(word, found);
-  }
-  return found;
-}
+/** "The handset…", "The company's…": "The" and a word in lower case, not "The number of…". */
+const DEFINITE = /^[Tt]he\s+\p{Ll}[\p{L}\p{N}-]*(?:['’]s)?(?!\s+of\b)(?=[\s,])/u;
 
 export function sentenceTerms(article: Pick<Article, 'sentences'>): SentenceTerms[] {
   const blocks = new Map<number, Sentence[]>();
@@ -65,6 +53,7 @@ export function sentenceTerms(article: Pick<Article, 'sentences'>): SentenceTerm
         .join(' '),
       statement,
       candidate: statement && standsAlone && folded.length >= 8 && folded.length <= 60 && (quoted.get(sentence) ?? 0) <= 0.5,
+      refersBack: DEFINITE.test(text),
     });
   });
   return terms;

@@ -7,11 +7,13 @@
  * - Several periods: the periods are the labels, in the spec's order; one series per subject.
  *
  * Every data point carries the sources of all the figures behind it. When they disagree, the
- * point shows the value most source articles report (on a tie, the lower value), and keeps every
- * source, so the chart links to the disagreement that the briefing's conflicts list spells out.
+ * point shows the value most independent stories report (copies of one story, and one outlet's
+ * articles, count once: `stories.ts`; on a tie, the lower value), and keeps every source, so the
+ * chart links to the disagreement that the briefing's conflicts list spells out.
  */
 import type { ChartSpec } from '../../config/schema.ts';
-import type { Chart, Fact, SourceRef } from '../types.ts';
+import type { Chart, Fact, Slug, SourceRef } from '../types.ts';
+import type { StoryCounter } from './stories.ts';
 
 type ChartedFact = Fact & { subject: string; period: string };
 
@@ -27,17 +29,18 @@ function fits(spec: ChartSpec, fact: Fact): fact is ChartedFact {
   );
 }
 
-/** The value most source articles report; on a tie, the lower one. */
-function chartValue(fact: Fact): number {
-  const articles = new Map<number, Set<string>>();
+/** The value most independent stories report; on a tie, the lower one. */
+function chartValue(fact: Fact, stories: StoryCounter): number {
+  const articles = new Map<number, Set<Slug>>();
   for (const figure of fact.values) {
-    const reporting = articles.get(figure.value) ?? new Set<string>();
+    const reporting = articles.get(figure.value) ?? new Set<Slug>();
     for (const source of figure.sources) reporting.add(source.article);
     articles.set(figure.value, reporting);
   }
   let best: [value: number, count: number] | undefined;
   for (const [value, reporting] of articles) {
-    if (!best || reporting.size > best[1] || (reporting.size === best[1] && value < best[0])) best = [value, reporting.size];
+    const count = stories.count(reporting);
+    if (!best || count > best[1] || (count === best[1] && value < best[0])) best = [value, count];
   }
   return best?.[0] ?? Number.NaN;
 }
@@ -55,9 +58,9 @@ function factSources(fact: Fact): SourceRef[] {
 
 type ChartBody = Pick<Chart, 'labels' | 'series' | 'pointSources'>;
 
-function bySubject(spec: ChartSpec, facts: readonly ChartedFact[]): ChartBody {
+function bySubject(spec: ChartSpec, facts: readonly ChartedFact[], stories: StoryCounter): ChartBody {
   const points = facts
-    .map((fact) => ({ label: fact.subject, value: chartValue(fact), sources: factSources(fact) }))
+    .map((fact) => ({ label: fact.subject, value: chartValue(fact, stories), sources: factSources(fact) }))
     .sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return {
     labels: points.map((point) => point.label),
@@ -66,7 +69,7 @@ function bySubject(spec: ChartSpec, facts: readonly ChartedFact[]): ChartBody {
   };
 }
 
-function overTime(spec: ChartSpec, facts: readonly ChartedFact[]): ChartBody {
+function overTime(spec: ChartSpec, facts: readonly ChartedFact[], stories: StoryCounter): ChartBody {
   const found = [...new Set(facts.map((fact) => fact.subject))].sort();
   const subjects = spec.subjects ? spec.subjects.filter((subject) => found.includes(subject)) : found;
   // One row per period, one cell per subject: the fact charted there, if any.
@@ -79,7 +82,7 @@ function overTime(spec: ChartSpec, facts: readonly ChartedFact[]): ChartBody {
       label: subject,
       values: grid.map((row) => {
         const fact = row[column];
-        return fact ? chartValue(fact) : null;
+        return fact ? chartValue(fact, stories) : null;
       }),
     })),
     pointSources: grid.map((row) => unionSources(row.flatMap((fact) => (fact ? [factSources(fact)] : [])))),
@@ -87,10 +90,10 @@ function overTime(spec: ChartSpec, facts: readonly ChartedFact[]): ChartBody {
 }
 
 /** The chart a spec asks for, from the facts that fit it; null when none does. */
-export function buildChart(spec: ChartSpec, facts: Fact[]): Chart | null {
+export function buildChart(spec: ChartSpec, facts: Fact[], stories: StoryCounter): Chart | null {
   const fitting = facts.filter((fact) => fits(spec, fact));
   if (fitting.length === 0) return null;
-  const body = spec.periods.length === 1 ? bySubject(spec, fitting) : overTime(spec, fitting);
+  const body = spec.periods.length === 1 ? bySubject(spec, fitting, stories) : overTime(spec, fitting, stories);
   return {
     id: spec.id,
     title: spec.title,

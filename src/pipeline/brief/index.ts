@@ -4,33 +4,16 @@
  * it is a sentence or a figure from an article, carried with its `sources`.
  */
 import { compareEvents } from '../analyse/dates.ts';
+import { topicTerms } from '../analyse/topics.ts';
 import { topicPath } from '../paths.ts';
-import type { AnalysedArticle, Duplicate, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
+import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';
 import { topicUpdates } from './updates.ts';
+import { storyCounter } from './stories.ts';
 
-/** Map each near-duplicate to the article that represents its story: the earliest, then by slug. */
-export function duplicateRepresentatives(articles: AnalysedArticle[], duplicates: ReadonlyMap<Slug, Duplicate[]>): Map<Slug, Slug> {
-  const order = [...articles].sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.slug.localeCompare(b.slug));
-  const representative = new Map<Slug, Slug>();
-  for (const article of order) {
-    if (representative.has(article.slug)) continue;
-    representative.set(article.slug, article.slug);
-    // Breadth-first over the duplicate graph, so a chain of rewrites is one story.
-    const queue = [article.slug];
-    while (queue.length > 0) {
-      const slug = queue.shift() as Slug;
-      for (const dup of duplicates.get(slug) ?? []) {
-        if (representative.has(dup.slug)) continue;
-        representative.set(dup.slug, article.slug);
-        queue.push(dup.slug);
-      }
-    }
-  }
-  return representative;
-}
+export { storyRepresentatives } from './stories.ts';
 
 /** Same quotation from several articles: one quote, all its sources. */
 function mergeQuotes(quotes: Quote[]): Quote[] {
@@ -60,7 +43,10 @@ function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
 
 export interface BriefOptions {
   base: string;
+  /** Each article's story (`storyRepresentatives`). */
   representatives: ReadonlyMap<Slug, Slug>;
+  /** The gazetteer: each entity's name and aliases, by which a topic term also names it. */
+  aliases?: ReadonlyMap<string, readonly string[]>;
   pointCount?: number;
 }
 
@@ -87,11 +73,12 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     };
   });
 
+  const stories = storyCounter(articles, representatives);
   // Each article's figures in the order of its sentences, which `topicUpdates` relies on.
   const figures = articles.flatMap((a) => a.figures);
-  const facts = groupFacts(figures);
+  const facts = groupFacts(figures, stories);
   const quotes = mergeQuotes(articles.flatMap((a) => a.quotes));
-  const charts = topic.charts.map((spec) => buildChart(spec, facts)).filter((c) => c !== null);
+  const charts = topic.charts.map((spec) => buildChart(spec, facts, stories)).filter((c) => c !== null);
   // Looked up and appended to in place: a search or a copy per article made both quadratic in
   // the topic's size (a topic holds thousands of articles at 20,000).
   const bySource = new Map<string, Slug[]>();
@@ -109,7 +96,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     path: topicPath(base, topic.slug),
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { base, duplicateOf: representatives, count: options.pointCount ?? 6 }),
+    points: selectKeyPoints(articles, { base, duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),

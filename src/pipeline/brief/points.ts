@@ -8,10 +8,17 @@
  * 2. Each sentence is a TF-IDF vector over stemmed content words, IDF taken over the topic's
  *    sentences. Centrality is the cosine to the centroid of all the topic's sentences, each story
  *    weighing the same (a near-duplicate's sentences count 1/k for a story of k articles).
- * 3. Support is the number of distinct stories that carry the sentence or a similar one (cosine
- *    ≥ `similarity`): an article and its near-duplicates are one story, via `duplicateOf`.
- * 4. Score = centrality × support. Points are taken greedily by score, skipping any sentence
- *    similar to a chosen point or to one of its sources, so no two points say the same thing.
+ * 3. Relevance is how many of the topic's own terms the sentence names (`terms`: each `all` and
+ *    `any` term, in any of its languages and by any name of the entity it names): an article in
+ *    two topics gives each the sentences about that topic, and a sentence naming none of them is
+ *    no key point of the topic.
+ * 4. Support is the number of independent stories (`stories.ts`: copies of one story, and one
+ *    outlet's articles, count once) that carry the sentence or a similar one (cosine ≥ `similarity`).
+ * 5. Score = centrality × relevance × support, halved for a sentence that opens by referring back
+ *    ("The handset…"), so one that names its subject is preferred. Points are taken greedily by
+ *    score, skipping any sentence similar to a chosen point or to one of its sources, and any that
+ *    states a figure a chosen point or its sources state (the same value and unit, of no other
+ *    subject or measure), so no two points say the same thing.
  *
  * The similarity threshold 0.3 was read off every cross-article sentence pair of the samples:
  * above it, pairs state the same claim (regulatory submission 002/003: 0.44; the deal 000/001:
@@ -19,27 +26,43 @@
  * below it, pairs share words but not a claim (losing the top-vendor spot vs. regaining lost
  * ground: 0.29; "Apple has yet to comment" vs. "Let us know in the comments!": 0.28).
  *
- * Cost stays near-linear: centrality is one dot product per sentence, and support is computed
- * through an inverted index only for the most central candidates (`pool`), never for all pairs.
+ * Cost stays near-linear: centrality and relevance are one pass over each sentence's terms, and
+ * support is computed through an inverted index only for the best candidates (`pool`), never for
+ * all pairs.
  */
 import { sentenceTerms } from '../analyse/terms.ts';
+import { STOP_WORDS, stemOf, words } from '../analyse/text.ts';
 import { sourceRef } from '../paths.ts';
-import type { Article, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
+import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
+import type { StoryCounter } from './stories.ts';
 
-/** An article: analysed ones carry their sentences' terms; others have them made here. */
-type PointInput = Pick<Article, 'slug' | 'sentences'> & { terms?: SentenceTerms[] };
+/**
+ * An article: analysed ones carry their sentences' terms (others have them made here) and their
+ * figures, which tell two sentences stating one figure.
+ */
+type PointInput = Pick<Article, 'slug' | 'sentences'> & { terms?: SentenceTerms[]; figures?: readonly Figure[] };
 
 export interface KeyPointOptions {
   base: string;
   /** Each near-duplicate's representative article (a representative may map to itself). */
   duplicateOf: ReadonlyMap<Slug, Slug>;
+  /** Counts the independent stories among articles; by default, stories as `duplicateOf` gives them. */
+  stories?: StoryCounter;
+  /**
+   * The topic's terms, each with every form it matches in; a sentence's relevance is how many it
+   * names. Without them every sentence is equally relevant.
+   */
+  terms?: readonly (readonly string[])[];
   /** How many points. Default 6. */
   count?: number;
   /** Cosine from which two sentences say the same thing. Default 0.3 (see above). */
   similarity?: number;
-  /** Candidates, most central first, whose support is computed. Default 20 per point, at least 100. */
+  /** Candidates, best first by centrality and relevance, whose support is computed. Default 20 per point, at least 100. */
   pool?: number;
 }
+
+/** A sentence that opens by referring back ("The handset…") weighs this much. */
+const REFERS_BACK = 0.5;
 
 /** A sentence of the topic with what scoring needs. */
 interface Entry {
@@ -51,9 +74,12 @@ interface Entry {
   /** Term ids and L2-normalised TF-IDF weights, sorted by term id. */
   terms: Int32Array;
   weights: Float64Array;
+  /** The sentence's stems in order, joined by single spaces (`SentenceTerms.stems`). */
+  stems: string;
   candidate: boolean;
   /** May corroborate another sentence: a statement (not a question or a call to action). */
   statement: boolean;
+  refersBack: boolean;
 }
 
 function dot(aTerms: Int32Array, aWeights: Float64Array, bTerms: Int32Array, bWeights: Float64Array): number {
@@ -74,8 +100,10 @@ interface CountedTerms {
   /** Distinct term ids, ascending, and how often each occurs. */
   terms: Int32Array;
   counts: Float64Array;
+  stems: string;
   statement: boolean;
   candidate: boolean;
+  refersBack: boolean;
 }
 
 /**
@@ -96,7 +124,7 @@ function termsOf(article: PointInput, stems: Vocabulary): CountedTerms[] {
     }
     return id;
   };
-  return (article.terms ?? sentenceTerms(article)).map(({ sentence, stems: text, statement, candidate }): CountedTerms => {
+  return (article.terms ?? sentenceTerms(article)).map(({ sentence, stems: text, statement, candidate, refersBack }): CountedTerms => {
     // Term ids sorted, then run lengths: the distinct terms and their counts.
     const sorted = text === '' ? new Int32Array(0) : Int32Array.from(text.split(' '), termOf).sort();
     const terms: number[] = [];
@@ -108,7 +136,7 @@ function termsOf(article: PointInput, stems: Vocabulary): CountedTerms[] {
         counts.push(1);
       }
     }
-    return { sentence: article.sentences[sentence] as Sentence, terms: Int32Array.from(terms), counts: Float64Array.from(counts), statement, candidate };
+    return { sentence: article.sentences[sentence] as Sentence, terms: Int32Array.from(terms), counts: Float64Array.from(counts), stems: text, statement, candidate, refersBack: refersBack === true };
   });
 }
 
@@ -127,7 +155,7 @@ function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug,
   const idf = documentFrequency.map((df) => Math.log((1 + total) / (1 + df)) + 1);
   const all: Entry[] = [];
   articles.forEach((article, a) => {
-    for (const { sentence, terms, counts, statement, candidate } of sentences[a] as CountedTerms[]) {
+    for (const { sentence, terms, counts, stems, statement, candidate, refersBack } of sentences[a] as CountedTerms[]) {
       const weights = new Float64Array(terms.length);
       let squares = 0;
       for (let i = 0; i < terms.length; i++) {
@@ -137,7 +165,7 @@ function entries(articles: readonly PointInput[], duplicateOf: ReadonlyMap<Slug,
       }
       const norm = Math.sqrt(squares) || 1;
       for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / norm;
-      all.push({ article, sentence, order: all.length, story: duplicateOf.get(article.slug) ?? article.slug, terms, weights, statement, candidate });
+      all.push({ article, sentence, order: all.length, story: duplicateOf.get(article.slug) ?? article.slug, terms, weights, stems, statement, candidate, refersBack });
     }
   });
   return all;
@@ -229,29 +257,39 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
     return [...best.values()].sort((a, b) => b.similarity - a.similarity || a.entry.order - b.entry.order);
   };
 
-  // The `pool` most central candidates. Sorting every candidate (300,000 sentences in a topic at
-  // 5,000 articles) to keep a hundred took a second: a typed-array sort finds the pool's least
-  // centrality, and only the candidates from it up are sorted in full (ties included, so the
-  // pool is the one a full sort gives).
-  const candidates = all.filter((entry) => entry.candidate).map((entry) => ({ entry, centrality: centrality(entry) }));
-  const floor = pool >= candidates.length ? -Infinity : (Float64Array.from(candidates, (c) => c.centrality).sort()[candidates.length - pool] as number);
+  const relevance = topicRelevance(options.terms, vocabulary);
+  const stories = options.stories;
+  const supportOf = (entries: readonly Entry[]) =>
+    stories ? stories.count(entries.map((e) => e.article.slug)) : new Set(entries.map((e) => e.story)).size;
+  const figuresOf = sentenceFigures(articles);
+
+  // The `pool` best candidates by centrality × relevance. Sorting every candidate (300,000
+  // sentences in a topic at 5,000 articles) to keep a hundred took a second: a typed-array sort
+  // finds the pool's least prescore, and only the candidates from it up are sorted in full (ties
+  // included, so the pool is the one a full sort gives). A candidate naming none of the topic's
+  // terms is no point of it.
+  const candidates = all
+    .filter((entry) => entry.candidate)
+    .map((entry) => ({ entry, prescore: centrality(entry) * relevance(entry) * (entry.refersBack ? REFERS_BACK : 1) }))
+    .filter((candidate) => candidate.prescore > 0);
+  const floor = pool >= candidates.length ? -Infinity : (Float64Array.from(candidates, (c) => c.prescore).sort()[candidates.length - pool] as number);
   const scored: Scored[] = candidates
-    .filter((candidate) => candidate.centrality >= floor)
-    .sort((a, b) => b.centrality - a.centrality || a.entry.order - b.entry.order)
+    .filter((candidate) => candidate.prescore >= floor)
+    .sort((a, b) => b.prescore - a.prescore || a.entry.order - b.entry.order)
     .slice(0, pool)
-    .map(({ entry, centrality: value }) => {
+    .map(({ entry, prescore }) => {
       const similar = similarTo(entry);
-      const stories = new Set([entry.story, ...similar.map((s) => s.entry.story)]);
-      return { entry, score: Math.round(value * stories.size * 1000) / 1000, similar };
+      return { entry, score: Math.round(prescore * supportOf([entry, ...similar.map((s) => s.entry)]) * 1000) / 1000, similar };
     })
     .sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
 
   const chosen: Scored[] = [];
   for (const candidate of scored) {
     if (chosen.length === count) break;
+    const own = figuresOf(candidate.entry);
     const redundant = chosen.some((point) =>
       [point.entry, ...point.similar.map((s) => s.entry)].some(
-        (said) => dot(candidate.entry.terms, candidate.entry.weights, said.terms, said.weights) >= similarity,
+        (said) => dot(candidate.entry.terms, candidate.entry.weights, said.terms, said.weights) >= similarity || sameFigure(own, figuresOf(said)),
       ),
     );
     if (!redundant) chosen.push(candidate);
@@ -262,4 +300,63 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
     score,
     sources: [entry, ...similar.map((s) => s.entry)].map((e) => sourceRef(base, e.article, e.sentence)),
   }));
+}
+
+/**
+ * A sentence's relevance to the topic: how many of its terms it names, where a term is named when
+ * the content words of one of its forms stand in the sentence in that order (stemmed, as the
+ * sentence's words are; "market share", not "key market … shares"). 1 for every sentence when the
+ * topic gives no terms.
+ */
+function topicRelevance(terms: readonly (readonly string[])[] | undefined, vocabulary: Vocabulary): (entry: Entry) => number {
+  if (!terms || terms.length === 0) return () => 1;
+  // Each form as its stems and their term ids; a form with a word no sentence has can match none.
+  const forms = terms.map((variants) =>
+    variants
+      .map((variant) => {
+        const stems = words(variant)
+          .filter((word) => !STOP_WORDS.has(word))
+          .map(stemOf);
+        return { ids: stems.map((stem) => vocabulary.get(stem)), phrase: ` ${stems.join(' ')} ` };
+      })
+      .filter((form): form is { ids: number[]; phrase: string } => form.ids.length > 0 && form.ids.every((id) => id !== undefined)),
+  );
+  const has = (entry: Entry, id: number) => {
+    // Term ids are sorted: a binary search.
+    let lo = 0;
+    let hi = entry.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((entry.terms[mid] as number) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return entry.terms[lo] === id;
+  };
+  const names = (entry: Entry, form: { ids: number[]; phrase: string }) =>
+    form.ids.every((id) => has(entry, id)) && (form.ids.length === 1 || ` ${entry.stems} `.includes(form.phrase));
+  return (entry) => forms.filter((variants) => variants.some((form) => names(entry, form))).length;
+}
+
+/** A figure as a sentence states it, to tell two sentences stating one figure. */
+type StatedFigure = Pick<Figure, 'value' | 'unit' | 'subject' | 'measure'>;
+
+/** The figures each sentence states, looked up by the sentence's entry. */
+function sentenceFigures(articles: readonly PointInput[]): (entry: Entry) => readonly StatedFigure[] {
+  const bySentence = new Map<string, StatedFigure[]>();
+  for (const article of articles) {
+    for (const figure of article.figures ?? []) {
+      const path = figure.sources[0]?.path ?? '';
+      const key = `${article.slug}#${path.slice(path.lastIndexOf('#') + 1)}`;
+      const list = bySentence.get(key);
+      if (list) list.push(figure);
+      else bySentence.set(key, [figure]);
+    }
+  }
+  return (entry) => bySentence.get(`${entry.article.slug}#${entry.sentence.id}`) ?? [];
+}
+
+/** Two sentences state one figure: the same value and unit, and no different subject or measure. */
+function sameFigure(a: readonly StatedFigure[], b: readonly StatedFigure[]): boolean {
+  const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
+  return a.some((x) => b.some((y) => x.value === y.value && x.unit === y.unit && compatible(x.subject, y.subject) && compatible(x.measure, y.measure)));
 }

@@ -9,22 +9,23 @@
  *   the article it copies), the original before its copies, then by slug. The first article to
  *   report a fact in that order added it.
  * - An article revises a fact when it gives a value that no article of the latest earlier day to
- *   report the fact gave (values are compared exactly, as facts compare them); `from` is that
- *   day's value (the first, should its articles disagree). Articles of one day never revise each
- *   other: their different values are a disagreement, which the briefing shows as one.
+ *   report the fact gave, compared as facts compare them (`agreeRounded`: "11%" after "11.1%" is
+ *   the same value, rounded, not a revision); `from` is that day's value (the first, should its
+ *   articles disagree). Articles of one day never revise each other: their different values are
+ *   a disagreement, which the briefing shows as one.
  * - Undated articles are counted after every dated one, in the same order, as one more day: they
  *   add what no article counted before reports, and revise nothing.
  * - An article's value of a fact is the first it gives, in the order of its sentences.
- * - A figure without a subject or a measure is a fact of its own (`facts.ts`): it is new unless
- *   an article counted before gave it, as written, in the same sentence, or an article of its
- *   story gave the same number (a copy rewords the sentences it copies).
+ * - Only facts count: a figure without a subject or a measure is in no fact (`facts.ts`), so it
+ *   is never new, whoever gives it.
  * - A near-duplicate copy is counted after the article it copies, so what it repeats is not new:
  *   a copy of an earlier article adds nothing new, and has no update. A rewrite adds what it
- *   says beyond its original (a speaker, a figure of its own).
+ *   says beyond its original (a speaker, a fact of its own).
  * - An article that added nothing has no update. Updates are listed newest first, undated last;
  *   on one day, and among undated articles, by slug (the order feeds list articles in).
  */
-import type { ArticleValue, Fact, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import { agreeRounded, writtenStep } from './facts.ts';
 
 /** Code-unit order, the same on every machine and locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -104,24 +105,16 @@ export function articleSpeakers(quotes: TopicBriefing['quotes']): Map<string, Ma
   return byArticle;
 }
 
-/** Facts.ts groups only figures with a subject and a measure: every other figure is its own fact. */
-const comparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => fact.subject !== null && fact.measure !== null;
+/** The value as facts compare it: its number and the step it is written to. */
+const compared = (value: ArticleValue) => ({ value: value.value, step: writtenStep(value) });
 
-/** The same figure, as written, in the same sentence: a copy's, or a syndicated one's. */
-const verbatimKey = (value: ArticleValue): string => `${value.text}\n${value.quote.replace(/\s+/g, ' ').trim().toLowerCase()}`;
-
-/** The same number in the same story (an article and its near-duplicates). */
-const storyKey = (article: TopicArticle, fact: Pick<Fact, 'unit'>, value: ArticleValue): string => `${article.duplicateOf ?? article.slug}\n${fact.unit}\n${value.value}`;
-
-const sameValue = (values: readonly ArticleValue[] | undefined, value: ArticleValue): boolean => values?.some((v) => v.value === value.value) ?? false;
+/** Whether one of `values` says the same as `value`, once rounded to the coarser of the two. */
+const sameValue = (values: readonly ArticleValue[] | undefined, value: ArticleValue): boolean => values?.some((v) => agreeRounded(compared(v), compared(value))) ?? false;
 
 /** What each article of the briefing added to it, newest first; ids are the briefing's facts. */
 export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' | 'figures' | 'quotes'>): TopicUpdate[] {
   const reports = articleFacts(briefing);
   const speakers = articleSpeakers(briefing.quotes);
-  const factsById = new Map(briefing.facts.map((fact) => [fact.id, fact]));
-  /** Figures of their own (not compared) already given, by `verbatimKey` and by `storyKey`. */
-  const given = new Set<string>();
   /** Each fact's values on the latest day before this one that reported it, and on this day. */
   const earlier = new Map<string, ArticleValue[]>();
   const today = new Map<string, ArticleValue[]>();
@@ -137,13 +130,6 @@ export function topicUpdates(briefing: Pick<TopicBriefing, 'articles' | 'facts' 
     const undated = article.date === null;
     const update: TopicUpdate = { article: article.slug, date: article.date, undated, added: [], revised: [], speakers: [] };
     for (const [fact, value] of reports.get(article.slug) ?? []) {
-      const described = factsById.get(fact) as Fact;
-      if (!comparable(described)) {
-        const keys = [verbatimKey(value), storyKey(article, described, value)];
-        if (!keys.some((key) => given.has(key))) update.added.push(fact);
-        for (const key of keys) given.add(key);
-        continue;
-      }
       const before = earlier.get(fact);
       const same = today.get(fact);
       if (!before && !same) update.added.push(fact);

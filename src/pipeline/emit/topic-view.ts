@@ -14,13 +14,13 @@
 import { articleFacts, articleSpeakers, speakerKey, updateOrder } from '../brief/updates.ts';
 import { factPath, type TopicList } from '../paths.ts';
 import { listCounts } from './data.ts';
-import type { ArticleValue, Conflict, Fact, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Conflict, Fact, FactValue, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../types.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
  * are per line, on every page, with the rest counted.
  */
-export const SHOWN = { conflicts: 10, facts: 25, otherFigures: 10, events: 25, quotes: 15, values: 6, citations: 5, updates: 5, updateItems: 5 } as const;
+export const SHOWN = { conflicts: 10, facts: 25, events: 25, quotes: 15, values: 6, citations: 5, updates: 5, updateItems: 5 } as const;
 
 /**
  * How many of a topic's updates its view holds (`SHOWN.updates` are on its page): as many as
@@ -39,9 +39,9 @@ function leading<T>(items: readonly T[], count: number, compare: (a: T, b: T) =>
     .map(({ item }) => item);
 }
 
-/** The `count` facts a reader looks at first: disagreements, then the most widely reported; ties keep the briefing's order. */
+/** The `count` facts a reader looks at first: disagreements, then those the most independent stories report; ties keep the briefing's order. */
 export const leadingFacts = (facts: readonly Fact[], count: number): Fact[] =>
-  leading(facts, count, (a, b) => statusRank[a.status] - statusRank[b.status] || b.values.length - a.values.length);
+  leading(facts, count, (a, b) => statusRank[a.status] - statusRank[b.status] || b.stories - a.stories || b.values.length - a.values.length);
 
 /** The `count` disagreements with the most values; ties keep the briefing's order. */
 export const leadingConflicts = (conflicts: readonly Conflict[], count: number): Conflict[] => leading(conflicts, count, (a, b) => b.values.length - a.values.length);
@@ -51,9 +51,6 @@ export const latestEvents = (timeline: readonly TimelineEvent[], count: number):
 
 /** The `count` quotes carried by the most sources; ties keep the briefing's order. */
 export const leadingQuotes = (quotes: readonly Quote[], count: number): Quote[] => leading(quotes, count, (a, b) => b.sources.length - a.sources.length);
-
-/** A fact reported with subject and measure can be compared across sources; the rest are listed. */
-export const isComparable = (fact: Pick<Fact, 'subject' | 'measure'>): boolean => Boolean(fact.subject && fact.measure);
 
 /** "Huawei · market share · China · Q4 2024". */
 export const factLabel = (f: Pick<Fact, 'subject' | 'measure' | 'period' | 'market'>): string => [f.subject, f.measure, f.market, f.period].filter(Boolean).join(' · ');
@@ -72,20 +69,24 @@ export interface ReportedValue {
   /** The first source's sentence: the value links there. */
   first: SourceRef;
   sources: SourceRef[];
+  /** Independent stories reporting it, or a value equal to it after rounding. */
+  stories: number;
+  /** Written less precisely than another value it agrees with. */
+  rounded: boolean;
 }
 
-/** The distinct values of a fact, most reported first (ties in the order of its values). */
-export function reportedValues(values: readonly Figure[]): ReportedValue[] {
+/** The distinct values of a fact, those most independent stories report first (ties in the order of its values). */
+export function reportedValues(values: readonly FactValue[]): ReportedValue[] {
   const byValue = new Map<string, ReportedValue>();
   for (const figure of values) {
     const [first] = figure.sources;
     if (!first) continue;
-    const key = `${figure.value}|${figure.unit}`;
+    const key = `${figure.value}|${figure.unit}|${figure.rounded}`;
     const found = byValue.get(key);
     if (found) found.sources.push(...figure.sources);
-    else byValue.set(key, { text: figure.text, first, sources: [...figure.sources] });
+    else byValue.set(key, { text: figure.text, first, sources: [...figure.sources], stories: figure.stories, rounded: figure.rounded });
   }
-  return leading([...byValue.values()], byValue.size, (a, b) => b.sources.length - a.sources.length);
+  return leading([...byValue.values()], byValue.size, (a, b) => b.stories - a.stories || b.sources.length - a.sources.length);
 }
 
 /** An item as a page cites it: its first `SHOWN.citations` sources, and how many it has in all. */
@@ -99,15 +100,19 @@ export interface ShownValues {
   valueCount: number;
 }
 
-function shownValues(values: readonly Figure[]): ShownValues {
+function shownValues(values: readonly FactValue[]): ShownValues {
   const reported = reportedValues(values);
   return { values: reported.slice(0, SHOWN.values).map(cited), valueCount: reported.length };
 }
 
-/** A fact as a page shows it: a row of `FactTable`, or a line of `FigureList`. */
-export type ShownFact = Omit<Fact, 'values'> & ShownValues;
+/** A fact as a page shows it: a row of `FactTable`, with how many articles report it ("1 story, 2 copies"). */
+export type ShownFact = Omit<Fact, 'values'> & ShownValues & { articles: number };
 
-export const shownFact = ({ values, ...fact }: Fact): ShownFact => ({ ...fact, ...shownValues(values) });
+export const shownFact = ({ values, ...fact }: Fact): ShownFact => ({
+  ...fact,
+  ...shownValues(values),
+  articles: new Set(values.flatMap((figure) => figure.sources.map((source) => source.article))).size,
+});
 
 /** A disagreement as the topic page shows it, with the link to its fact's row. */
 export type ShownConflict = Omit<Conflict, 'values'> & ShownValues & { path: string };
@@ -126,25 +131,23 @@ export function listItems(briefing: TopicBriefing, list: TopicList, start: numbe
 
 export type TopicView = Omit<TopicBriefing, 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes' | 'updates'> & {
   points: Cited<Point>[];
-  /** How long each list is; `comparable` counts the facts with a subject and measure. */
-  counts: { facts: number; comparable: number; figures: number; conflicts: number; timeline: number; quotes: number; updates: number };
+  /** How long each list is. */
+  counts: { facts: number; figures: number; conflicts: number; timeline: number; quotes: number; updates: number };
   /** The latest `VIEW_UPDATES` updates. */
   updates: ShownUpdate[];
-  leading: { facts: ShownFact[]; otherFacts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
+  leading: { facts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
 };
 
 export function topicView(briefing: TopicBriefing, base: string): TopicView {
   const { points, facts, figures, conflicts, timeline, quotes, updates, ...rest } = briefing;
-  const comparable = facts.filter(isComparable);
   const links = factLinks(briefing, base);
   return {
     ...rest,
     points: points.map(cited),
-    counts: { ...listCounts(briefing), comparable: comparable.length },
+    counts: listCounts(briefing),
     updates: updates.slice(0, VIEW_UPDATES).map(updateLines(briefing, base)),
     leading: {
-      facts: leadingFacts(comparable, SHOWN.facts).map(shownFact),
-      otherFacts: leadingFacts(facts.filter((f) => !isComparable(f)), SHOWN.otherFigures).map(shownFact),
+      facts: leadingFacts(facts, SHOWN.facts).map(shownFact),
       conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map(({ values, ...c }) => ({ ...c, ...shownValues(values), path: links.get(c.id) as string })),
       events: latestEvents(timeline, SHOWN.events).map(cited),
       quotes: leadingQuotes(quotes, SHOWN.quotes).map(cited),
@@ -210,9 +213,6 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
     return { fact, label: (found && factLabel(found)) || 'a figure', factPath: links.get(fact) ?? '' };
   };
   const items = SHOWN.updateItems;
-  /** The facts a reader can compare across sources first, each group in the article's order (ids are the briefing's facts). */
-  const rank = (fact: string) => (isComparable(factsById.get(fact) as Fact) ? 0 : 1);
-  const comparedFirst = (facts: readonly string[]) => leading(facts, facts.length, (a, b) => rank(a) - rank(b));
   return (update) => {
     const article = articles.get(update.article);
     const own = values.get(update.article);
@@ -224,7 +224,7 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
       path: article?.path ?? '',
       date: update.date,
       undated: update.undated,
-      added: comparedFirst(update.added)
+      added: update.added
         .slice(0, items)
         .map((fact) => ({ ...ref(fact), value: shownValue(own?.get(fact) as ArticleValue) })),
       revised: update.revised.slice(0, items).map(({ fact, from, to }) => ({ ...ref(fact), from: shownValue(from), to: shownValue(to) })),
