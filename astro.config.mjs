@@ -1,11 +1,11 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
+import { contentPaths, loadSiteConfig } from './src/config/load.ts';
 import briefings from './src/integration/index.ts';
 import { externalLinks } from './src/integration/external-links.ts';
 import { mdxCompileCache } from './src/integration/mdx-cache.ts';
@@ -14,11 +14,10 @@ import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
- * canonical links, og:image, feed links, and the sitemap.
+ * canonical links, og:image, feed links, and the sitemap. A site.json with a mistake gives no URL
+ * here: the integration reports the mistake, with its line and the fix, and stops the build.
  */
-const contentDir = process.env.BRIEFINGS_CONTENT ?? 'content';
-const siteFile = resolve(contentDir, 'site.json');
-const site = existsSync(siteFile) ? JSON.parse(readFileSync(siteFile, 'utf8')).url : undefined;
+const site = loadSiteConfig(contentPaths(process.cwd())).site.url;
 
 /**
  * A sitemap lists absolute URLs, so it is written only when the site URL is known; the check runs
