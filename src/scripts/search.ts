@@ -54,15 +54,15 @@ const TYPES: Record<string, string> = { article: 'Article', topic: 'Topic briefi
 
 /**
  * Pagefind searches the index of the page's language; an article in another language (Chinese,
- * say) sits in that language's index in the same bundle. Each is merged in. Pagefind skips a
- * merge whose path equals the primary's, so the same folder is named through `./`.
+ * say) sits in that language's index in the same bundle. Each is merged in: the page names the
+ * site's languages (`data-languages`), so Pagefind's entry file is not fetched again for them.
+ * Pagefind skips a merge whose path equals the primary's, so the same folder is named through `./`.
  */
-async function loadPagefind(bundle: string): Promise<Pagefind> {
+async function loadPagefind(bundle: string, languages: Record<string, { page_count: number }>): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ basePath: bundle, ranking: RANKING });
   await pagefind.init();
-  const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
-  for (const language of otherLanguages(entry.languages, document.documentElement.lang)) {
+  for (const language of otherLanguages(languages, document.documentElement.lang)) {
     await pagefind.mergeIndex(`${bundle}./`, { language, ranking: RANKING });
   }
   return pagefind;
@@ -131,7 +131,6 @@ async function start(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  root.hidden = false;
 
   const initial = readState(location.search);
   input.value = initial.q;
@@ -145,7 +144,7 @@ async function start(root: HTMLElement): Promise<void> {
     return readState(params.toString());
   };
 
-  const pagefind = loadPagefind(bundle).catch(() => {
+  const pagefind = loadPagefind(bundle, JSON.parse(root.dataset.languages ?? '{}') as Record<string, { page_count: number }>).catch(() => {
     // `astro dev` serves no index: Pagefind writes it after a build.
     status.textContent = 'Search is not available here: its index is written by the build (npm run build).';
     return undefined;
