@@ -11,6 +11,7 @@ import { externalLinks } from './src/integration/external-links.ts';
 import { mdxCompileCache } from './src/integration/mdx-cache.ts';
 import { staticHtml } from './src/integration/static-html.ts';
 import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
+import { themeScript } from './src/scripts/theme.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
@@ -83,7 +84,7 @@ export default defineConfig({
   /**
    * A Content-Security-Policy for static hosting (a <meta> tag on every page, since a CDN may set
    * no headers): scripts and styles only from the site itself, by hash for what Astro inlines and
-   * for the one inline script of ours; WebAssembly for Pagefind; no plugins, no foreign base URL,
+   * for the two inline scripts of ours (the `/` shortcut and the theme switch); WebAssembly for Pagefind; no plugins, no foreign base URL,
    * forms only to the site. An article that slipped script past cleaning still could not run it.
    */
   security: {
@@ -91,7 +92,7 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: [`sha256-${createHash('sha256').update(searchShortcutScript).digest('base64')}`],
+        hashes: [searchShortcutScript, themeScript].map((script) => /** @type {const} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`)),
       },
     },
   },
