@@ -179,6 +179,36 @@ describe.skipIf(!chromiumPath)('reading the sample site', () => {
     await page.context().close();
   });
 
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`chart bars, axis labels and value labels stand out from the page at 3:1 or more, ${scheme} scheme`, async () => {
+      const context = await browser.newContext({ ...desktop, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(new URL('topics/market-share/', server.url).href);
+      const ratios = await page.locator('canvas[data-chart]').first().evaluate((canvas) => {
+        const style = getComputedStyle(canvas);
+        const rgb = (name: string) => {
+          const probe = document.createElement('span');
+          probe.style.color = style.getPropertyValue(name);
+          document.body.append(probe);
+          const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+          probe.remove();
+          return [r!, g!, b!];
+        };
+        const luminance = ([r, g, b]: number[]) => {
+          const [lr, lg, lb] = [r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+        };
+        const contrast = (a: string, b: string) => {
+          const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((m, n) => n - m);
+          return (x! + 0.05) / (y! + 0.05);
+        };
+        return Object.fromEntries(['--fg', '--muted', '--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6'].map((name) => [name, contrast(name, '--bg')]));
+      });
+      for (const [name, ratio] of Object.entries(ratios)) expect(ratio, name).toBeGreaterThanOrEqual(3);
+      await context.close();
+    });
+  }
+
   test('no page logged an error or a warning', () => {
     expect(errors).toEqual([]);
   });
