@@ -1,24 +1,24 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
+import { contentPaths, loadSiteConfig } from './src/config/load.ts';
 import briefings from './src/integration/index.ts';
 import { externalLinks } from './src/integration/external-links.ts';
 import { mdxCompileCache } from './src/integration/mdx-cache.ts';
 import { staticHtml } from './src/integration/static-html.ts';
 import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
+import { themeScript } from './src/scripts/theme.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
- * canonical links, og:image, feed links, and the sitemap.
+ * canonical links, og:image, feed links, and the sitemap. A site.json with a mistake gives no URL
+ * here: the integration reports the mistake, with its line and the fix, and stops the build.
  */
-const contentDir = process.env.BRIEFINGS_CONTENT ?? 'content';
-const siteFile = resolve(contentDir, 'site.json');
-const site = existsSync(siteFile) ? JSON.parse(readFileSync(siteFile, 'utf8')).url : undefined;
+const site = loadSiteConfig(contentPaths(process.cwd())).site.url;
 
 /**
  * A sitemap lists absolute URLs, so it is written only when the site URL is known; the check runs
@@ -84,7 +84,7 @@ export default defineConfig({
   /**
    * A Content-Security-Policy for static hosting (a <meta> tag on every page, since a CDN may set
    * no headers): scripts and styles only from the site itself, by hash for what Astro inlines and
-   * for the one inline script of ours; WebAssembly for Pagefind; no plugins, no foreign base URL,
+   * for the two inline scripts of ours (the `/` shortcut and the theme switch); WebAssembly for Pagefind; no plugins, no foreign base URL,
    * forms only to the site. An article that slipped script past cleaning still could not run it.
    */
   security: {
@@ -92,7 +92,7 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: [`sha256-${createHash('sha256').update(searchShortcutScript).digest('base64')}`],
+        hashes: [searchShortcutScript, themeScript].map((script) => /** @type {const} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`)),
       },
     },
   },

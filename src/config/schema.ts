@@ -1,8 +1,8 @@
 /**
  * The one schema for everything a user writes: the site config, topic files, the entity
  * gazetteer, the article manifest and article front matter. Each schema documents its fields and
- * defaults; `formatIssues` turns a zod error into one line per problem naming the file, the field
- * and what to do (Starlight's config errors are the model).
+ * defaults; `issues.ts` turns a zod error into one line per problem naming the file, the line, the
+ * field and what to do (Starlight's config errors are the model).
  */
 import { z } from 'zod';
 
@@ -16,7 +16,8 @@ const isoDate = z
 /** Only http(s) links may reach an `href`: a `javascript:` URL in a manifest must never run. */
 export const httpUrl = z
   .string()
-  .url('expected a full URL such as https://example.com/story')
+  // `abort`: a value that is no URL at all gets that one message, not also the protocol's.
+  .url({ error: 'expected a full URL such as https://example.com/story', abort: true })
   .refine((value) => /^https?:\/\//i.test(value), 'only http:// and https:// links are allowed');
 
 export const siteConfigSchema = z
@@ -99,7 +100,38 @@ export const entitySchema = z
     aliases: z.array(z.string().min(1)).default([]),
   })
   .strict();
-export const gazetteerSchema = z.array(entitySchema);
+/** Marks a cross-field issue whose message is a whole sentence naming what it is about (see issues.ts). */
+export const SENTENCE = { sentence: true } as const;
+
+/** How names are compared for clashes: entity matching ignores case and spacing too. */
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The gazetteer as a whole: each name and alias must point to one entity, or a page would read
+ * "Huawei, also written … Apple" and mentions of one company would count for another.
+ */
+export const gazetteerSchema = z.array(entitySchema).superRefine((entities, ctx) => {
+  const names = new Map<string, number>();
+  entities.forEach((entity, i) => {
+    const key = nameKey(entity.name);
+    const first = names.get(key);
+    if (first === undefined) names.set(key, i);
+    else ctx.addIssue({ code: 'custom', params: SENTENCE, path: [i, 'name'], message: `the entity \`${entity.name}\` is listed twice (entries ${first + 1} and ${i + 1}): keep one entry, with the aliases of both` });
+  });
+  const aliases = new Map<string, number>();
+  entities.forEach((entity, i) => {
+    entity.aliases.forEach((alias, j) => {
+      const key = nameKey(alias);
+      const named = names.get(key);
+      const other = aliases.get(key);
+      if (named !== undefined && named !== i) {
+        ctx.addIssue({ code: 'custom', params: SENTENCE, path: [i, 'aliases', j], message: `the alias \`${alias}\` of \`${entity.name}\` is the name of another entity: remove it from \`${entity.name}\`'s aliases` });
+      } else if (other !== undefined && other !== i) {
+        ctx.addIssue({ code: 'custom', params: SENTENCE, path: [i, 'aliases', j], message: `the alias \`${alias}\` is given to both \`${entities[other]!.name}\` and \`${entity.name}\`: keep it on the one it names` });
+      } else aliases.set(key, i);
+    });
+  });
+});
 export type EntityConfig = z.infer<typeof entitySchema>;
 
 /** Metadata an article file may lack; keyed by file name in `content/articles/manifest.json`. */
@@ -128,26 +160,3 @@ export const articleFrontMatterFields = {
     z.array(articleMetaSchema.shape.lang.unwrap()).min(1).transform((langs) => langs[0] as string),
   ]),
 } as const;
-
-export interface Issue {
-  file: string;
-  field?: string;
-  line?: number;
-  message: string;
-}
-
-/** One line per zod issue: which field, what is wrong, how to fix it. */
-export function formatIssues(error: z.ZodError, file: string): Issue[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
-    } else if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
-      message = `missing: add \`${String(issue.path.at(-1) ?? 'it')}: …\`${field && field.includes('.') ? ` under \`${issue.path.slice(0, -1).join('.')}\`` : ''}`;
-    } else if (issue.code === 'invalid_type') {
-      message = `${issue.message}: fix the value's type`;
-    }
-    return { file, field, message };
-  });
-}

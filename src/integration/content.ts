@@ -24,7 +24,7 @@ const WRITTEN_FILE = 'written.json';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `content/articles/${d.file}`.replace(/^content\/articles\/content\//, 'content/');
-  return `${where}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+  return `${where}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ${d.severity}: ${d.message}`;
 }
 
 export interface BuildResult {

@@ -2,11 +2,12 @@
  * The Astro integration: a thin entry that runs the pipeline where Astro expects content to be
  * ready, and Pagefind where the pages are written.
  *
- * - `astro:config:setup`: load and validate `content/`, run the pipeline (in a build, in a process
- *   of its own: `content.ts`), which writes `.briefings/` (the generated MDX and data that the content
- *   collections and pages read); print a summary. `BRIEFINGS_STRICT=1` turns any problem with an
- *   input file into a failed build.
- * - `astro:server:setup`: in `astro dev`, re-run on every change under `content/`.
+ * - `astro:config:setup`: validate the configuration in `content/` (a mistake stops a build; in
+ *   `astro dev` it is shown over every page: `config-errors.ts`), run the pipeline (in a build, in
+ *   a process of its own: `content.ts`), which writes `.briefings/` (the generated MDX and data that
+ *   the content collections and pages read); print a summary. `BRIEFINGS_STRICT=1` turns any
+ *   problem with an input file into a failed build.
+ * - `astro:server:setup`: in `astro dev`, re-check and re-run on every change under `content/`.
  * - `astro:build:done`: copy the data API's files, and index the built pages with Pagefind
  *   (`search-index.ts`), unless `npm run build` does that after Astro has ended.
  */
@@ -14,8 +15,10 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { contentDir } from '../config/load.ts';
+import { contentDir, contentPaths, loadConfig } from '../config/load.ts';
+import { formatProblem, type ConfigProblem } from '../config/issues.ts';
 import { generatedDir } from '../config/paths.ts';
+import { configError, recordForOverlay, stacklessError } from './config-errors.ts';
 import { buildContent, buildContentApart, CACHE_DIR, formatDiagnostic, REPORT_FILE, summarise, type BuildReport, type ContentBuild } from './content.ts';
 import { INDEX_LATER, indexSite } from './search-index.ts';
 
@@ -32,27 +35,49 @@ function report(logger: AstroIntegrationLogger, { report: built, problems }: Con
   for (const problem of problems) (problem.severity === 'error' ? logger.warn : logger.info).call(logger, formatDiagnostic(problem));
 }
 
+/** The configuration's mistakes, each on a line of its own. */
+function configMistakes(root: string): ConfigProblem[] {
+  return loadConfig(contentPaths(root)).errors;
+}
+
 export default function briefings(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   const strict = process.env.BRIEFINGS_STRICT === '1' || process.env.BRIEFINGS_STRICT === 'true';
   /** The pipeline's part of the build report, and when the pipeline ended. */
   let built: { report: BuildReport; end: number } | undefined;
+  /** What the overlay shows, to reload the page only when it changes. */
+  let shown = '';
+  /** `astro dev`: print the mistakes and put them in the overlay; true when they changed. */
+  const showMistakes = (logger: AstroIntegrationLogger, mistakes: ConfigProblem[]): boolean => {
+    for (const mistake of mistakes) logger.error(formatProblem(mistake));
+    recordForOverlay(root, mistakes);
+    const now = JSON.stringify(mistakes);
+    const changed = now !== shown;
+    shown = now;
+    return changed;
+  };
   return {
     name: 'briefings',
     hooks: {
-      'astro:config:setup': ({ config, logger, command }) => {
+      'astro:config:setup': ({ config, logger, command, addMiddleware }) => {
         root = fileURLToPath(config.root);
         base = config.base;
+        // A mistake in the configuration stops a build before the pipeline runs. `astro dev`
+        // goes on with what it could read, and shows the mistakes over every page until fixed.
+        const mistakes = configMistakes(root);
+        if (command === 'build' && mistakes.length > 0) throw configError(mistakes);
+        if (command === 'dev') addMiddleware({ entrypoint: new URL('./config-errors.ts', import.meta.url), order: 'pre' });
         // A build runs the pipeline apart, so that its memory is returned before Astro's pages;
         // `astro dev` keeps it here, where a rebuild after an edit is 0.1 s instead of 0.9 s.
         const result = command === 'build' ? buildContentApart(root, base) : summarise(buildContent(root, base));
         report(logger, result);
+        if (command === 'dev') showMistakes(logger, mistakes);
         built = { report: result.report, end: performance.now() };
         writeFileSync(join(generatedDir(root), REPORT_FILE), `${JSON.stringify(built.report, null, 2)}\n`);
         const errors = result.problems.filter((p) => p.severity === 'error' || strict);
         if (strict && errors.length > 0 && command === 'build') {
-          throw new Error(`BRIEFINGS_STRICT: ${errors.length} problem(s) in the content:\n${errors.map(formatDiagnostic).join('\n')}`);
+          throw stacklessError('BRIEFINGS_STRICT', `${errors.length} problem${errors.length === 1 ? '' : 's'} in the content, so the build stopped:\n${errors.map(formatDiagnostic).join('\n')}`);
         }
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -64,7 +89,11 @@ export default function briefings(): AstroIntegration {
           clearTimeout(timer);
           timer = setTimeout(() => {
             try {
+              const mistakes = configMistakes(root);
               report(logger, summarise(buildContent(root, base)));
+              const changed = showMistakes(logger, mistakes);
+              // The overlay comes and goes with the mistakes: the open page reloads to show it, or its content.
+              if (changed) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
             } catch (error) {
               logger.error(`could not rebuild the briefings: ${(error as Error).message}`);
             }

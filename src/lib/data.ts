@@ -69,11 +69,40 @@ export function articleBySlug(): ReadonlyMap<string, ArticleSummary> {
   return index.bySlug;
 }
 
+/** An article's place in one of its topics: the articles before and after it there. */
+export interface TopicNeighbours {
+  topic: string;
+  previous: ArticleSummary | undefined;
+  next: ArticleSummary | undefined;
+}
+
+let neighbourIndex: { topics: TopicSummary[]; articles: ArticleSummary[]; bySlug: Map<string, TopicNeighbours[]> } | undefined;
+/**
+ * The previous and next article in each topic of an article, in the topic's order, made once
+ * per version of `topics.json` and `articles.json` (one pass over every topic's articles).
+ */
+export function topicNeighbours(slug: string): TopicNeighbours[] {
+  const [topicList, list] = [topics(), articles()];
+  if (neighbourIndex?.topics !== topicList || neighbourIndex.articles !== list) {
+    const bySlug = new Map<string, TopicNeighbours[]>();
+    const summaries = articleBySlug();
+    for (const topic of topicList) {
+      topic.articles.forEach((article, i) => {
+        const entry = { topic: topic.slug, previous: summaries.get(topic.articles[i - 1] ?? ''), next: summaries.get(topic.articles[i + 1] ?? '') };
+        bySlug.set(article, [...(bySlug.get(article) ?? []), entry]);
+      });
+    }
+    neighbourIndex = { topics: topicList, articles: list, bySlug };
+  }
+  return neighbourIndex.bySlug.get(slug) ?? [];
+}
+
 let shared: { topics: TopicSummary[]; site: SiteConfig; key: string } | undefined;
 /**
  * Everything an article page shows besides its MDX (which Astro tracks itself): its record and
  * the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
- * and the topic titles and site config that every page shows. Astro's incremental build
+ * the articles before and after it in its topics (`topicNeighbours`), and the topic titles and
+ * site config that every page shows. Astro's incremental build
  * (`experimental.incrementalBuild`) restores the page from its last build while this key, the
  * page's code and the MDX are unchanged — so a page must read nothing that is not in it.
  */
@@ -85,7 +114,8 @@ export function articlePageKey(slug: string): string {
     const key = createHash('sha256').update(JSON.stringify([topicList.map((t) => [t.slug, t.title]), config])).digest('hex').slice(0, 32);
     shared = { topics: topicList, site: config, key };
   }
-  return `${own}-${shared.key}`;
+  const neighbours = topicNeighbours(slug).map((n) => [n.topic, n.previous?.slug, n.previous?.title, n.next?.slug, n.next?.title]);
+  return `${own}-${shared.key}-${createHash('sha256').update(JSON.stringify(neighbours)).digest('hex').slice(0, 16)}`;
 }
 
 /** "2025-02-14" → "14 February 2025"; fixed locale and time zone so every build prints the same. */

@@ -19,6 +19,7 @@ export type ArticleFormat = 'text' | 'markdown' | 'html';
 export interface Diagnostic {
   file: string;
   line?: number;
+  column?: number;
   field?: string;
   severity: 'error' | 'warning';
   message: string;

@@ -64,7 +64,7 @@ const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 export function pageWords(fragment: Pick<PagefindFragment, 'content' | 'raw_content'>): { words: string[]; joiner: string } {
   const raw = fragment.raw_content ?? fragment.content;
   const segmented = raw.includes('\u200B');
-  const words = (segmented ? raw.split('\u200B') : raw.split(WORD_SEPARATORS)).map((w) => w.replaceAll('&lt;', '<').replaceAll('&gt;', '>'));
+  const words = (segmented ? raw.split('\u200B') : raw.split(WORD_SEPARATORS)).map((w) => (w.includes('&') ? w.replaceAll('&lt;', '<').replaceAll('&gt;', '>') : w));
   return { words, joiner: segmented ? '' : ' ' };
 }
 

@@ -53,16 +53,24 @@ const RANKING = { pageLength: 0.5 };
 const TYPES: Record<string, string> = { article: 'Article', topic: 'Topic briefing', entity: 'Entity' };
 
 /**
- * Pagefind searches the index of the page's language; an article in another language (Chinese,
- * say) sits in that language's index in the same bundle. Each is merged in. Pagefind skips a
- * merge whose path equals the primary's, so the same folder is named through `./`.
+ * Lets the browser paint and answer the reader between two pieces of work: loading Pagefind
+ * and rendering ten results in one go blocked the page for a second on a slow phone.
  */
-async function loadPagefind(bundle: string): Promise<Pagefind> {
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Pagefind searches the index of the page's language; an article in another language (Chinese,
+ * say) sits in that language's index in the same bundle. Each is merged in: the page names the
+ * site's languages (`data-languages`), so Pagefind's entry file is not fetched again for them.
+ * Pagefind skips a merge whose path equals the primary's, so the same folder is named through `./`.
+ */
+async function loadPagefind(bundle: string, languages: Record<string, { page_count: number }>): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  await yieldToBrowser();
   await pagefind.options({ basePath: bundle, ranking: RANKING });
   await pagefind.init();
-  const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
-  for (const language of otherLanguages(entry.languages, document.documentElement.lang)) {
+  for (const language of otherLanguages(languages, document.documentElement.lang)) {
+    await yieldToBrowser();
     await pagefind.mergeIndex(`${bundle}./`, { language, ranking: RANKING });
   }
   return pagefind;
@@ -131,7 +139,6 @@ async function start(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  root.hidden = false;
 
   const initial = readState(location.search);
   input.value = initial.q;
@@ -145,7 +152,7 @@ async function start(root: HTMLElement): Promise<void> {
     return readState(params.toString());
   };
 
-  const pagefind = loadPagefind(bundle).catch(() => {
+  const pagefind = loadPagefind(bundle, JSON.parse(root.dataset.languages ?? '{}') as Record<string, { page_count: number }>).catch(() => {
     // `astro dev` serves no index: Pagefind writes it after a build.
     status.textContent = 'Search is not available here: its index is written by the build (npm run build).';
     return undefined;
@@ -161,7 +168,12 @@ async function start(root: HTMLElement): Promise<void> {
       if (item.done) break;
       next.push(item.value);
     }
-    return (await Promise.all(next.map(results.load))).map(renderResult);
+    const items: HTMLLIElement[] = [];
+    for (const fragment of await Promise.all(next.map(results.load))) {
+      await yieldToBrowser();
+      items.push(renderResult(fragment));
+    }
+    return items;
   }
 
   async function search(debounce: boolean): Promise<void> {

@@ -241,6 +241,20 @@ describe.skipIf(!chromiumPath)('search in Chinese, on a site built under /briefs
     await page.close();
   });
 
+  test('a Chinese query finds the article, not the entity pages that list its title and sentences', async () => {
+    const entityPages = async (query: string) => {
+      const page = await open(`search/?q=${query}`);
+      const first = await firstResult(page);
+      const hrefs = await resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      await page.close();
+      return { first, entities: hrefs.filter((href) => href?.includes('/entities/')) };
+    };
+    expect(await entityPages('合作')).toEqual({ first: chinese.path, entities: [] });
+    // The article's title: only the entity one of its words names (阿里巴巴, by its alias) is found
+    // with it, not Qwen, Joe Tsai or iPhone, whose pages list the article.
+    expect((await entityPages('阿里巴巴与苹果合作')).entities).toEqual(['/briefs/entities/alibaba/']);
+  });
+
   test('the alias 阿里巴巴 still answers with the Alibaba page first, and the Chinese article follows', async () => {
     const page = await open('search/?q=阿里巴巴');
     expect(await firstResult(page)).toBe('/briefs/entities/alibaba/');

@@ -113,7 +113,10 @@ describe('strict mode', () => {
     const before = readFileSync(join(outDir, 'index.html'));
     const strict = buildSite(outDir, { content, env: { BRIEFINGS_STRICT: '1' } });
     expect(strict.status).not.toBe(0);
-    for (const name of bad) expect(strict.output).toContain(`hostile/${name}`);
+    expect(strict.output).toMatch(/\[BRIEFINGS_STRICT\] \d+ problems in the content, so the build stopped:\n/);
+    for (const name of bad) expect(strict.output).toMatch(new RegExp(`^content/articles/hostile/${name.replace('.', '\\.')}(:\\d+)?: error: `, 'm'));
+    // The list is the whole message: no stack trace of the integration after it.
+    expect(strict.output).not.toMatch(/Stack trace|^\s+at /m);
     expect(readFileSync(join(outDir, 'index.html'))).toEqual(before);
   }, 300_000);
 });

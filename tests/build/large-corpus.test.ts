@@ -111,7 +111,8 @@ describe(`a corpus of ${ARTICLES} articles`, () => {
     expect(busiest.articles).toBeGreaterThan(LIST_PAGE_SIZE);
     const record = readJson<EntityRecord>(outDir, `data/entities/${busiest.slug}.json`);
     const pages = Array.from({ length: Math.ceil(record.mentions.length / LIST_PAGE_SIZE) }, (_, i) => `/entities/${busiest.slug}/${i === 0 ? '' : `${i + 1}/`}`);
-    const headings = pages.map((p) => elements(page(outDir, p), (el) => el.tagName === 'h2').map((h) => String((elements({ type: 'root', children: [h] }, (el) => el.tagName === 'a')[0]?.properties.href ?? ''))));
+    const isSource = (el: Element) => el.tagName === 'p' && ((el.properties.className as string[] | undefined)?.includes('mention-source') ?? false);
+    const headings = pages.map((p) => elements(page(outDir, p), isSource).map((source) => String((elements({ type: 'root', children: [source] }, (el) => el.tagName === 'a')[0]?.properties.href ?? ''))));
     for (const list of headings) expect(list.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
     expect(headings.flat()).toEqual(record.mentions.map((m) => `/articles/${m.article}/`));
   });

@@ -47,11 +47,13 @@ describe('what Pagefind indexes', () => {
     expect(entry.languages).toEqual({ en: expect.objectContaining({ page_count: indexed.length }) });
   });
 
-  test('an article page leaves out its file name and its "About" aside', () => {
+  test('an article page leaves out its "About" aside, its breadcrumbs and its previous/next links, and shows readers no file name', () => {
     const article = readJson<ArticleSummary[]>(site, 'data/articles.json')[0]!;
     const ignored = withAttr(article.path, 'dataPagefindIgnore');
     expect(ignored.some((el) => el.tagName === 'aside' && attr(el, 'ariaLabel') === 'About this article')).toBe(true);
-    expect(ignored.some((el) => text(el).startsWith(`From content/articles/${article.file}`))).toBe(true);
+    expect(ignored.some((el) => el.tagName === 'nav' && attr(el, 'ariaLabel') === 'Breadcrumb')).toBe(true);
+    expect(ignored.some((el) => el.tagName === 'nav' && attr(el, 'ariaLabel') === 'Previous and next in its topics')).toBe(true);
+    expect(text(page(site, article.path))).not.toContain(article.file);
   });
 });
 
@@ -89,9 +91,10 @@ describe('metadata, filters and sort', () => {
   });
 
   test('the article sentences an entity page repeats weigh less than the articles that wrote them', () => {
-    const sections = elements(page(site, '/entities/huawei/'), (el) => el.tagName === 'section');
-    expect(sections.length).toBeGreaterThan(0);
-    for (const section of sections) expect(attr(section, 'dataPagefindWeight')).toBe('0.25');
+    const mentions = elements(page(site, '/entities/huawei/'), (el) => el.tagName === 'ol' && ((el.properties.className as string[] | undefined)?.includes('mentions') ?? false))[0]!;
+    const articles = mentions.children.filter((c): c is Element => c.type === 'element');
+    expect(articles.length).toBeGreaterThan(0);
+    for (const article of articles) expect(attr(article, 'dataPagefindWeight')).toBe('0.25');
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { SourceRef, TopicBriefing } from '../../src/pipeline/types.ts';
 import { searchShortcutScript } from '../../src/scripts/search-shortcut.ts';
+import { themeScript } from '../../src/scripts/theme.ts';
 import { elementById, elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;
@@ -181,14 +182,15 @@ describe('charts, search and scripts', () => {
     expect(text(table!)).toMatch(/Vivo\s*17%/);
   });
 
-  test('JavaScript only where a page needs it: charts and search, and everywhere the inline `/` shortcut alone', () => {
-    expect(Buffer.byteLength(searchShortcutScript)).toBeLessThan(1024);
+  test('JavaScript only where a page needs it: charts and search, and everywhere the inline `/` shortcut and theme switch alone', () => {
+    for (const script of [searchShortcutScript, themeScript]) expect(Buffer.byteLength(script)).toBeLessThan(1024);
     for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
       const scripts = elements(page(site, `/${file.replace(/index\.html$/, '')}`), (el) => el.tagName === 'script' && !['application/json', 'application/ld+json'].includes(String(el.properties.type)));
-      const shortcut = scripts.filter((el) => !el.properties.src && el.children.length === 1 && el.children[0]!.type === 'text' && el.children[0]!.value === searchShortcutScript);
-      expect(shortcut.length, `${file} has the / shortcut once`).toBe(1);
+      const inline = (source: string) => scripts.filter((el) => !el.properties.src && el.children.length === 1 && el.children[0]!.type === 'text' && el.children[0]!.value === source);
+      expect(inline(searchShortcutScript).length, `${file} has the / shortcut once`).toBe(1);
+      expect(inline(themeScript).length, `${file} has the theme switch once`).toBe(1);
       const needs = file === 'search/index.html' || file === 'topics/market-share/index.html';
-      if (!needs) expect(scripts.length - shortcut.length, `${file} ships JavaScript`).toBe(0);
+      if (!needs) expect(scripts.length - 2, `${file} ships JavaScript`).toBe(0);
     }
   });
 

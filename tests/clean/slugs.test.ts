@@ -19,9 +19,19 @@ describe('slugify', () => {
     expect(slugify(title)).toBe(slug);
   });
 
-  test('a long title is cut at a word boundary within 64 characters', () => {
-    expect(slugify('Apple Partners with Alibaba for AI Integration in China Amid Growing Competition')).toBe('apple-partners-with-alibaba-for-ai-integration-in-china-amid');
-    expect(slugify('x'.repeat(100))).toBe('x'.repeat(64));
+  test('a headline keeps every word up to 100 characters', () => {
+    expect(slugify('Apple Partners with Alibaba for AI Integration in China Amid Growing Competition')).toBe('apple-partners-with-alibaba-for-ai-integration-in-china-amid-growing-competition');
+    expect(slugify('Apple is making a significant move to bring its Apple Intelligence features to Chinese users')).toBe(
+      'apple-is-making-a-significant-move-to-bring-its-apple-intelligence-features-to-chinese-users',
+    );
+  });
+
+  test('a longer title is cut between words, never after a word left dangling', () => {
+    const title = 'Apple and Alibaba will bring AI features to iPhones sold in mainland China from the spring, amid a fall in the shares of Apple';
+    expect(slugify(title)).toBe('apple-and-alibaba-will-bring-ai-features-to-iphones-sold-in-mainland-china-from-the-spring');
+    expect(slugify('Alibaba will collaborate with Apple on AI', 30)).toBe('alibaba-will-collaborate');
+    expect(slugify('Alibaba will collaborate with Apple on AI', 29)).toBe('alibaba-will-collaborate');
+    expect(slugify('x'.repeat(120))).toBe('x'.repeat(100));
   });
 });
 

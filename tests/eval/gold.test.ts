@@ -52,7 +52,7 @@ describe('the evaluation corpus', () => {
   it('has a manifest entry only for files it labels, and topic files that load', () => {
     for (const file of Object.keys(manifest)) expect(files).toContain(file);
     for (const name of readdirSync(join(set, 'topics'))) {
-      expect(loadTopic(name, readFileSync(join(set, 'topics', name), 'utf8')).diagnostics).toEqual([]);
+      expect(loadTopic(name, readFileSync(join(set, 'topics', name), 'utf8')).problems).toEqual([]);
     }
   });
 });

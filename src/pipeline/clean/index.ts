@@ -36,8 +36,16 @@ export function titleFromSentence(sentence: string): string {
   return `${text.slice(0, cut > 40 ? cut : 100)}…`;
 }
 
-/** ASCII slug from a title; an empty result (a title in another script) falls back to the file. */
-export function slugify(text: string, max = 64): string {
+/** Words a cut slug must not end on: "…-iphones-in" reads as a title cut short. */
+const DANGLING = new Set(['a', 'an', 'and', 'amid', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'its', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * ASCII slug from a title; an empty result (a title in another script) falls back to the file.
+ * Up to `max` characters keeps a headline whole (long web headlines run to 90); a longer one is
+ * cut between words, before any little word left dangling at the end, and only a single word
+ * longer than `max` is cut inside.
+ */
+export function slugify(text: string, max = 100): string {
   const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -46,8 +54,9 @@ export function slugify(text: string, max = 64): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= max) return slug;
-  const cut = slug.lastIndexOf('-', max);
-  return slug.slice(0, cut > 16 ? cut : max);
+  const words = slug.slice(0, max + 1).split('-').slice(0, -1);
+  while (words.length > 1 && DANGLING.has(words.at(-1)!)) words.pop();
+  return words.length > 0 ? words.join('-') : slug.slice(0, max);
 }
 
 /**
