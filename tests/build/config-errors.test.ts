@@ -26,7 +26,7 @@ const mistakes = (folder: string) => [
   `${folder}/topics/market-share.md:5:3: unknown field \`match.treshold\`: did you mean \`threshold\`?`,
   `${folder}/topics/phones.md:3:8: \`order\` must be a number, not a string: write it without quotes`,
   `${folder}/topics/phones.md:5:8: \`match.any\` must be a list, not a string: write a list, \`[smartphone]\``,
-  `${folder}/topics/phones.md:7:3: unknown field \`match.colour\`: remove it, or use one of \`any\`, \`all\`, \`none\` or \`threshold\``,
+  `${folder}/topics/phones.md:7:3: unknown field \`match.colour\`: remove it, or use one of \`any\`, \`all\`, \`none\`, \`threshold\`, \`market\` or \`excludeMarkets\``,
   `${folder}/topics/phones.md:12:15: \`charts[0].periods[0]\` must be a string, not a number: put it in quotes, \`"2024"\``,
   `${folder}/topics/phones.md:13:11: \`charts[0].type\` must be \`bar\` or \`line\`, not \`bars\`: did you mean \`bar\`?`,
 ];
