@@ -37,7 +37,7 @@ export interface CacheStore {
 }
 
 /** Bumped when the shape of an entry changes; part of every key. */
-const ENTRY_FORMAT = 5;
+const ENTRY_FORMAT = 6;
 
 export interface CachedArticle {
   /** Why the file was refused by the reader (then `article` is null). */

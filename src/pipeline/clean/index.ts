@@ -106,6 +106,7 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
     titleFrom,
     date: meta.date ?? null,
     source,
+    author: meta.author ?? null,
     url,
     lang,
     tree,

@@ -10,7 +10,7 @@ import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '.
 import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { FrontMatterError, parseYamlData, splitFrontMatter } from './front-matter.ts';
-import { readHtml, readHtmlFragment } from './html.ts';
+import { HtmlDepthError, readHtml, readHtmlFragment } from './html.ts';
 import { MarkdownLimitError, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
@@ -218,7 +218,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
     return { doc, diagnostics: [] };
   } catch (error) {
     if (error instanceof FrontMatterError || error instanceof MarkdownLimitError) return refuse(file, error.message, error.line);
-    if (error instanceof RangeError) return refuse(file, `too deeply nested to parse (${error.message})`);
+    if (error instanceof RangeError || error instanceof HtmlDepthError) return refuse(file, `too deeply nested to parse (${error.message})`);
     return refuse(file, `could not be read: ${(error as Error).message}`);
   }
 }
