@@ -5,6 +5,7 @@
  */
 import type { Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { phrasingOnlyBlocks } from './blocks.ts';
 
 export function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\s]/.test(url.trim());
@@ -113,6 +114,7 @@ function unlineOversized(parent: Parent): void {
 
 export function sanitiseTree(tree: Root): Root {
   sanitiseChildren(tree);
+  phrasingOnlyBlocks(tree);
   pruneEmpty(tree);
   unlineOversized(tree);
   return tree;
