@@ -8,7 +8,8 @@
  * crosses a block's edge:
  *
  * - a paragraph or heading holding blocks is split around them, in reading order;
- * - a cell's paragraphs are joined into its one line, a space between them;
+ * - a cell's paragraphs are joined into its one line, a space between them (and a line break
+ *   is a space: GFM writes it as one);
  * - a table with any other block in a cell is a layout, not a grid: it becomes its cells'
  *   content, row by row, as a reader of the page reads it.
  */
@@ -105,6 +106,14 @@ function validBlock(node: RootContent): RootContent[] {
     }
     case 'table':
       return validTable(node);
+    // Parts of a table or list out of their parent (HTML's `<td>` where a page's markup left
+    // it, or where Readability lifted it): their content, read as the page reads.
+    case 'tableRow':
+      return node.children.flatMap((cell) => flowOf(cell.children as Nodes[]));
+    case 'tableCell':
+      return flowOf(node.children as Nodes[]);
+    case 'listItem':
+      return validBlock({ type: 'list', ordered: false, spread: false, children: [node] });
     case 'list':
       for (const item of node.children) item.children = flowOf(item.children) as typeof item.children;
       return [node];
@@ -117,25 +126,33 @@ function validBlock(node: RootContent): RootContent[] {
   }
 }
 
-/** A cell whose blocks are only paragraphs of phrasing, as one line: the paragraphs joined by a space. */
+/** A cell whose blocks are only paragraphs of phrasing, as one line: each paragraph set off from what is beside it by a space. */
 function joinedCell(cell: TableCell): PhrasingContent[] | undefined {
   const line: PhrasingContent[] = [];
+  let afterParagraph = false;
   for (const child of cell.children as Nodes[]) {
-    if (isPhrasing(child)) {
-      if ('children' in child && holdsBlock(child.children as Nodes[])) return undefined;
-      line.push(child as PhrasingContent);
-    } else if (child.type === 'paragraph' && !holdsBlock(child.children)) {
-      if (line.length > 0) line.push({ type: 'text', value: ' ' });
-      line.push(...child.children);
-    } else return undefined;
+    const paragraph = child.type === 'paragraph';
+    if (paragraph ? holdsBlock(child.children) : !isPhrasing(child) || ('children' in child && holdsBlock(child.children as Nodes[]))) return undefined;
+    if (line.length > 0 && (paragraph || afterParagraph)) line.push({ type: 'text', value: ' ' });
+    if (paragraph) line.push(...child.children);
+    else line.push(child as PhrasingContent);
+    afterParagraph = paragraph;
   }
   return line;
+}
+
+/** A line break in a cell is a space: a table row is one line of Markdown, and GFM writes the break as one. */
+function breaksAsSpaces(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    if (node.type === 'break') return { type: 'text', value: ' ' };
+    return 'children' in node ? ({ ...node, children: breaksAsSpaces(node.children as PhrasingContent[]) } as PhrasingContent) : node;
+  });
 }
 
 function validTable(table: Table): RootContent[] {
   const lines = table.children.map((row) => row.children.map(joinedCell));
   if (lines.every((row) => row.every((line) => line !== undefined))) {
-    table.children.forEach((row, r) => row.children.forEach((cell, c) => (cell.children = lines[r]?.[c] as PhrasingContent[])));
+    table.children.forEach((row, r) => row.children.forEach((cell, c) => (cell.children = breaksAsSpaces(lines[r]?.[c] as PhrasingContent[]))));
     return [table];
   }
   return table.children.flatMap((row) => row.children.flatMap((cell) => flowOf(cell.children as Nodes[])));

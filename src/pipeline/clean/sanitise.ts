@@ -60,10 +60,12 @@ function sanitiseChildren(parent: Parent): void {
     }
   }
   // Text on both sides of a dropped node is one run of text again ("A <b>x</b> b" → "A x b").
+  // Two pieces of code side by side are one: written one after the other, their backticks
+  // would read as one code span holding backticks (two formulas in a row did).
   const merged: RootContent[] = [];
   for (const node of next) {
     const previous = merged.at(-1);
-    if (node.type === 'text' && previous?.type === 'text') merged[merged.length - 1] = { ...previous, value: previous.value + node.value };
+    if ((node.type === 'text' || node.type === 'inlineCode') && previous?.type === node.type) merged[merged.length - 1] = { ...previous, value: previous.value + node.value };
     else merged.push(node);
   }
   parent.children = merged as never;
