@@ -4,8 +4,9 @@
  * linkedom's DOM (measured against jsdom and defuddle: README, "Saved web pages"); what it does
  * not do is ours:
  *
- * - hidden content never reaches the tree (`dom-to-hast.ts`): on linkedom, Readability's own
- *   check misses `display: none !important`, and it never looks inside a paragraph;
+ * - hidden content is removed before Readability reads the page (it drops the `style`
+ *   attributes that hide it, and on linkedom its own check misses `display: none !important`
+ *   and never looks inside a paragraph), and `dom-to-hast.ts` leaves out what is left;
  * - math (MathML) is kept as its TeX or text, where Readability would drop it with the hidden
  *   MathML that Wikipedia shows as an image;
  * - metadata Readability does not read (`page-metadata.ts`): dates from scholarly tags, microdata
@@ -30,11 +31,27 @@ export function parsePage(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
 }
 
-/** TeX as MediaWiki and KaTeX write it, without the display-style wrapper a reader never sees. */
+/** MathML's token elements: identifiers, numbers, operators and text. */
+const MATH_TOKENS = new Set(['mi', 'mn', 'mo', 'mtext', 'ms']);
+
+/** A formula's tokens in reading order, a space between them ("a ≠ 0"). */
+function mathTokens(math: Element): string {
+  const tokens: string[] = [];
+  const stack: Element[] = [math];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    const name = element.localName.toLowerCase();
+    if (name === 'annotation' || name === 'annotation-xml') continue;
+    if (MATH_TOKENS.has(name)) tokens.push((element.textContent ?? '').trim());
+    else for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i] as Element);
+  }
+  return tokens.filter(Boolean).join(' ');
+}
+
+/** TeX as MediaWiki and KaTeX write it, without the display-style wrapper a reader never sees; else the formula's tokens. */
 function mathText(math: Element): string {
   const tex = [...math.getElementsByTagName('annotation')].find((a) => /tex/i.test(a.getAttribute('encoding') ?? ''))?.textContent ?? math.getAttribute('alttext') ?? '';
   const bare = /^\s*\{\\(?:display|text)style\s*([\s\S]*)\}\s*$/.exec(tex)?.[1] ?? tex;
-  return (bare.trim() || (math.textContent ?? '')).replace(/\s+/g, ' ').trim();
+  return (bare.trim() || mathTokens(math)).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether `node` shows no text of its own beside a formula: white space, hidden, or without text (an image of it). */
@@ -145,6 +162,9 @@ export function readHtml(text: string): HtmlDoc {
   checkDepth(document.documentElement);
   const parts = collectPage(document);
   for (const math of document.getElementsByTagName('math')) mathAsText(math, document);
+  // Hidden content goes before Readability scores the page, and before it strips the `style`
+  // attributes that hide it; dom-to-hast checks again what Readability keeps.
+  for (const element of document.querySelectorAll('[style],[hidden],[aria-hidden]')) if (isHidden(element)) element.remove();
   const own = pageMetadata(parts);
 
   // Readability changes the document it reads; the metadata above was read first.
