@@ -124,6 +124,15 @@ describe('the metadata of a saved page', () => {
   });
 });
 
+describe('the limits of a saved page', () => {
+  test('count the text read from it, not its markup: 2,500 links in its menus are not 2,500 web addresses in the article', () => {
+    const menu = `<nav>${Array.from({ length: 2500 }, (_, i) => `<a href="https://news.example.com/section/${i}">Section ${i}</a>`).join(' ')}</nav>`;
+    const { doc, diagnostics } = readArticle('menus.html', new TextEncoder().encode(page('<title>Alibaba jumps</title>', `${menu}<article>${story}</article>`)));
+    expect(diagnostics).toEqual([]);
+    expect(doc?.meta.title).toBe('Alibaba jumps');
+  });
+});
+
 describe('dates and languages as the schema takes them', () => {
   test.each([
     ['2018-04-05T06:00', '2018-04-05'],

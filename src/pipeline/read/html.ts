@@ -20,7 +20,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ArticleMeta } from '../../config/schema.ts';
 import { domToHast, isHidden } from './dom-to-hast.ts';
-import { absoluteUrl, collectPage, isoDate, languageTag, pageMetadata } from './page-metadata.ts';
+import { absoluteUrl, collectElement, isoDate, languageTag, newPageParts, pageMetadata, type PageParts } from './page-metadata.ts';
 
 /** A saved page as the reader parses it (also timed alone by the benchmark, `scripts/bench/floor.ts`). */
 export function parsePage(html: string): Document {
@@ -138,15 +138,33 @@ export function markupDepth(html: string, stopAt: number): number {
   return deepest;
 }
 
-/** Throws HtmlDepthError past MAX_ELEMENT_DEPTH; stops at the first element that deep. */
-function checkDepth(root: Element | null): void {
-  if (!root) return;
-  const stack: [Element, number][] = [[root, 1]];
+/** What the reader's one walk over a page finds before Readability reads it. */
+interface Walked {
+  parts: PageParts;
+  maths: Element[];
+  hidden: Element[];
+}
+
+/**
+ * One walk over every element of the page, in page order: its metadata, its formulas and what
+ * it hides, and its depth, past MAX_ELEMENT_DEPTH an HtmlDepthError. One walk, where a search per
+ * kind (six `getElementsByTagName` and a `querySelectorAll`) took 11% of reading a page.
+ */
+function walkPage(document: Document): Walked {
+  const walked: Walked = { parts: newPageParts(document), maths: [], hidden: [] };
+  const root = document.documentElement;
+  const stack: [Element, number][] = root ? [[root, 1]] : [];
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const [element, depth] = entry;
     if (depth > MAX_ELEMENT_DEPTH) throw new HtmlDepthError(`elements nested more than ${MAX_ELEMENT_DEPTH} deep`);
-    for (const child of element.children) stack.push([child, depth + 1]);
+    const tag = element.localName.toLowerCase();
+    collectElement(walked.parts, element, tag);
+    if (tag === 'math') walked.maths.push(element);
+    else if (element.hasAttributes() && isHidden(element)) walked.hidden.push(element);
+    const children = element.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Element, depth + 1]);
   }
+  return walked;
 }
 
 export interface HtmlDoc {
@@ -159,12 +177,11 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function readHtml(text: string): HtmlDoc {
   if (markupDepth(text, 4 * MAX_ELEMENT_DEPTH) > 4 * MAX_ELEMENT_DEPTH) throw new HtmlDepthError(`elements nested more than ${4 * MAX_ELEMENT_DEPTH} deep`);
   const document = parsePage(text);
-  checkDepth(document.documentElement);
-  const parts = collectPage(document);
-  for (const math of document.getElementsByTagName('math')) mathAsText(math, document);
+  const { parts, maths, hidden } = walkPage(document);
+  for (const math of maths) mathAsText(math, document);
   // Hidden content goes before Readability scores the page, and before it strips the `style`
   // attributes that hide it; dom-to-hast checks again what Readability keeps.
-  for (const element of document.querySelectorAll('[style],[hidden],[aria-hidden]')) if (isHidden(element)) element.remove();
+  for (const element of hidden) element.remove();
   const own = pageMetadata(parts);
 
   // Readability changes the document it reads; the metadata above was read first.

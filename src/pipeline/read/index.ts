@@ -185,7 +185,9 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
   const warnings: Diagnostic[] = decoded.warning ? [{ file, severity: 'warning', message: decoded.warning }] : [];
   const text = decoded.text;
   if (text.trim() === '') return refuse(file, 'file is empty');
-  const over = overLimit(text);
+  // A saved page is measured by the text read from it, not its markup: a page's menus alone may
+  // hold thousands of web addresses that never reach the article.
+  const over = format === 'html' ? undefined : overLimit(text);
   if (over) return refuse(file, over.message, over.line);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -193,6 +195,8 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
     let doc: RawDoc;
     if (format === 'html') {
       const { tree, meta } = readHtml(text);
+      const overRead = overLimit(toString(tree));
+      if (overRead) return refuse(file, overRead.message.replace(/ by this line/, ''));
       const checked = validateMeta(file, meta, { label: 'page metadata' });
       doc = { file, format, hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
     } else {

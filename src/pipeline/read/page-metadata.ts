@@ -63,7 +63,7 @@ export interface PageMetadata {
   lang?: string;
 }
 
-/** What `collectPage` finds in a page. */
+/** What `collectElement` finds in a page. */
 export interface PageParts {
   /** `<meta>` values by lowercased `name`, `property`, `itemprop` or `http-equiv`; the first wins. */
   meta: Map<string, string>;
@@ -76,42 +76,49 @@ export interface PageParts {
   lang?: string;
 }
 
-/**
- * The page's metadata elements, wherever they sit. Each kind is found by its tag name: linkedom
- * finds one tag in a fast walk, where visiting every element (`querySelectorAll('*')`) cost 7% of
- * reading a page.
- */
-export function collectPage(document: Document): PageParts {
+/** An empty `PageParts` for `collectElement`, with the page's language. */
+export function newPageParts(document: Document): PageParts {
   const parts: PageParts = { meta: new Map(), jsonLd: [], publishedTimes: [] };
   const lang = text(document.documentElement?.getAttribute('lang'));
   if (lang) parts.lang = lang;
-  for (const element of document.getElementsByTagName('meta')) {
-    const content = text(element.getAttribute('content'));
-    if (!content) continue;
-    for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
-      // `property` may hold several names ("og:title twitter:title").
-      for (const key of (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/)) {
-        if (key && !parts.meta.has(key)) parts.meta.set(key, content);
-      }
-    }
-  }
-  for (const script of document.getElementsByTagName('script')) {
-    if ((script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') parts.jsonLd.push(script.textContent ?? '');
-  }
-  for (const link of document.getElementsByTagName('link')) {
-    const href = text(link.getAttribute('href'));
-    if (href && /(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) {
-      parts.canonical = href;
-      break;
-    }
-  }
-  const base = text(document.getElementsByTagName('base')[0]?.getAttribute('href'));
-  if (base) parts.base = base;
-  for (const time of document.getElementsByTagName('time')) {
-    const when = text(time.getAttribute('datetime'));
-    if (when && (time.hasAttribute('pubdate') || /(?:^|\s)datePublished(?:\s|$)/.test(time.getAttribute('itemprop') ?? ''))) parts.publishedTimes.push(when);
-  }
   return parts;
+}
+
+/**
+ * What `element` says about the page, wherever it sits; called on every element in page order
+ * (the reader's one walk over the page, `tag` its lowercased name).
+ */
+export function collectElement(parts: PageParts, element: Element, tag: string): void {
+  switch (tag) {
+    case 'meta': {
+      const content = text(element.getAttribute('content'));
+      if (!content) return;
+      for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
+        // `property` may hold several names ("og:title twitter:title").
+        for (const key of (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/)) {
+          if (key && !parts.meta.has(key)) parts.meta.set(key, content);
+        }
+      }
+      return;
+    }
+    case 'script':
+      if ((element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') parts.jsonLd.push(element.textContent ?? '');
+      return;
+    case 'link': {
+      const href = text(element.getAttribute('href'));
+      if (href && parts.canonical === undefined && /(?:^|\s)canonical(?:\s|$)/i.test(element.getAttribute('rel') ?? '')) parts.canonical = href;
+      return;
+    }
+    case 'base': {
+      const href = text(element.getAttribute('href'));
+      if (href && parts.base === undefined) parts.base = href;
+      return;
+    }
+    case 'time': {
+      const when = text(element.getAttribute('datetime'));
+      if (when && (element.hasAttribute('pubdate') || /(?:^|\s)datePublished(?:\s|$)/.test(element.getAttribute('itemprop') ?? ''))) parts.publishedTimes.push(when);
+    }
+  }
 }
 
 const first = (meta: ReadonlyMap<string, string>, keys: readonly string[]): string | undefined => {
@@ -150,7 +157,7 @@ export function languageTag(value: string | undefined): string | undefined {
   return tag && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/.test(tag) ? tag : undefined;
 }
 
-/** The page's own metadata, from everything `collectPage` found. */
+/** The page's own metadata, from everything `collectElement` found. */
 export function pageMetadata(parts: PageParts): PageMetadata {
   const { meta } = parts;
   const objects = jsonLdObjects(parts.jsonLd);
