@@ -33,6 +33,7 @@ import {
 import { assignSlugs, cleanArticle } from './clean/index.ts';
 import { emitFiles, type EmittedFile, type OutputFile } from './emit/index.ts';
 import { articleToMdx, type FigureMark } from './emit/mdx.ts';
+import { withCompilingPage } from './emit/page-check.ts';
 import { normaliseBase, topicDataFile } from './paths.ts';
 import { readArticle } from './read/index.ts';
 import type { Root } from 'mdast';
@@ -125,6 +126,16 @@ function withLazyTree<T extends object>(article: T, load: () => Root): T & { tre
   return Object.defineProperty(article, 'tree', { get: load, enumerable: false, configurable: true }) as T & { tree: Root };
 }
 
+/**
+ * Cleaning, then the proof that the article's page compiles (`withCompilingPage`): the article
+ * with a page that does, or null; the cleaning's warnings and what the check found.
+ */
+function cleanedWithPage(doc: RawDoc, manifest: ArticleMeta | undefined): { article: Article | null; diagnostics: Diagnostic[] } {
+  const cleaned = cleanArticle(doc, manifest);
+  const { article, diagnostics } = withCompilingPage(cleaned);
+  return { article, diagnostics: [...cleaned.warnings, ...diagnostics] };
+}
+
 /** One article file on its way through the per-article stages. */
 interface Entry {
   file: string;
@@ -199,7 +210,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
     const tree = stored === undefined ? undefined : decodeTree(stored);
     if (tree) return tree;
     if (stored !== undefined) stats.corrupt++;
-    const again = cleanArticle(readArticle(entry.file, bytesOf.get(entry.file) as Uint8Array).doc as RawDoc, input.manifest[entry.file]).tree;
+    const again = (cleanedWithPage(readArticle(entry.file, bytesOf.get(entry.file) as Uint8Array).doc as RawDoc, input.manifest[entry.file]).article as Article).tree;
     dropPositions(again);
     store?.set(key, encodeTree(again));
     return again;
@@ -235,14 +246,16 @@ function runArticleStages(input: PipelineInput): ArticleStages {
         entry.cleanDiagnostics = entry.cached.cleanDiagnostics;
       } else if (entry.doc) {
         try {
-          const article = cleanArticle(entry.doc, input.manifest[entry.doc.file]);
-          entry.cleanDiagnostics = article.warnings;
-          dropPositions(article.tree);
-          if (store) {
-            const { tree, ...fields } = article;
-            entry.tree = tree;
-            entry.article = withLazyTree(fields, () => treeOf(entry));
-          } else entry.article = article;
+          const { article, diagnostics: cleanDiagnostics } = cleanedWithPage(entry.doc, input.manifest[entry.doc.file]);
+          entry.cleanDiagnostics = cleanDiagnostics;
+          if (article) {
+            dropPositions(article.tree);
+            if (store) {
+              const { tree, ...fields } = article;
+              entry.tree = tree;
+              entry.article = withLazyTree(fields, () => treeOf(entry));
+            } else entry.article = article;
+          }
         } catch (error) {
           entry.cleanDiagnostics = [{ file: entry.doc.file, severity: 'error', message: `could not be cleaned: ${(error as Error).message}` }];
         }

@@ -64,6 +64,8 @@ export interface Article {
   author: string | null;
   /** The outlet; `null` when neither the file, the manifest nor a link names one. */
   source: string | null;
+  /** The byline, as the file or manifest gives it; `null` when none does. */
+  author: string | null;
   url: string | null;
   lang: string;
   tree: Root;

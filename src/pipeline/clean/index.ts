@@ -120,6 +120,7 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
     date: meta.date ?? metadata.date,
     author: metadata.author,
     source,
+    author: meta.author ?? null,
     url,
     lang,
     tree,

@@ -3,13 +3,13 @@
  * introduction per topic, and the JSON of the static data API. Pure: returns paths and contents;
  * the integration writes them into the generated folder.
  */
-import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
 import { sha256 } from '../cache.ts';
 import { ARTICLE_PAGE_KEYS_FILE, factPath, LATEST_UPDATES_FILE, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../paths.ts';
-import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Sentence, Slug, Topic, TopicBriefing } from '../types.ts';
+import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
+import { compileProblem } from './page-check.ts';
 import { latestUpdates, listItems, SHOWN, topicView } from './topic-view.ts';
 
 export interface OutputFile {
@@ -71,26 +71,24 @@ function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, FactP
 }
 
 /**
- * An article's MDX, or — should its tree ever defeat the serialiser — the same sentences as
- * plain paragraphs, with a warning: one odd article must not cost the build, nor leave links to
- * a page that was never written.
+ * An article's MDX page. Without figure links it is the page proven to compile when the article
+ * was cleaned (`withCompilingPage`); with them it is compiled again, and should it fail (or the
+ * serialiser throw), the page is written without its figure links, with a warning: one odd
+ * article must not cost the build, nor leave links to a page that was never written.
  */
-function articleMdx(article: AnalysedArticle, write: () => string, diagnostics: Diagnostic[]): string {
+function articleMdx(article: AnalysedArticle, marks: Map<string, FigureMark[]>, write: () => string, diagnostics: Diagnostic[]): string {
+  if (marks.size === 0) return write();
+  let problem: string;
   try {
-    return write();
+    const mdx = write();
+    const compiled = compileProblem(mdx);
+    if (!compiled) return mdx;
+    problem = `${compiled.line === undefined ? '' : `line ${compiled.line}: `}${compiled.message}`;
   } catch (error) {
-    diagnostics.push({ file: article.file, severity: 'warning', message: `shown as plain paragraphs: its structure could not be written as MDX (${(error as Error).message})` });
-    const blocks = new Map<number, Sentence[]>();
-    for (const sentence of article.sentences) blocks.set(sentence.block, [...(blocks.get(sentence.block) ?? []), sentence]);
-    const tree: Root = {
-      type: 'root',
-      children: [...blocks.values()].map((sentences): Paragraph => ({
-        type: 'paragraph',
-        children: sentences.flatMap((s, i): PhrasingContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []), { type: 'sentence', id: s.id, children: [{ type: 'text', value: s.text }] }]),
-      })),
-    };
-    return articleToMdx({ ...article, tree });
+    problem = (error as Error).message;
   }
+  diagnostics.push({ file: article.file, severity: 'warning', message: `shown without its figure links: its page with them did not compile as MDX (${problem})` });
+  return articleToMdx(article);
 }
 
 export interface EmitInput {
@@ -149,7 +147,7 @@ export function emitFiles(
   const pageKeys: Record<string, string> = {};
   sorted.forEach((article, i) => {
     const marks = figureMarks(article, factOf, base);
-    pushKeyed(`articles/${article.slug}.mdx`, keys?.page(article, marks), () => articleMdx(article, () => toMdx(article, marks), diagnostics));
+    pushKeyed(`articles/${article.slug}.mdx`, keys?.page(article, marks), () => articleMdx(article, marks, () => toMdx(article, marks), diagnostics));
     const ownDuplicates = duplicates.get(article.slug) ?? [];
     const record = pushKeyed(`data/articles/${article.slug}.json`, keys?.record(article, ownDuplicates), () => json(articleRecord(article, ownDuplicates, base)));
     // The page shows its record and the titles of its near-duplicates (src/lib/data.ts adds the
