@@ -60,11 +60,12 @@ export interface Article {
   /** How the title was found: written in the file or manifest, or taken from the first sentence. */
   titleFrom: 'file' | 'manifest' | 'first-line' | 'first-sentence' | 'file-name';
   date: string | null;
-  /** The by-line read from a metadata line under the title ("By Jane Doe"), or null. */
-  author: string | null;
   /** The outlet; `null` when neither the file, the manifest nor a link names one. */
   source: string | null;
-  /** The byline, as the file or manifest gives it; `null` when none does. */
+  /**
+   * The byline, as the file, the manifest or a metadata line under the title ("By Jane Doe")
+   * gives it; `null` when none does.
+   */
   author: string | null;
   url: string | null;
   lang: string;

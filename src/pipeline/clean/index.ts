@@ -118,9 +118,9 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
     titleFrom,
     // A date line under the title counts only when neither the file nor the manifest gives one.
     date: meta.date ?? metadata.date,
-    author: metadata.author,
     source,
-    author: meta.author ?? null,
+    // Likewise a by-line under the title.
+    author: meta.author ?? metadata.author,
     url,
     lang,
     tree,

@@ -34,7 +34,6 @@ export function articleSummary(article: AnalysedArticle, base: string): ArticleS
 export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[], base: string) {
   return {
     ...articleSummary(article, base),
-    author: article.author,
     titleFrom: article.titleFrom,
     author: article.author,
     figures: article.figures,
