@@ -1,13 +1,14 @@
 /**
  * The `articles` content collection: each article page the pipeline wrote as MDX
- * (`<generated>/articles/<slug>.mdx`), stored in Astro's content layer with its HTML already
- * rendered (`article-html.ts`), the way Astro stores a Markdown entry. `render(entry)` then shows
- * that HTML, and no article is a Vite module: Vite bundles only the site's templates.
+ * (`<generated>/articles/<slug>.mdx`), rendered to HTML here (`article-html.ts`), so that no
+ * article is a Vite module: Vite bundles only the site's templates, and the page shows the HTML
+ * (`articleHtml`). An entry holds the page's front matter and a digest of the page and the
+ * renderer (its code, the compiler's version, astro.config.mjs: `compilerDigest`); its HTML is
+ * kept under that digest (`article-pages.ts`).
  *
- * Each entry keeps a digest of its page and of the renderer (its code, the compiler's version,
- * astro.config.mjs: `compilerDigest`); Astro keeps the store from build to build, so an entry
- * whose digest is unchanged is neither read into a new entry nor rendered again. In `astro dev`
- * the folder is watched: a page the pipeline writes again is rendered again, at once.
+ * A page is rendered only when no HTML is kept under its digest: a rebuild renders the pages
+ * the pipeline changed, and `astro dev` starts from what the last build rendered. In `astro
+ * dev` the folder is watched, and a page the pipeline writes again is rendered at once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { renderArticleHtml, splitPage } from './article-html.ts';
+import { articleHtmlDir, decodeArticleHtml, encodeArticleHtml } from './article-pages.ts';
+import { openCache } from './io.ts';
 import { compilerDigest } from './mdx-cache.ts';
 
 const PAGE = /^[a-z0-9-]+\.mdx$/;
@@ -24,26 +27,36 @@ export function articleLoader({ dir }: { dir: string }): Loader {
     name: 'briefings-articles',
     load: async (context: LoaderContext) => {
       const { store, watcher, logger } = context;
-      const renderer = compilerDigest(fileURLToPath(context.config.root));
-      const sync = async (name: string): Promise<'kept' | 'rendered'> => {
+      const root = fileURLToPath(context.config.root);
+      const renderer = compilerDigest(root);
+      const kept = openCache(articleHtmlDir(root));
+      const counts = { rendered: 0, unchanged: 0 };
+
+      const sync = async (name: string) => {
         const id = name.slice(0, -'.mdx'.length);
         const page = readFileSync(join(dir, name), 'utf8');
         const digest = context.generateDigest(`${renderer}\0${page}`);
-        if (store.get(id)?.digest === digest) return 'kept';
+        if (store.get(id)?.digest === digest && kept.has(digest)) {
+          kept.keep?.(digest);
+          counts.unchanged++;
+          return;
+        }
         const { frontMatter, body } = splitPage(page);
-        const frontmatter = (parseYaml(frontMatter) ?? {}) as Record<string, unknown>;
-        const data = await context.parseData({ id, data: frontmatter });
-        const { html, headings } = renderArticleHtml(body);
-        store.set({ id, data, digest, rendered: { html, metadata: { headings, frontmatter } } });
-        return 'rendered';
+        const data = await context.parseData({ id, data: (parseYaml(frontMatter) ?? {}) as Record<string, unknown> });
+        if (decodeArticleHtml(kept.get(digest)) === undefined) {
+          kept.set(digest, encodeArticleHtml(renderArticleHtml(body).html));
+          counts.rendered++;
+        } else counts.unchanged++;
+        store.set({ id, data, digest });
       };
 
       const names = listPages(dir);
       const present = new Set(names.map((name) => name.slice(0, -'.mdx'.length)));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
-      let rendered = 0;
-      for (const name of names) if ((await sync(name)) === 'rendered') rendered++;
-      logger.info(`${names.length} article pages, ${rendered} rendered, ${names.length - rendered} unchanged`);
+      for (const name of names) await sync(name);
+      // The folder keeps the pages of this build and no other.
+      kept.prune();
+      logger.info(`${names.length} article pages: ${counts.rendered} rendered, ${counts.unchanged} unchanged`);
 
       if (!watcher) return;
       watcher.add(dir);

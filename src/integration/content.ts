@@ -12,6 +12,7 @@ import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
 import { runPipeline, type CacheStats, type PipelineInput, type PipelineOutput, type Stage } from '../pipeline/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
+import { ARTICLE_HTML_DIR } from './article-pages.ts';
 import { fillCacheInParallel, type CacheFill } from './cache-fill.ts';
 import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
 import { progressLine } from './progress.ts';
@@ -83,7 +84,7 @@ type Project = ReturnType<typeof openProject>;
 export function buildContent(root: string, base: string, project: Project = openProject(root, base)): BuildResult {
   const { config, generated, cache, input } = project;
   const onProgress = progressLine();
-  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE), { background: true });
+  const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE, ARTICLE_HTML_DIR]), join(generated, WRITTEN_FILE), { background: true });
   const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file), written: (path, key) => writer.read(path, key) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();

@@ -65,7 +65,7 @@ test('the rebuild renders only the article pages that changed, and compiles no a
   const changed = Object.keys(after.pages).filter((name) => after.pages[name] !== before.pages[name]);
   expect(unchanged.length).toBeGreaterThan(0);
   expect(changed).toContain(Object.keys(after.pages).find((name) => after.pages[name]?.includes('file: "004_9e7bfbbb68c72ab2.txt"')));
-  expect(rebuildLog).toContain(`5 article pages, ${changed.length} rendered, ${unchanged.length} unchanged`);
+  expect(rebuildLog).toContain(`5 article pages: ${changed.length} rendered, ${unchanged.length} unchanged`);
   // Only topic introductions are MDX modules: one compiled entry each, kept from the first build.
   const topics = readdirSync(join(`${rebuilt}.generated`, 'topics')).length;
   expect(Object.keys(after.entries)).toHaveLength(topics);
