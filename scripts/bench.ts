@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild] [--hostile-only]`: the performance
+ * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild] [--no-dev] [--hostile-only]`: the performance
  * benchmark. In one run, on the same synthetic corpus (`scripts/bench/corpus.ts`, fixed seed):
  *
  *   1. the floor: a bare Astro build of the article pages as plain MDX (`bench/bare/`), cold,
  *      and Pagefind over its output with Pagefind's defaults (`scripts/bench/bare-index.ts`);
  *   2. the real build (`scripts/build.ts`), cold: no pipeline cache, no Astro caches;
  *   3. the real build again after adding one article: warm, as a newsroom rebuilds.
+ *
+ * Then `astro dev` on the same project (`scripts/bench/dev.ts`): the first page after start, and
+ * a new article's page after its file is written.
  *
  * Each is timed and its peak memory sampled over the whole process tree; the real builds'
  * stage timings come from the `.briefings/build-report.json` the integration writes. The table
@@ -20,6 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { measureDev } from './bench/dev.ts';
 import { librariesTable, measureLibraries } from './bench/floor.ts';
 import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20250214' },
     'no-bare': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
+    'no-dev': { type: 'boolean', default: false },
     'hostile-only': { type: 'boolean', default: false },
   },
 });
@@ -144,6 +149,13 @@ if (existsSync(searchModule)) {
       .catch((error: unknown) => `search could not be measured: ${(error as Error).message.split('\n')[0]}`);
     lines.push('', 'Search:', '', typeof search === 'string' ? search : `\`\`\`json\n${JSON.stringify(search, null, 2)}\n\`\`\``);
   }
+}
+
+if (!values['no-dev']) {
+  const { path } = (JSON.parse(readFileSync(join(ws.site, 'data', 'articles.json'), 'utf8')) as { path: string }[])[0]!;
+  say('  astro dev…');
+  const dev = await measureDev(ws.project, ws.content, path, env).catch((error: unknown) => `astro dev could not be measured: ${(error as Error).message}`);
+  lines.push('', 'astro dev:', '', typeof dev === 'string' ? dev : `\`\`\`json\n${JSON.stringify({ ...dev, firstPageMs: Math.round(dev.firstPageMs), newArticleMs: Math.round(dev.newArticleMs) }, null, 2)}\n\`\`\``);
 }
 
 lines.push('', HOSTILE_TITLE, '', hostileTable(measureHostile()));
