@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generatedDir } from '../src/config/paths.ts';
-import { REPORT_FILE } from '../src/integration/content.ts';
-import { elapsedLine } from '../src/integration/progress.ts';
-import { INDEX_LATER, indexSite } from '../src/integration/search-index.ts';
+import { REPORT_FILE } from '../src/astro/build-content.ts';
+import { elapsedLine } from '../src/io/progress.ts';
+import { INDEX_LATER, indexSite } from '../src/astro/pagefind.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);

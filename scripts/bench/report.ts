@@ -3,7 +3,7 @@
  * bare baseline, Briefings cold, Briefings warm after adding one article), one row per figure.
  * Pure: it formats numbers it is given.
  */
-import type { BuildReport } from '../../src/integration/index.ts';
+import type { BuildReport } from '../../src/astro/integration.ts';
 
 export type { BuildReport };
 

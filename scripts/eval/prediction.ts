@@ -5,7 +5,7 @@
  * tested on predictions written by hand, and survives changes to fields it does not read.
  */
 import type { PipelineOutput } from '../../src/pipeline/index.ts';
-import type { Conflict, Fact, Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Conflict, Fact, Figure, Slug } from '../../src/core/types.ts';
 
 export interface PredictedFigure {
   id: string;

@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadConfig, type ContentPaths, type LoadedConfig } from '../../src/config/load.ts';
-import { formatDiagnostic } from '../../src/integration/content.ts';
+import { formatDiagnostic } from '../../src/astro/build-content.ts';
 import { buildBriefing, storyRepresentatives } from '../../src/pipeline/brief/index.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
-import type { Slug, Topic } from '../../src/pipeline/types.ts';
+import type { Slug, Topic } from '../../src/core/types.ts';
 import { ALL_ARTICLES, predictionFrom, type Prediction } from './prediction.ts';
 
 export interface EvalPaths {

@@ -29,15 +29,15 @@ import {
   type CacheStore,
   type CachedArticle,
   type EncodedSignals,
-} from './cache.ts';
+} from '../incremental/keys.ts';
 import { assignSlugs, cleanArticle } from './clean/index.ts';
 import { emitFiles, type EmittedFile, type OutputFile } from './emit/index.ts';
 import { articleToMdx, type FigureMark } from './emit/mdx.ts';
 import { withCompilingPage } from './emit/page-check.ts';
-import { normaliseBase, topicDataFile } from './paths.ts';
+import { normaliseBase, topicDataFile } from '../core/urls.ts';
 import { readArticle } from './read/index.ts';
 import type { Root } from 'mdast';
-import type { AnalysedArticle, Article, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from './types.ts';
+import type { AnalysedArticle, Article, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from '../core/types.ts';
 
 export type Stage = 'read' | 'clean' | 'analyse' | 'brief' | 'emit';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvents, dateStart, extractEvents, resolveDate } from '../../src/pipeline/analyse/dates.ts';
-import type { TimelineEvent } from '../../src/pipeline/types.ts';
+import type { TimelineEvent } from '../../src/core/types.ts';
 import { loadArticle, sample } from '../fixtures/analyse/samples.ts';
 
 /** The article date the relative rows resolve against: a Friday. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignedShare, commonShingles, duplicateSignals, findNearDuplicates, overlapCoefficient, searchNearDuplicates, sentenceWords, shingleSet, withoutCommon } from '../../src/pipeline/analyse/duplicates.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
-import type { Article, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 
 const fixturesDir = new URL('../fixtures/duplicates/', import.meta.url);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer, consolidateEntities, entitiesIn, entitySlug, findEntities, subjectAliases } from '../../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
-import type { AnalysedArticle, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { AnalysedArticle, Figure, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 import { sample, sampleGazetteer } from '../fixtures/analyse/samples.ts';
 
 const gazetteer = compileGazetteer(

@@ -5,7 +5,7 @@ import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
-import type { Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Figure, Slug } from '../../src/core/types.ts';
 import { article, sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import cases from '../fixtures/figures/cases.json' with { type: 'json' };
 import samples from '../fixtures/figures/samples.json' with { type: 'json' };

@@ -6,7 +6,7 @@ import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { extractQuotes } from '../../src/pipeline/analyse/quotes.ts';
-import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 import { loadArticle, sample, sampleGazetteer, samples } from '../fixtures/analyse/samples.ts';
 
 const fixtures = new URL('../fixtures/analyse/', import.meta.url);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { compileGazetteer, subjectAliases } from '../../src/pipeline/analyse/entities.ts';
 import { analyseArticle, relinkAnalysis } from '../../src/pipeline/analyse/index.ts';
-import type { Slug } from '../../src/pipeline/types.ts';
+import type { Slug } from '../../src/core/types.ts';
 import { samples } from '../fixtures/analyse/samples.ts';
 
 // The sample site's own configuration, so that every sample has figures, quotes and events.

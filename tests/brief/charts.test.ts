@@ -7,7 +7,7 @@ import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
 import { buildChart } from '../../src/pipeline/brief/charts.ts';
 import { groupFacts } from '../../src/pipeline/brief/facts.ts';
 import { storyCounter } from '../../src/pipeline/brief/stories.ts';
-import type { Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Figure, Slug } from '../../src/core/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
 

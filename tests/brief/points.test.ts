@@ -5,7 +5,7 @@ import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
 import { storyCounter } from '../../src/pipeline/brief/stories.ts';
-import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 
 /** An article from paragraphs; a paragraph of several sentences is an array. */
 function article(slug: string, ...blocks: (string | string[])[]): Pick<Article, 'slug' | 'sentences'> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
-import type { Duplicate, Slug } from '../../src/pipeline/types.ts';
+import type { Duplicate, Slug } from '../../src/core/types.ts';
 
 const article = (slug: string, source: string | null, date: string | null = null, title = `Story ${slug}`) => ({ slug: slug as Slug, source, date, title });
 const duplicates = (...pairs: [string, string][]) => {

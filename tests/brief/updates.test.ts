@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicUpdates } from '../../src/pipeline/brief/updates.ts';
-import type { ArticleValue, TopicUpdate } from '../../src/pipeline/types.ts';
+import type { ArticleValue, TopicUpdate } from '../../src/core/types.ts';
 import { figure } from '../fixtures/figures/figures.ts';
 import { briefingOf, chinaShare, quote, sharePrice, story, topicArticle } from '../fixtures/updates/story.ts';
 

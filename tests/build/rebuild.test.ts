@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MDX_CACHE_DIR } from '../../src/integration/mdx-cache.ts';
+import { MDX_CACHE_DIR } from '../../src/astro/compiled-mdx.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { siteFiles } from '../helpers/site.ts';
 

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { SourceRef, TopicBriefing } from '../../src/pipeline/types.ts';
-import { searchShortcutScript } from '../../src/scripts/search-shortcut.ts';
-import { themeScript } from '../../src/scripts/theme.ts';
+import type { SourceRef, TopicBriefing } from '../../src/core/types.ts';
+import { searchShortcutScript } from '../../src/site/client/search-shortcut.ts';
+import { themeScript } from '../../src/site/client/theme.ts';
 import { elementById, elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TopicBriefing } from '../../src/pipeline/types.ts';
+import type { TopicBriefing } from '../../src/core/types.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { validateFiles } from '../helpers/html-validate.ts';
 import { checkLinks } from '../helpers/links.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FEED_ITEMS } from '../../src/lib/seo.ts';
+import { FEED_ITEMS } from '../../src/site/seo.ts';
 import { topicUpdates } from '../../src/pipeline/brief/updates.ts';
 import {
   cited,
@@ -17,7 +17,7 @@ import {
   updateLines,
   VIEW_UPDATES,
 } from '../../src/pipeline/emit/topic-view.ts';
-import type { Fact, FactValue, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
+import type { Fact, FactValue, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/core/types.ts';
 import { figure as storyFigure } from '../fixtures/figures/figures.ts';
 import { briefingOf, chinaShare, quote as storyQuote, sharePrice, storyBriefing, topicArticle } from '../fixtures/updates/story.ts';
 

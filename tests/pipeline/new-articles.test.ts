@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
-import type { AnalysedArticle, SourceRef } from '../../src/pipeline/types.ts';
+import type { AnalysedArticle, SourceRef } from '../../src/core/types.ts';
 
 const config = loadConfig(contentPaths(process.cwd()));
 const samples = readdirSync('content/articles')

@@ -22,8 +22,8 @@
  *
  * All the forms compile into one regular expression, so a sentence is scanned once.
  */
-import { sourceRef } from '../paths.ts';
-import type { Article, TimelineEvent } from '../types.ts';
+import { sourceRef } from '../../core/urls.ts';
+import type { Article, TimelineEvent } from '../../core/types.ts';
 
 export type DatePrecision = TimelineEvent['precision'];
 

@@ -41,7 +41,7 @@
  * are common depends on every article; each article's shingles and sentence words are kept in
  * the cache (`duplicateSignals`), so it starts from them.
  */
-import type { Article, Duplicate, Slug } from '../types.ts';
+import type { Article, Duplicate, Slug } from '../../core/types.ts';
 import { STOP_WORDS, stemOf, withoutQuotations, words } from './text.ts';
 
 export interface DuplicateOptions {

@@ -56,8 +56,8 @@
  * The file, not the slug: a slug depends on the other articles' titles, and an analysis that
  * does not depend on them can be reused under a new slug (`relinkAnalysis`).
  */
-import type { Article, Figure, Sentence } from '../types.ts';
-import { sourceRef } from '../paths.ts';
+import type { Article, Figure, Sentence } from '../../core/types.ts';
+import { sourceRef } from '../../core/urls.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import type { NameSpan } from './ner.ts';

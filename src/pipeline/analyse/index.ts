@@ -3,8 +3,8 @@
  * entities, quotes, dated events, the topics it belongs to and its sentences' terms.
  * Near-duplicates are the one reduce over the corpus, in `duplicates.ts`.
  */
-import { sourceRef } from '../paths.ts';
-import type { AnalysedArticle, Article, SentenceId, Slug, SourceRef, Topic } from '../types.ts';
+import { sourceRef } from '../../core/urls.ts';
+import type { AnalysedArticle, Article, SentenceId, Slug, SourceRef, Topic } from '../../core/types.ts';
 import { findEntities, type Gazetteer } from './entities.ts';
 import { extractEvents } from './dates.ts';
 import { extractFigures } from './figures.ts';

@@ -24,8 +24,8 @@
  * Each piece is exactly what stands between its marks, a trailing comma included ("…like
  * Apple,"): the product promises verbatim text, and readers expect the comma of a split sentence.
  */
-import { sourceRef } from '../paths.ts';
-import type { Article, Quote, Sentence } from '../types.ts';
+import { sourceRef } from '../../core/urls.ts';
+import type { Article, Quote, Sentence } from '../../core/types.ts';
 import { entitiesIn, type EntityMatch, type Gazetteer } from './entities.ts';
 import type { NameSpan } from './ner.ts';
 

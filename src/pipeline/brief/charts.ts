@@ -12,7 +12,7 @@
  * chart links to the disagreement that the briefing's conflicts list spells out.
  */
 import type { ChartSpec } from '../../config/schema.ts';
-import type { Chart, Fact, Slug, SourceRef } from '../types.ts';
+import type { Chart, Fact, Slug, SourceRef } from '../../core/types.ts';
 import type { StoryCounter } from './stories.ts';
 
 type ChartedFact = Fact & { subject: string; period: string };

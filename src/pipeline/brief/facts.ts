@@ -11,7 +11,7 @@
  * stories (`stories.ts`), shown to the reader rather than resolved; a fact agrees when two or more
  * independent stories report it and none differs. Copies of one story agree with nothing.
  */
-import type { Conflict, Fact, FactValue, Figure, Slug } from '../types.ts';
+import type { Conflict, Fact, FactValue, Figure, Slug } from '../../core/types.ts';
 import { factKey } from '../analyse/figures.ts';
 import type { StoryCounter } from './stories.ts';
 

@@ -5,8 +5,8 @@
  */
 import { compareEvents } from '../analyse/dates.ts';
 import { topicTerms } from '../analyse/topics.ts';
-import { topicPath } from '../paths.ts';
-import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
+import { topicPath } from '../../core/urls.ts';
+import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../../core/types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';

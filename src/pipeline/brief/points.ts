@@ -32,8 +32,8 @@
  */
 import { sentenceTerms } from '../analyse/terms.ts';
 import { STOP_WORDS, stemOf, words } from '../analyse/text.ts';
-import { sourceRef } from '../paths.ts';
-import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
+import { sourceRef } from '../../core/urls.ts';
+import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../../core/types.ts';
 import type { StoryCounter } from './stories.ts';
 
 /**

@@ -24,7 +24,7 @@
  * - An article that added nothing has no update. Updates are listed newest first, undated last;
  *   on one day, and among undated articles, by slug (the order feeds list articles in).
  */
-import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../../core/types.ts';
 import { agreeRounded, writtenStep } from './facts.ts';
 
 /** Code-unit order, the same on every machine and locale. */

@@ -2,8 +2,8 @@
  * The static data API (`dist/data/`): the records the brief fixes, built from the pipeline's
  * output. Field names here are a public contract: add fields, never rename them.
  */
-import { articlePath, entityPath } from '../paths.ts';
-import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../types.ts';
+import { articlePath, entityPath } from '../../core/urls.ts';
+import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../../core/types.ts';
 
 export interface ArticleSummary {
   slug: Slug;

@@ -4,9 +4,9 @@
  * the integration writes them into the generated folder.
  */
 import { stringify as stringifyYaml } from 'yaml';
-import { sha256 } from '../cache.ts';
-import { ARTICLE_PAGE_KEYS_FILE, factPath, LATEST_UPDATES_FILE, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../paths.ts';
-import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../types.ts';
+import { sha256 } from '../../incremental/keys.ts';
+import { ARTICLE_PAGE_KEYS_FILE, factPath, LATEST_UPDATES_FILE, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../../core/urls.ts';
+import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../../core/types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
 import { compileProblem } from './page-check.ts';
@@ -150,7 +150,7 @@ export function emitFiles(
     pushKeyed(`articles/${article.slug}.mdx`, keys?.page(article, marks), () => articleMdx(article, marks, () => toMdx(article, marks), diagnostics));
     const ownDuplicates = duplicates.get(article.slug) ?? [];
     const record = pushKeyed(`data/articles/${article.slug}.json`, keys?.record(article, ownDuplicates), () => json(articleRecord(article, ownDuplicates, base)));
-    // The page shows its record and the titles of its near-duplicates (src/lib/data.ts adds the
+    // The page shows its record and the titles of its near-duplicates (src/site/data.ts adds the
     // topic titles and the site config, which every page shows).
     pageKeys[article.slug] = digest(record, JSON.stringify(ownDuplicates.map((d) => titleOf.get(d.slug) ?? null)));
     onArticle?.(i + 1, sorted.length);

@@ -12,9 +12,9 @@
  * articles a list page of 100 facts was 12.8 MB, for at most 600 values shown).
  */
 import { articleFacts, articleSpeakers, speakerKey, updateOrder } from '../brief/updates.ts';
-import { factPath, type TopicList } from '../paths.ts';
+import { factPath, type TopicList } from '../../core/urls.ts';
 import { listCounts } from './data.ts';
-import type { ArticleValue, Conflict, Fact, FactValue, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Conflict, Fact, FactValue, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../../core/types.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`

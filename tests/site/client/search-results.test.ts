@@ -14,7 +14,7 @@ import {
   searchOptions,
   writeState,
   type PagefindFragment,
-} from '../../src/scripts/search-results.ts';
+} from '../../../src/site/client/search-results.ts';
 
 const match = (location: number, balanced_score = 100) => ({ location, balanced_score, weight: 1 });
 

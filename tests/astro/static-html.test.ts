@@ -15,12 +15,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { mdxToJs } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, test } from 'vitest';
-import { externalLinks } from '../../src/integration/external-links.ts';
-import { staticHtml } from '../../src/integration/static-html.ts';
+import { externalLinks } from '../../src/astro/plugins/external-links.ts';
+import { staticHtml } from '../../src/astro/plugins/static-html.ts';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import { programEffects, splitMdx } from './mdx-check.ts';
+import { programEffects, splitMdx } from '../emit/mdx-check.ts';
 
 const options = { features: { gfm: true, smartPunctuation: false }, jsxImportSource: 'astro', elementAttributeNameCase: 'html' } as const;
 /** As astro.config.mjs has it: the plugins, and `mdx({ optimize: true })`. */

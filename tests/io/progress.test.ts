@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { elapsedLine, interactive, progressLine, type ProgressStream } from '../../src/integration/progress.ts';
+import { elapsedLine, interactive, progressLine, type ProgressStream } from '../../src/io/progress.ts';
 
 /** A stream that keeps what is written to it. */
 const stream = (isTTY: boolean): ProgressStream & { text: string } => {

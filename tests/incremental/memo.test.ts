@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
-import { codeDigest, generatedWriter, openCache } from '../../src/integration/io.ts';
-import { articleKey, briefingKey, decodeBriefing, decodeEntry, encodeEntry, pipelineVersion, type CacheStore } from '../../src/pipeline/cache.ts';
+import { codeDigest, generatedWriter, openCache } from '../../src/io/generated-writer.ts';
+import { articleKey, briefingKey, decodeBriefing, decodeEntry, encodeEntry, pipelineVersion, type CacheStore } from '../../src/incremental/keys.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
-import { ARTICLE_PAGE_KEYS_FILE } from '../../src/pipeline/paths.ts';
+import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/urls.ts';
 
 const config = loadConfig(contentPaths(join(import.meta.dirname, '..', '..')));
 const samplesDir = join(import.meta.dirname, '..', '..', 'content', 'articles');

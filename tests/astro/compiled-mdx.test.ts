@@ -1,5 +1,5 @@
 /**
- * The compiled-MDX cache (`src/integration/mdx-cache.ts`): a page compiled once is handed back
+ * The compiled-MDX cache (`src/astro/compiled-mdx.ts`): a page compiled once is handed back
  * from the cache while its MDX, its path and the compiler are the same, and compiled again when
  * any of them changes or its entry is unreadable. The compiler here counts its calls; the build
  * test `tests/build/rebuild.test.ts` runs the real one.
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openCache } from '../../src/integration/io.ts';
-import { cacheTransform, compilerDigest, MDX_COMPILER } from '../../src/integration/mdx-cache.ts';
+import { openCache } from '../../src/io/generated-writer.ts';
+import { cacheTransform, compilerDigest, MDX_COMPILER } from '../../src/astro/compiled-mdx.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mdx-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -98,7 +98,7 @@ describe('compiled MDX kept between builds', () => {
   });
 
   test('a compiler plugin without a transform is an error that says what to update', () => {
-    expect(() => cacheTransform({ name: MDX_COMPILER } as Plugin, openCache(join(scratch, 'none')), 'c')).toThrow(/has no transform handler to cache: update src\/integration\/mdx-cache\.ts/);
+    expect(() => cacheTransform({ name: MDX_COMPILER } as Plugin, openCache(join(scratch, 'none')), 'c')).toThrow(/has no transform handler to cache: update src\/astro\/compiled-mdx\.ts/);
   });
 
   test("the compiler's digest changes with the site's config and the MDX packages' versions", () => {

@@ -15,7 +15,7 @@ export const INDEX_LATER = 'BRIEFINGS_INDEX_LATER';
 
 /**
  * Pagefind's own search interfaces, which it writes beside the index: the site has its own
- * (`src/scripts/search.ts`, on Pagefind's JS API), so these ~420 KB are never requested.
+ * (`src/site/client/search-page.ts`, on Pagefind's JS API), so these ~420 KB are never requested.
  */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { codeDigest, openCache, type DiskCache } from './io.ts';
+import { codeDigest, openCache, type DiskCache } from '../io/generated-writer.ts';
 
 /** The plugin of `@astrojs/mdx` that compiles `.mdx` modules. */
 export const MDX_COMPILER = '@mdx-js/rolldown';
@@ -69,7 +69,7 @@ function decode(text: string | undefined): Compiled | undefined {
  */
 export function cacheTransform(plugin: Plugin, cache: DiskCache, compiler: string): void {
   const transform = plugin.transform as { filter?: unknown; handler: TransformHandler } | undefined;
-  if (!transform || typeof transform.handler !== 'function') throw new Error(`${MDX_COMPILER} has no transform handler to cache: update src/integration/mdx-cache.ts for this @astrojs/mdx`);
+  if (!transform || typeof transform.handler !== 'function') throw new Error(`${MDX_COMPILER} has no transform handler to cache: update src/astro/compiled-mdx.ts for this @astrojs/mdx`);
   const compile = transform.handler;
   transform.handler = async function (this: unknown, code, id, ...rest) {
     const key = entryKey(compiler, id, code);

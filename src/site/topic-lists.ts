@@ -4,7 +4,7 @@
  * the briefing's order. The number of pages comes from `topics.json`, so making the list of
  * pages reads no briefing.
  */
-import type { TopicList } from '../pipeline/paths.ts';
+import type { TopicList } from '../core/urls.ts';
 import { topicListItems, topics, type TopicSummary } from './data.ts';
 import { pageCount } from './pagination.ts';
 

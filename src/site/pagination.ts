@@ -1,4 +1,4 @@
-import { LIST_PAGE_SIZE } from '../pipeline/paths.ts';
+import { LIST_PAGE_SIZE } from '../core/urls.ts';
 
 /**
  * Long lists are cut into pages of a fixed size, so that no page grows with the corpus: the

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { CacheStore } from '../pipeline/cache.ts';
+import type { CacheStore } from '../incremental/keys.ts';
 import { backgroundWrites } from './background-writes.ts';
 import type { EmittedFile, OutputFile } from '../pipeline/emit/index.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { updateCounts, updateText } from '../../src/lib/updates.ts';
+import { updateCounts, updateText } from '../../src/site/updates.ts';
 import type { ShownUpdate } from '../../src/pipeline/emit/topic-view.ts';
 
 const value = (text: string) => ({ text, quote: `It was ${text}.`, path: '/articles/a/#s-1' });

@@ -19,10 +19,10 @@ import { contentDir, contentPaths, loadConfig } from '../config/load.ts';
 import { formatProblem, type ConfigProblem } from '../config/issues.ts';
 import { generatedDir } from '../config/paths.ts';
 import { configError, recordForOverlay, stacklessError } from './config-errors.ts';
-import { buildContent, buildContentApart, CACHE_DIR, formatDiagnostic, REPORT_FILE, summarise, type BuildReport, type ContentBuild } from './content.ts';
-import { INDEX_LATER, indexSite } from './search-index.ts';
+import { buildContent, buildContentApart, CACHE_DIR, formatDiagnostic, REPORT_FILE, summarise, type BuildReport, type ContentBuild } from './build-content.ts';
+import { INDEX_LATER, indexSite } from './pagefind.ts';
 
-export type { BuildReport } from './content.ts';
+export type { BuildReport } from './build-content.ts';
 
 function report(logger: AstroIntegrationLogger, { report: built, problems }: ContentBuild): void {
   const { write: _write, ...stages } = built.stages;

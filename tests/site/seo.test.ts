@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleDescription, clip, feedDate, feedOrder, scriptJson, shareUrl, topicDescription } from '../../src/lib/seo.ts';
+import { articleDescription, clip, feedDate, feedOrder, scriptJson, shareUrl, topicDescription } from '../../src/site/seo.ts';
 
 describe('scriptJson', () => {
   test('no character of the value can end a script element, and the JSON reads back the same', () => {

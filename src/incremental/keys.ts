@@ -23,9 +23,9 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ArticleMeta } from '../config/schema.ts';
-import type { DuplicateSignals } from './analyse/duplicates.ts';
-import type { Analysis } from './analyse/index.ts';
-import type { Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from './types.ts';
+import type { DuplicateSignals } from '../pipeline/analyse/duplicates.ts';
+import type { Analysis } from '../pipeline/analyse/index.ts';
+import type { Article, Diagnostic, Duplicate, Slug, Topic, TopicBriefing } from '../core/types.ts';
 import type { EntityConfig } from '../config/schema.ts';
 
 /** Where entries are kept. `get` returns undefined for a missing entry. */

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { articleKeys, fillCache, type PipelineInput } from '../pipeline/index.ts';
-import { openCache } from './io.ts';
+import { openCache } from '../io/generated-writer.ts';
 
 /** Fewer new articles than this per worker are not worth starting threads (each loads the pipeline's code, ~0.5 s). */
 const MIN_SHARE = 200;

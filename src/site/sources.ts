@@ -5,7 +5,7 @@
  * every page of the topic.
  */
 import type { ArticleSummary } from '../pipeline/emit/data.ts';
-import type { SourceRef } from '../pipeline/types.ts';
+import type { SourceRef } from '../core/types.ts';
 import { articleBySlug } from './data.ts';
 
 export interface NumberedSource {

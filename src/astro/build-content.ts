@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
 import { runPipeline, type CacheStats, type PipelineInput, type PipelineOutput, type Stage } from '../pipeline/index.ts';
-import type { Diagnostic } from '../pipeline/types.ts';
-import { fillCacheInParallel, type CacheFill } from './cache-fill.ts';
-import { codeDigest, generatedWriter, listArticleFiles, openCache } from './io.ts';
-import { progressLine } from './progress.ts';
+import type { Diagnostic } from '../core/types.ts';
+import { fillCacheInParallel, type CacheFill } from '../incremental/worker-fill.ts';
+import { codeDigest, generatedWriter, listArticleFiles, openCache } from '../io/generated-writer.ts';
+import { progressLine } from '../io/progress.ts';
 
 /** Inside the generated folder, kept from build to build: the pipeline's cache and the build report. */
 export const CACHE_DIR = 'cache';
@@ -72,7 +72,7 @@ function openProject(root: string, base: string) {
     entities: config.entities,
     site: config.site,
     base,
-    cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'config')]) },
+    cache: { store: cache, code: codeDigest(join(sources, '..'), [join(sources, 'pipeline'), join(sources, 'core'), join(sources, 'config')]) },
   } satisfies PipelineInput;
   return { config, generated, cache, input };
 }
@@ -153,7 +153,7 @@ export function summarise(result: BuildResult): ContentBuild {
  * crash go to this process's standard error; the summary comes back as JSON.
  */
 export function buildContentApart(root: string, base: string): ContentBuild {
-  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'content.ts'), root, base], {
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'build-content.ts'), root, base], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

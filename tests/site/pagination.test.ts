@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterPages, pageCount, pageLinks, pageOf } from '../../src/lib/pagination.ts';
+import { laterPages, pageCount, pageLinks, pageOf } from '../../src/site/pagination.ts';
 
 describe('pagination', () => {
   const items = Array.from({ length: 250 }, (_, i) => i);
