@@ -80,7 +80,7 @@ export function runEval(paths: EvalPaths): EvalRun {
 
   const representatives = storyRepresentatives(output.articles, output.duplicates);
   const everyArticle = output.articles.map((article) => ({ ...article, topics: [...article.topics, { topic: ALL_ARTICLES, score: 1, terms: [] }] }));
-  const briefing = buildBriefing(allArticlesTopic, everyArticle, { base: '/', representatives });
+  const briefing = buildBriefing(allArticlesTopic, everyArticle, { representatives });
   const prediction = predictionFrom({ output, allArticles: briefing, representatives: representatives as ReadonlyMap<Slug, Slug> });
   return { config, output, prediction, ms, articleCount: files.length };
 }

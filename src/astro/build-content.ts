@@ -84,7 +84,7 @@ export function buildContent(root: string, base: string, project: Project = open
   const { config, generated, cache, input } = project;
   const onProgress = progressLine();
   const writer = generatedWriter(generated, new Set([CACHE_DIR, REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE), { background: true });
-  const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file), written: (path, key) => writer.read(path, key) });
+  const output = runPipeline({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();
   writer.write({ path: 'site.json', contents: `${JSON.stringify(config.site)}\n` });

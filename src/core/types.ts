@@ -76,12 +76,35 @@ export interface Article {
   warnings: Diagnostic[];
 }
 
-/** A source reference, as in the data API: the slug, the whole sentence, a link that lands on it. */
+/**
+ * Where a line comes from: an article and one of its sentences. `quote` is the whole sentence,
+ * verbatim (for a quotation, the words quoted). No URL: emit makes the sentence a link as the data
+ * API gives it (`SourceLink`), under the base path the site is built for.
+ */
 export interface SourceRef {
+  article: Slug;
+  sentence: SentenceId;
+  quote: string;
+}
+
+/** The source of a line that is one sentence, quoted whole. */
+export const sourceRef = (article: Pick<Article, 'slug'>, sentence: Pick<Sentence, 'id' | 'text'>): SourceRef => ({ article: article.slug, sentence: sentence.id, quote: sentence.text });
+
+/** A source as the data API and the pages give it: `{ article, quote, path }`, `path` a site path that lands on the sentence. */
+export interface SourceLink {
   article: Slug;
   quote: string;
   path: string;
 }
+
+/** A record as emit writes it: each `SourceRef` in it (however deep) a `SourceLink`, its other fields in their order. */
+export type Linked<T> = T extends SourceRef
+  ? { [K in keyof T as K extends 'sentence' ? never : K]: T[K] } & { path: string }
+  : T extends string | number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer U)[]
+      ? Linked<U>[]
+      : { [K in keyof T]: Linked<T[K]> };
 
 export interface Figure {
   /** Derived from what the figure is (subject, measure, period, market, value, sentence). */
@@ -223,21 +246,17 @@ export interface TopicArticle {
   title: string;
   date: string | null;
   source: string | null;
-  path: string;
   score: number;
   terms: TopicMatch['terms'];
   /** Set when this article is one story with another in the topic (its near-duplicate, or its outlet's re-run): counted once. */
   duplicateOf: Slug | null;
 }
 
-/** A value of a fact as one article reports it, with the sentence it is in (a `SourceRef`). */
-export interface ArticleValue {
+/** A value of a fact as one article reports it, with the sentence it is in. */
+export interface ArticleValue extends SourceRef {
   value: number;
   /** As written: "HK$124.3". */
   text: string;
-  article: Slug;
-  quote: string;
-  path: string;
 }
 
 /** A fact an article reports with another value than the latest earlier article (`brief/updates.ts`). */
@@ -267,7 +286,6 @@ export interface TopicBriefing {
   slug: string;
   title: string;
   description: string;
-  path: string;
   articles: TopicArticle[];
   /** Distinct stories: articles less near-duplicates and outlets' re-runs (`brief/stories.ts`). */
   coverage: number;

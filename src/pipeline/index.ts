@@ -34,7 +34,7 @@ import { assignSlugs, cleanArticle } from './clean/index.ts';
 import { emitFiles, type EmittedFile, type OutputFile } from './emit/index.ts';
 import { articleToMdx, type FigureMark } from './emit/mdx.ts';
 import { withCompilingPage } from './emit/page-check.ts';
-import { normaliseBase, topicDataFile } from '../core/urls.ts';
+import { normaliseBase } from '../core/urls.ts';
 import { readArticle } from './read/index.ts';
 import type { Root } from 'mdast';
 import type { AnalysedArticle, Article, Diagnostic, Duplicate, RawDoc, Slug, Topic, TopicBriefing } from '../core/types.ts';
@@ -62,12 +62,6 @@ export interface PipelineInput {
    * output of a large corpus is never in memory at once; `files` is then empty.
    */
   write?: (file: EmittedFile) => void;
-  /**
-   * A generated file's contents when the writer wrote it under `key` last time and it is
-   * untouched since (see `KeyedOutputFile`): a rebuild reads back the briefing of a topic none
-   * of whose articles changed instead of making it again.
-   */
-  written?: (path: string, key: string) => string | undefined;
 }
 
 export interface CacheStats {
@@ -273,7 +267,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
   const gazetteer = compileGazetteer(input.entities);
   const aliases = new Map(input.entities.map((e) => [e.name, e.aliases]));
   const places = input.entities.filter((e) => e.type === 'place').map((e) => [e.name, ...e.aliases]);
-  const context = { base, gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases, places };
+  const context = { gazetteer, subjects: subjectAliases(gazetteer), topics: input.topics, aliases, places };
   const keyOf = new Map<Slug, string>();
   const signalsOf = new Map<Slug, DuplicateSignals | EncodedSignals>();
   const analysed = timed(timings, 'analyse', () => {
@@ -287,7 +281,7 @@ function runArticleStages(input: PipelineInput): ArticleStages {
         return;
       }
       const { analysis } = cached ?? {};
-      const reusable = analysis && article ? (analysis.slug === article.slug ? analysis : relinkAnalysis(analysis, article.slug, base)) : null;
+      const reusable = analysis && article ? (analysis.slug === article.slug ? analysis : relinkAnalysis(analysis, article.slug)) : null;
       // With a cache, articles carry their tree lazily (`withLazyTree`): copying their fields
       // leaves it behind, and it is attached again to the analysed article.
       if (article && reusable) {
@@ -372,7 +366,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
         .map((article) => [keyOf.get(article.slug) as string, article.slug, representatives.get(article.slug) ?? article.slug] as const);
       const key = briefingKey(version, topic.slug, members);
       briefingKeys.set(topic.slug, key);
-      const text = input.written?.(topicDataFile(topic.slug), key);
+      const text = store.get(`briefing-${key}`);
       const briefing = text === undefined ? undefined : decodeBriefing(text, topic.slug);
       if (text !== undefined && !briefing) stats.corrupt++;
       return briefing;
@@ -383,7 +377,9 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const last = lastBriefing(topic);
       if (last) stats.briefingHits++;
       else stats.briefingMisses++;
-      const briefing = last ?? buildBriefing(topic, analysed, { base, representatives, aliases: entityNames });
+      const briefing = last ?? buildBriefing(topic, analysed, { representatives, aliases: entityNames });
+      const key = briefingKeys.get(topic.slug);
+      if (!last && store && key) store.set(`briefing-${key}`, JSON.stringify(briefing));
       if (i === input.topics.length - 1) input.onProgress?.('brief', i + 1, input.topics.length);
       return briefing;
     });

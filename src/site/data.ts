@@ -11,7 +11,8 @@ import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
 import type { LatestUpdate, ListItem, TopicView } from '../pipeline/emit/topic-view.ts';
-import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFile, type TopicList } from '../core/urls.ts';
+import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFile } from '../core/generated.ts';
+import type { TopicList } from '../core/urls.ts';
 
 const GENERATED = generatedDir(process.cwd());
 const cache = new Map<string, { mtime: number; value: unknown }>();

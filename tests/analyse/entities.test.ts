@@ -162,7 +162,7 @@ describe('findEntities with the names found in the text', () => {
 
 describe('consolidateEntities', () => {
   const listed = compileGazetteer([{ name: 'Apple', type: 'company', aliases: ['苹果'] }]);
-  const source = (article: string) => ({ article: article as Slug, quote: 'q', path: `/articles/${article}/#s-0` });
+  const source = (article: string) => ({ article: article as Slug, sentence: 's-0' as SentenceId, quote: 'q' });
   const figure = (article: string, subject: string): Figure => ({
     id: `${subject.toLowerCase().replace(/\W+/g, '-')}-profit-usd-abc1234`,
     text: '$1bn',

@@ -170,7 +170,7 @@ describe('facts of the sample articles', () => {
   const articles = [...sampleArticles().values()];
   const representatives = storyRepresentatives(articles, findNearDuplicates(articles));
   const facts = groupFacts(
-    articles.flatMap((doc) => extractFigures(doc, { base: '/', subjects: sampleSubjects() })),
+    articles.flatMap((doc) => extractFigures(doc, { subjects: sampleSubjects() })),
     storyCounter(articles, representatives),
   );
 

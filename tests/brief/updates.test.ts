@@ -10,8 +10,8 @@ const value = (article: string, sentence: string, text: string, value: number): 
   value,
   text,
   article: article as ArticleValue['article'],
+  sentence: `s-${sentence}` as ArticleValue['sentence'],
   quote: `Alibaba reported ${text} (sentence ${sentence}).`,
-  path: `/articles/${article}/#s-${sentence}`,
 });
 /** Updates in one line each: article, added, revised as "from → to", speakers. */
 const lines = (updates: TopicUpdate[]) => updates.map((u) => [u.article, u.added, u.revised.map((r) => `${r.fact}: ${r.from.text} (${r.from.article}) → ${r.to.text} (${r.to.article})`), u.speakers]);

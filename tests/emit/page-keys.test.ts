@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
-import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/urls.ts';
+import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/generated.ts';
 
 const config = loadConfig(contentPaths(process.cwd()));
 const samples = readdirSync('content/articles')

@@ -7,7 +7,7 @@ import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { fillCacheInParallel } from '../../src/incremental/worker-fill.ts';
 import { openCache } from '../../src/io/generated-writer.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
-import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/urls.ts';
+import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/generated.ts';
 
 const config = loadConfig(contentPaths(join(import.meta.dirname, '..', '..')));
 const synthetic = generateCorpus(60, 11);

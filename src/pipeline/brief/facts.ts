@@ -63,7 +63,7 @@ function compareText(a: string | null, b: string | null): number {
 
 function sourceOrder(figure: Figure): string {
   const source = figure.sources[0];
-  return source ? `${source.article}\n${source.path}` : '';
+  return source ? `${source.article}\n${source.sentence}` : '';
 }
 
 function byDescription(a: Description & { id: string }, b: Description & { id: string }): number {

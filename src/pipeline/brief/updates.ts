@@ -60,7 +60,7 @@ interface Report {
 
 function articleValue(figure: Figure): ArticleValue {
   const source = figure.sources[0] as NonNullable<Figure['sources'][0]>;
-  return { value: figure.value, text: figure.text, article: source.article, quote: source.quote, path: source.path };
+  return { value: figure.value, text: figure.text, article: source.article, sentence: source.sentence, quote: source.quote };
 }
 
 /**

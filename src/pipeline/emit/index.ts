@@ -5,9 +5,11 @@
  */
 import { stringify as stringifyYaml } from 'yaml';
 import { sha256 } from '../../incremental/keys.ts';
-import { ARTICLE_PAGE_KEYS_FILE, factPath, LATEST_UPDATES_FILE, LIST_PAGE_SIZE, topicDataFile, topicListFile, topicViewFile } from '../../core/urls.ts';
+import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicDataFile, topicListFile, topicViewFile } from '../../core/generated.ts';
+import { factPath, LIST_PAGE_SIZE } from '../../core/urls.ts';
 import type { AnalysedArticle, Diagnostic, Duplicate, Fact, Slug, Topic, TopicBriefing } from '../../core/types.ts';
 import { articleRecord, articleSummary, entityRecords, topicSummary } from './data.ts';
+import { linkBriefing } from './links.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
 import { compileProblem } from './page-check.ts';
 import { latestUpdates, listItems, SHOWN, topicView } from './topic-view.ts';
@@ -59,8 +61,7 @@ function figureMarks(article: AnalysedArticle, factOf: ReadonlyMap<string, FactP
     const place = factOf.get(figure.id);
     if (!place) continue;
     const { briefing, fact, index } = place;
-    const source = figure.sources[0];
-    const sentenceId = source?.path.slice(source.path.indexOf('#') + 1);
+    const sentenceId = figure.sources[0]?.sentence;
     if (!sentenceId) continue;
     const label = [figure.subject, figure.measure, figure.period, figure.market].filter(Boolean).join(', ');
     const list = marks.get(sentenceId) ?? [];
@@ -164,7 +165,7 @@ export function emitFiles(
     // Everything below is made from the briefing alone (and the base path, in its key).
     const key = keys?.briefing(briefing.slug);
     const part = (name: string) => key && digest(key, name);
-    pushKeyed(topicDataFile(briefing.slug), key, () => json(briefing));
+    pushKeyed(topicDataFile(briefing.slug), key, () => json(linkBriefing(briefing, base)));
     pushKeyed(topicViewFile(briefing.slug), part('view'), () => json(topicView(briefing, base)));
     // Each page of the topic's lists on its own, so a list page reads 100 items, not the whole briefing.
     const lists = [['figures', briefing.facts.length], ['timeline', briefing.timeline.length], ['quotes', briefing.quotes.length], ['updates', briefing.updates.length]] as const;
@@ -177,8 +178,8 @@ export function emitFiles(
   const entities = entityRecords(articles, base, entityAliases);
   for (const entity of entities) push({ path: `data/entities/${entity.slug}.json`, contents: json(entity) });
   push({ path: 'data/articles.json', contents: json(sorted.map((a) => articleSummary(a, base))) });
-  push({ path: 'data/topics.json', contents: json(briefings.map(topicSummary)) });
-  push({ path: LATEST_UPDATES_FILE, contents: json(latestUpdates(briefings, SHOWN.updates)) });
+  push({ path: 'data/topics.json', contents: json(briefings.map((briefing) => topicSummary(briefing, base))) });
+  push({ path: LATEST_UPDATES_FILE, contents: json(latestUpdates(briefings, SHOWN.updates, base)) });
   push({ path: 'data/entities.json', contents: json(entities.map(({ mentions, ...e }) => ({ ...e, articles: mentions.length }))) });
   push({ path: 'report.json', contents: json({ articles: articles.length, diagnostics }) });
   return files;
