@@ -8,7 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentPaths, loadSiteConfig } from './src/config/load.ts';
 import briefings from './src/astro/integration.ts';
 import { externalLinks } from './src/astro/plugins/external-links.ts';
-import { mdxCompileCache } from './src/astro/compiled-mdx.ts';
+import { compiledMdx } from './src/astro/compiled-mdx.ts';
 import { staticHtml } from './src/astro/plugins/static-html.ts';
 import { searchShortcutScript } from './src/site/client/search-shortcut.ts';
 import { themeScript } from './src/site/client/theme.ts';
@@ -60,8 +60,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
   // `optimize` writes a page's static content as one HTML string instead of a JSX call per tag:
   // with `staticHtml` that is all of an article but its components (see static-html.ts).
-  // `mdxCompileCache` keeps each compiled page from build to build (see mdx-cache.ts).
-  integrations: [briefings(), mdx({ optimize: true }), mdxCompileCache(), sitemapWhenSiteKnown()],
+  // `compiledMdx` keeps each compiled page from build to build (see compiled-mdx.ts).
+  integrations: [briefings(), mdx({ optimize: true }), compiledMdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
   // A rebuild restores each article page from the last build while its `cacheKey` (everything
   // the page reads: `articlePageKey` in src/site/data.ts), its code and its MDX are unchanged;

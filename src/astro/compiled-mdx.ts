@@ -1,19 +1,19 @@
 /**
- * Compiled MDX kept from one build to the next.
+ * Compiled MDX pages kept from one build to the next.
  *
  * Astro's incremental build restores unchanged pages instead of rendering them, but Vite still
- * compiles every MDX page before bundling: 5,000 article pages are 9 s of compiling on one
- * thread (measured with the site's own compiler settings), in every rebuild, for pages that did
- * not change. This integration keeps each page's compiled module in Astro's cache folder under a
- * digest of its MDX, its path and the compiler, and hands it back instead of compiling again.
+ * compiles every MDX page before bundling, in every rebuild, for pages that did not change. This
+ * integration keeps each page's compiled module in a store in Astro's cache folder
+ * (`COMPILED_MDX_DIR`) under a digest of its MDX, its path and the compiler, and hands it back
+ * instead of compiling again.
  *
  * The compiler is `@astrojs/mdx`'s Vite plugin; this wraps its `transform` rather than replacing
- * it, so every page still goes through it when it is not in the cache, and Astro's own steps
- * after it (the postprocess plugin) run on every page, cached or not. The compiler's digest
- * covers what its output depends on besides the page: the locked package versions, the
- * installed versions of the MDX packages, `astro.config.mjs` (the Markdown processor and its
- * plugins) and this folder's code (the plugins themselves). Entries a build did not use are
- * removed when it ends, so the cache holds one build's pages.
+ * it, so every page still goes through it when it is not in the store, and Astro's own steps
+ * after it (the postprocess plugin) run on every page, kept or not. The compiler's digest covers
+ * what its output depends on besides the page: the locked package versions, the installed
+ * versions of the MDX packages, `astro.config.mjs` (the Markdown processor and its plugins) and
+ * this folder's code (the plugins themselves). Entries a build did not use are removed when it
+ * ends, so the store holds one build's pages.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,12 +21,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { codeDigest, openCache, type DiskCache } from '../io/generated-writer.ts';
+import { codeDigest } from '../io/code-digest.ts';
+import { openStore, type DiskStore } from '../io/store.ts';
 
 /** The plugin of `@astrojs/mdx` that compiles `.mdx` modules. */
 export const MDX_COMPILER = '@mdx-js/rolldown';
-/** Under Astro's cache folder. */
-export const MDX_CACHE_DIR = 'briefings-mdx';
+/** The store's folder, in Astro's cache folder. */
+export const COMPILED_MDX_DIR = 'briefings-compiled-mdx';
 const COMPILER_PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-satteri', 'satteri'];
 
 /** What the compiler's `transform` returns for a page. */
@@ -52,7 +53,7 @@ export function compilerDigest(root: string): string {
 
 const entryKey = (compiler: string, id: string, code: string): string => createHash('sha256').update(compiler).update('\0').update(id).update('\0').update(code).digest('hex').slice(0, 40);
 
-/** A page from the cache, or nothing when the entry is missing or not one this wrote. */
+/** A page from the store, or nothing when the entry is missing or not one this wrote. */
 function decode(text: string | undefined): Compiled | undefined {
   if (text === undefined) return undefined;
   try {
@@ -64,46 +65,46 @@ function decode(text: string | undefined): Compiled | undefined {
 }
 
 /**
- * Wrap the compiler plugin's `transform` with `cache`. Exported for the tests; `mdxCompileCache`
- * is what a site uses.
+ * Wrap the compiler plugin's `transform` with `store`. Exported for the tests; `compiledMdx` is
+ * what a site uses.
  */
-export function cacheTransform(plugin: Plugin, cache: DiskCache, compiler: string): void {
+export function keepCompiled(plugin: Plugin, store: DiskStore, compiler: string): void {
   const transform = plugin.transform as { filter?: unknown; handler: TransformHandler } | undefined;
-  if (!transform || typeof transform.handler !== 'function') throw new Error(`${MDX_COMPILER} has no transform handler to cache: update src/astro/compiled-mdx.ts for this @astrojs/mdx`);
+  if (!transform || typeof transform.handler !== 'function') throw new Error(`${MDX_COMPILER} has no transform handler to wrap: update src/astro/compiled-mdx.ts for this @astrojs/mdx`);
   const compile = transform.handler;
   transform.handler = async function (this: unknown, code, id, ...rest) {
     const key = entryKey(compiler, id, code);
-    const kept = decode(cache.get(key));
+    const kept = decode(store.get(key));
     if (kept) return kept;
     const compiled = await compile.call(this, code, id, ...rest);
-    if (compiled && typeof compiled.code === 'string') cache.set(key, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, meta: compiled.meta }));
+    if (compiled && typeof compiled.code === 'string') store.set(key, JSON.stringify({ code: compiled.code, map: compiled.map ?? null, meta: compiled.meta }));
     return compiled;
   };
 }
 
-export function mdxCompileCache(): AstroIntegration {
-  let cache: DiskCache | undefined;
+export function compiledMdx(): AstroIntegration {
+  let store: DiskStore | undefined;
   return {
-    name: 'briefings-mdx-cache',
+    name: 'briefings-compiled-mdx',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
         // `astro dev` compiles a page when it is asked for, one at a time: nothing to save there.
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         const compiler = compilerDigest(root);
-        const opened = openCache(join(fileURLToPath(config.cacheDir), MDX_CACHE_DIR));
-        cache = opened;
+        const opened = openStore(join(fileURLToPath(config.cacheDir), COMPILED_MDX_DIR));
+        store = opened;
         const wrapped = new WeakSet<Plugin>();
         updateConfig({
           vite: {
             plugins: [
               {
-                name: 'briefings:mdx-cache',
+                name: 'briefings:compiled-mdx',
                 configResolved(resolved) {
                   const plugin = resolved.plugins.find((p) => p.name === MDX_COMPILER);
                   if (!plugin || wrapped.has(plugin)) return;
                   wrapped.add(plugin);
-                  cacheTransform(plugin, opened, compiler);
+                  keepCompiled(plugin, opened, compiler);
                 },
               },
             ],
@@ -111,7 +112,7 @@ export function mdxCompileCache(): AstroIntegration {
         });
       },
       'astro:build:done': () => {
-        cache?.prune();
+        store?.prune();
       },
     },
   };

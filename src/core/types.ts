@@ -15,6 +15,12 @@ export type SentenceId = string & { readonly __brand: 'SentenceId' };
 
 export type ArticleFormat = 'text' | 'markdown' | 'html';
 
+/** An article file as the pipeline takes it: its path under `content/articles/` (with `/`) and its bytes. */
+export interface ArticleFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
 /** A problem found in one input file; `line` where the reader knows it. */
 export interface Diagnostic {
   file: string;

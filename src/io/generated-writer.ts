@@ -1,32 +1,18 @@
 /**
- * The pipeline's edges on disk: read the article files, write the generated folder, keep the
- * pipeline's cache. Writes only files whose contents changed (so `astro dev` reloads only what
- * changed) and removes files no longer produced. Every path written is checked to stay inside
- * the generated folder.
+ * The generated folder's writer (`.briefings/`): it writes files one at a time as the pipeline
+ * makes them, writes only files whose contents changed (so `astro dev` reloads only what changed),
+ * and removes files no longer produced. Every path written is checked to stay inside the folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { CacheStore } from '../incremental/keys.ts';
 import { backgroundWrites } from './background-writes.ts';
-import type { EmittedFile, OutputFile } from '../pipeline/emit/index.ts';
 
-export function listArticleFiles(dir: string): { file: string; bytes: Uint8Array }[] {
-  if (!existsSync(dir)) return [];
-  const out: { file: string; bytes: Uint8Array }[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(folder, entry.name);
-      const file = relative(dir, path).split(sep).join('/');
-      if (entry.name.startsWith('.') || file === 'manifest.json') continue;
-      if (entry.isDirectory()) walk(path);
-      // Symbolic links are not followed: an article folder must not reach outside itself.
-      else if (entry.isFile()) out.push({ file, bytes: readFileSync(path) });
-    }
-  };
-  walk(dir);
-  return out;
-}
+/**
+ * A file to write: its contents, or a key of everything its contents are made from and a way to
+ * make them, which the writer calls only when it does not have the file under that key already.
+ */
+export type WrittenFile = { path: string; contents: string } | { path: string; key: string; make: () => string };
 
 function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
   if (!existsSync(dir)) return [];
@@ -43,17 +29,12 @@ function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
 
 export interface GeneratedWriter {
   /**
-   * Write one file, unless it already holds these contents. A keyed file (`KeyedOutputFile`)
-   * is not even made when it was written under the same key and is untouched since.
+   * Write one file, unless it already holds these contents. A keyed file is not even made when
+   * the last run wrote it under the same key and it is untouched since.
    */
-  write(file: EmittedFile): void;
-  /**
-   * The contents of a file when the last run wrote it under `key` and it is untouched since
-   * (the same test `write` makes before skipping a keyed file); undefined otherwise.
-   */
-  read(path: string, key: string): string | undefined;
-  /** Remove every file not written in this run; how many were written and removed. */
-  finish(): { written: number; removed: number };
+  write(file: WrittenFile): void;
+  /** Wait for the writes, and remove every file not written in this run. */
+  finish(): void;
 }
 
 /**
@@ -64,20 +45,19 @@ type Written = [digest: string, size: number, mtimeMs: number, key?: string];
 
 /**
  * Write files under `outDir` one at a time, as the pipeline makes them, then remove the ones no
- * longer produced. Top-level entries named in `keep` (the cache, the build report) are left alone.
+ * longer produced. Top-level entries named in `keep` (the memo, the build report) are left alone.
  *
  * With `record` (a file path), the writer keeps what it wrote there, and a later run skips a file
  * whose contents hash the same while the file on disk still has the size and time it was written
- * with: a rebuild after adding one article compares 10,000 digests instead of reading 10,000
- * files. A file changed or rewritten since (by hand, by a run that stopped midway) is compared as
- * it is, so the record can only save work, never keep a stale file.
+ * with: a rebuild after adding one article compares digests instead of reading every file. A file
+ * changed or rewritten since (by hand, by a run that stopped midway) is compared as it is, so the
+ * record can only save work, never keep a stale file.
  *
  * With `background`, the writes themselves happen on a thread of their own (`background-writes.ts`)
  * while the caller goes on making files; `finish` waits for them, and throws if one failed.
  */
 export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new Set(), record?: string, { background = false } = {}): GeneratedWriter {
   const root = resolve(outDir);
-  let written = 0;
   const produced = new Set<string>();
   const made = new Set<string>();
   const before = record ? readRecord(record) : new Map<string, Written>();
@@ -85,8 +65,8 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
   const writes = background ? backgroundWrites() : undefined;
   /**
    * The files there when the writer opened (outside `keep`), listed in one walk: a file not
-   * among them is written without a `stat` first. A cold build at 5,000 articles spent 2 s in
-   * 11,000 such calls, each waiting on the folder the background thread was creating files in.
+   * among them is written without a `stat` first, which would wait on the folder the background
+   * thread is creating files in.
    */
   const present = new Set(listFiles(root, keep));
   const mayExist = (path: string) => present.has(path) || keep.has(path.split('/', 1)[0] as string);
@@ -101,10 +81,6 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
   const keptUnder = (known: Written | undefined, key: string | undefined, stat: Stats | undefined): known is Written =>
     key !== undefined && known?.[3] === key && stat?.isFile() === true && known[1] === stat.size && known[2] === stat.mtimeMs;
   return {
-    read(given, key) {
-      const { target, path } = place(given);
-      return keptUnder(before.get(path), key, statSync(target, { throwIfNoEntry: false })) ? readFileSync(target, 'utf8') : undefined;
-    },
     write(emitted) {
       const { target, path } = place(emitted.path);
       produced.add(path);
@@ -115,7 +91,7 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
         after.set(path, known);
         return;
       }
-      const file: OutputFile = 'make' in emitted ? { path: emitted.path, contents: emitted.make() } : emitted;
+      const file = 'make' in emitted ? { path: emitted.path, contents: emitted.make() } : emitted;
       const digest = record ? createHash('sha1').update(file.contents).digest('base64url') : '';
       const unchanged =
         stat?.isFile() &&
@@ -129,7 +105,6 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
         made.add(folder);
         if (writes) writes.write(target, file.contents);
         else writeFileSync(target, file.contents);
-        written++;
       }
       if (record) {
         // A file still being written gets its size and time in `finish`.
@@ -147,17 +122,11 @@ export function generatedWriter(outDir: string, keep: ReadonlySet<string> = new 
         entry[1] = size;
         entry[2] = mtimeMs;
       }
-      let removed = 0;
-      for (const stale of listFiles(root, keep)) {
-        if (produced.has(stale)) continue;
-        rmSync(join(root, stale));
-        removed++;
-      }
+      for (const stale of listFiles(root, keep)) if (!produced.has(stale)) rmSync(join(root, stale));
       if (record) {
         mkdirSync(dirname(record), { recursive: true });
         writeFileSync(record, JSON.stringify(Object.fromEntries(after)));
       }
-      return { written, removed };
     },
   };
 }
@@ -170,82 +139,4 @@ function readRecord(path: string): Map<string, Written> {
   } catch {
     return new Map();
   }
-}
-
-/** Write `files` under `outDir` (see `generatedWriter`); return how many were written and removed. */
-export function writeGenerated(outDir: string, files: OutputFile[], keep: ReadonlySet<string> = new Set()): { written: number; removed: number } {
-  const writer = generatedWriter(outDir, keep);
-  for (const file of files) writer.write(file);
-  return writer.finish();
-}
-
-/**
- * The pipeline's cache on disk: one file per entry, named by its key. An entry is written in
- * place, not to a temporary name renamed over it: every entry is JSON that its decoder checks
- * (`src/pipeline/cache.ts`), so one cut short by a build that stopped is a miss, rebuilt, and
- * ext4 makes a write-then-rename ten times slower than the write alone (10,000 entries of 18 KB:
- * 4.9 s against 0.46 s), which was a tenth of a cold build's pipeline. `prune` removes every
- * entry this build did not use, so the cache holds one build's worth.
- */
-export interface DiskCache extends CacheStore {
-  /** Whether an entry is there, without reading it or marking it used. */
-  has(key: string): boolean;
-  prune(): number;
-}
-
-export function openCache(dir: string): DiskCache {
-  const used = new Set<string>();
-  let made = false;
-  const path = (key: string) => join(dir, `${key}.json`);
-  return {
-    get(key) {
-      used.add(key);
-      try {
-        return readFileSync(path(key), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    has(key) {
-      return existsSync(path(key));
-    },
-    keep(key) {
-      used.add(key);
-    },
-    set(key, value) {
-      used.add(key);
-      if (!made) mkdirSync(dir, { recursive: true });
-      made = true;
-      writeFileSync(path(key), value);
-    },
-    prune() {
-      if (!existsSync(dir)) return 0;
-      let removed = 0;
-      for (const name of readdirSync(dir)) {
-        if (used.has(name.replace(/\.json$/, ''))) continue;
-        rmSync(join(dir, name), { force: true });
-        removed++;
-      }
-      return removed;
-    },
-  };
-}
-
-/**
- * A digest of the code that produces cached results: every source file of the pipeline and
- * the configuration loader, and the locked versions of the libraries they call. Any edit to
- * them makes every cache key new.
- */
-export function codeDigest(projectRoot: string, sourceDirs: string[]): string {
-  const hash = createHash('sha256');
-  for (const dir of sourceDirs) {
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  const lock = join(projectRoot, 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return hash.digest('hex').slice(0, 16);
 }

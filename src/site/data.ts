@@ -15,16 +15,17 @@ import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFi
 import type { TopicList } from '../core/urls.ts';
 
 const GENERATED = generatedDir(process.cwd());
-const cache = new Map<string, { mtime: number; value: unknown }>();
+/** Each shared file as last parsed, with the modification time it had. */
+const parsed = new Map<string, { mtime: number; value: unknown }>();
 
 function read<T>(path: string, keep = true): T {
   const full = join(GENERATED, path);
   if (!keep) return JSON.parse(readFileSync(full, 'utf8')) as T;
   const mtime = statSync(full).mtimeMs;
-  const hit = cache.get(full);
+  const hit = parsed.get(full);
   if (hit && hit.mtime === mtime) return hit.value as T;
   const value = JSON.parse(readFileSync(full, 'utf8')) as T;
-  cache.set(full, { mtime, value });
+  parsed.set(full, { mtime, value });
   return value;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The compiled-MDX cache (`src/astro/compiled-mdx.ts`): a page compiled once is handed back
- * from the cache while its MDX, its path and the compiler are the same, and compiled again when
+ * The store of compiled MDX (`src/astro/compiled-mdx.ts`): a page compiled once is handed back
+ * from the store while its MDX, its path and the compiler are the same, and compiled again when
  * any of them changes or its entry is unreadable. The compiler here counts its calls; the build
  * test `tests/build/rebuild.test.ts` runs the real one.
  */
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openCache } from '../../src/io/generated-writer.ts';
-import { cacheTransform, compilerDigest, MDX_COMPILER } from '../../src/astro/compiled-mdx.ts';
+import { openStore } from '../../src/io/store.ts';
+import { compilerDigest, keepCompiled, MDX_COMPILER } from '../../src/astro/compiled-mdx.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'mdx-cache-'));
+const scratch = mkdtempSync(join(tmpdir(), 'compiled-mdx-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let folders = 0;
 
@@ -33,22 +33,22 @@ function compilerPlugin() {
   return { plugin, compiled, transform };
 }
 
-/** One build: a compiler wrapped with the cache in `dir`, as `mdxCompileCache` wraps it. */
+/** One build: a compiler wrapped with the store in `dir`, as `compiledMdx` wraps it. */
 function build(dir: string, compiler = 'compiler-1') {
-  const cache = openCache(dir);
+  const store = openStore(dir);
   const made = compilerPlugin();
-  cacheTransform(made.plugin, cache, compiler);
-  return { ...made, cache };
+  keepCompiled(made.plugin, store, compiler);
+  return { ...made, store };
 }
 
 describe('compiled MDX kept between builds', () => {
   test('a rebuild compiles only the pages whose MDX changed, and gives back what was compiled', async () => {
-    const dir = join(scratch, `cache-${folders++}`);
+    const dir = join(scratch, `store-${folders++}`);
     const first = build(dir);
     const a = await first.transform('# A', '/site/a.mdx');
     const b = await first.transform('# B', '/site/b.mdx');
     expect(first.compiled).toEqual(['/site/a.mdx', '/site/b.mdx']);
-    first.cache.prune();
+    first.store.prune();
 
     const second = build(dir);
     expect(await second.transform('# A', '/site/a.mdx')).toEqual(a);
@@ -58,7 +58,7 @@ describe('compiled MDX kept between builds', () => {
   });
 
   test('the same MDX at another path, or under another compiler, is compiled again', async () => {
-    const dir = join(scratch, `cache-${folders++}`);
+    const dir = join(scratch, `store-${folders++}`);
     await build(dir).transform('# A', '/site/a.mdx');
     const moved = build(dir);
     await moved.transform('# A', '/site/elsewhere/a.mdx');
@@ -69,7 +69,7 @@ describe('compiled MDX kept between builds', () => {
   });
 
   test('an unreadable entry is compiled again and replaced', async () => {
-    const dir = join(scratch, `cache-${folders++}`);
+    const dir = join(scratch, `store-${folders++}`);
     await build(dir).transform('# A', '/site/a.mdx');
     const [entry] = readdirSync(dir);
     for (const broken of ['{"code":', '{"map":null}', 'null']) {
@@ -84,13 +84,13 @@ describe('compiled MDX kept between builds', () => {
   });
 
   test('a build keeps only the pages it compiled or used', async () => {
-    const dir = join(scratch, `cache-${folders++}`);
+    const dir = join(scratch, `store-${folders++}`);
     const first = build(dir);
     await first.transform('# A', '/site/a.mdx');
     await first.transform('# B', '/site/b.mdx');
     const second = build(dir);
     await second.transform('# A', '/site/a.mdx');
-    expect(second.cache.prune()).toBe(1);
+    expect(second.store.prune()).toBe(1);
     const third = build(dir);
     await third.transform('# A', '/site/a.mdx');
     await third.transform('# B', '/site/b.mdx');
@@ -98,7 +98,7 @@ describe('compiled MDX kept between builds', () => {
   });
 
   test('a compiler plugin without a transform is an error that says what to update', () => {
-    expect(() => cacheTransform({ name: MDX_COMPILER } as Plugin, openCache(join(scratch, 'none')), 'c')).toThrow(/has no transform handler to cache: update src\/astro\/compiled-mdx\.ts/);
+    expect(() => keepCompiled({ name: MDX_COMPILER } as Plugin, openStore(join(scratch, 'none')), 'c')).toThrow(/has no transform handler to wrap: update src\/astro\/compiled-mdx\.ts/);
   });
 
   test("the compiler's digest changes with the site's config and the MDX packages' versions", () => {

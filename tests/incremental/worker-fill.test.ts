@@ -3,20 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, manifestOf, renderArticle } from '../../scripts/bench/corpus.ts';
-import { contentPaths, loadConfig } from '../../src/config/load.ts';
-import { fillCacheInParallel } from '../../src/incremental/worker-fill.ts';
-import { openCache } from '../../src/io/generated-writer.ts';
-import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
-import { ARTICLE_PAGE_KEYS_FILE } from '../../src/core/generated.ts';
+import { runIncremental } from '../../src/incremental/index.ts';
+import { fillInParallel, type FillInput } from '../../src/incremental/worker-fill.ts';
+import { openStore } from '../../src/io/store.ts';
+import { runPipeline } from '../../src/pipeline/index.ts';
+import { sampleConfig } from '../helpers/samples.ts';
 
-const config = loadConfig(contentPaths(join(import.meta.dirname, '..', '..')));
 const synthetic = generateCorpus(60, 11);
 const encode = (text: string) => new TextEncoder().encode(text);
 const story = '# One title for two files\n\nApple shipped 10 million iPhones in China in the fourth quarter, Canalys said.\n';
 /**
  * Sixty synthetic articles, a file the reader refuses, and two files with one title side by side:
- * each goes to its own worker, where both take the title's slug, and the whole corpus gives the
- * second one its file name.
+ * each goes to its own worker, where both are analysed under the title's slug, and the whole
+ * corpus gives the second one its file name.
  */
 const files = [
   { file: 'a-same-title.md', bytes: encode(story) },
@@ -24,45 +23,30 @@ const files = [
   ...synthetic.map((a) => ({ file: a.file, bytes: encode(renderArticle(a)) })),
   { file: 'empty.txt', bytes: encode('  \n') },
 ];
-const input = (cacheDir?: string): PipelineInput => ({
-  files,
-  manifest: manifestOf(synthetic),
-  topics: config.topics,
-  entities: config.entities,
-  site: config.site,
-  ...(cacheDir ? { cache: { store: openCache(cacheDir), code: 'test' } } : {}),
-});
-/**
- * Every file a run gives, but the article page keys: with a cache they digest each record's key,
- * which carries the pipeline's version, and without one the record itself (see `emitFiles`).
- */
-const contents = (output: ReturnType<typeof runPipeline>) => Object.fromEntries(output.files.filter((f) => f.path !== ARTICLE_PAGE_KEYS_FILE).map((f) => [f.path, f.contents]));
+const fill: FillInput = { files, manifest: manifestOf(synthetic), topics: sampleConfig.topics, entities: sampleConfig.entities, code: 'test' };
+const input = { ...fill, site: sampleConfig.site };
+const incremental = (dir: string) => runIncremental({ ...input, memo: { store: openStore(dir), code: 'test' } });
 
-describe('filling the cache in parallel', () => {
+describe('filling the memo in parallel', () => {
   const root = mkdtempSync(join(tmpdir(), 'briefings-fill-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reads, cleans and analyses the new articles in worker threads, and the pipeline then gives the same files', async () => {
-    const dir = join(root, 'cache');
+  it('reads, cleans and analyses the new articles in worker threads; the pipeline then reads none itself, and gives the same output', async () => {
+    const dir = join(root, 'memo');
     const progress: number[] = [];
-    const fill = await fillCacheInParallel(input(dir) as Required<PipelineInput>, dir, { minShare: 10, onProgress: (done) => progress.push(done) });
-    expect(fill).toMatchObject({ articles: files.length, workers: 2 });
+    expect(await fillInParallel(fill, dir, { minShare: 10, onProgress: (done) => progress.push(done) })).toMatchObject({ articles: files.length, workers: 2 });
     expect(progress.at(-1)).toBe(files.length);
-    // An entry and a tree for each article, an entry for the refused file.
-    expect(readdirSync(dir)).toHaveLength(2 * (files.length - 1) + 1);
-
-    const warm = runPipeline(input(dir));
-    expect(contents(warm)).toEqual(contents(runPipeline(input())));
-    // None is analysed again: the article whose slug the whole corpus changed is re-linked.
-    expect(warm.cache).toMatchObject({ hits: files.length, misses: 0, corrupt: 0 });
+    const warm = incremental(dir);
+    expect(warm.reuse).toMatchObject({ articles: { reused: files.length, made: 0 }, unreadable: 0 });
+    expect(warm.files).toEqual(runPipeline(input).files);
     expect(warm.articles.map((a) => a.slug)).toEqual(expect.arrayContaining(['one-title-for-two-files', 'one-title-for-two-files-b-same-title']));
   });
 
-  it('starts no thread for fewer new articles than a share, nor for articles already in the cache', async () => {
+  it('starts no thread for fewer new articles than a share, nor for articles already in the memo', async () => {
     const dir = join(root, 'few');
-    expect(await fillCacheInParallel(input(dir) as Required<PipelineInput>, dir, { minShare: files.length })).toEqual({ articles: 0, workers: 0, ms: 0 });
+    expect(await fillInParallel(fill, dir, { minShare: files.length })).toEqual({ articles: 0, workers: 0, ms: 0 });
     expect(readdirSync(root)).not.toContain('few');
-    runPipeline(input(dir));
-    expect(await fillCacheInParallel(input(dir) as Required<PipelineInput>, dir, { minShare: 1 })).toMatchObject({ articles: 0, workers: 0 });
+    incremental(dir);
+    expect(await fillInParallel(fill, dir, { minShare: 1 })).toMatchObject({ articles: 0, workers: 0 });
   });
 });
