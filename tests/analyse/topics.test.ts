@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema, topicSchema } from '../../src/config/schema.ts';
-import { compileTopics, matchTopics } from '../../src/pipeline/analyse/topics.ts';
+import { compileTopics, matchTopics, requiredTerms, topicTerms } from '../../src/pipeline/analyse/topics.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Topic } from '../../src/pipeline/types.ts';
 
@@ -219,6 +219,17 @@ describe('terms in several languages and entity names in any language', () => {
     expect(matchTopics(zh, [rule('t', { all: ['Apple'] })], names)[0]?.terms).toEqual([{ term: 'Apple', count: 2 }]);
     const en = article('Apple picks Alibaba', 'Apple Inc. said on Thursday it would work with Alibaba.');
     expect(matchTopics(en, [rule('t', { all: ['苹果'] })], names)[0]?.terms).toEqual([{ term: '苹果', count: 2 }]);
+  });
+});
+
+describe('the terms key points are ranked by', () => {
+  const names = new Map([['Apple', ['Apple Inc.', '苹果']]]);
+  const match = rule('t', { all: ['Apple'], any: [['market share', '市场份额'], 'Huawei'] }).match;
+
+  it('are every term with all its forms, and the all-terms apart: what every point names', () => {
+    expect(topicTerms(match, names)).toEqual([['Apple', 'Apple Inc.', '苹果'], ['market share', '市场份额'], ['Huawei']]);
+    expect(requiredTerms(match, names)).toEqual([['Apple', 'Apple Inc.', '苹果']]);
+    expect(requiredTerms({ ...match, all: [] }, names)).toEqual([]);
   });
 });
 
