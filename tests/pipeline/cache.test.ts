@@ -190,6 +190,19 @@ describe('a warm run', () => {
     expect(contents(again)).toEqual(contents(cold));
   });
 
+  it('makes near-duplicate signals again when the runs of an entry do not fit its sentences', () => {
+    const damaged = memoryStore();
+    build(corpus, damaged);
+    const [key, text] = [...damaged.entries].find(([, value]) => value.includes('"signals":{')) as [string, string];
+    const entry = JSON.parse(text);
+    // Every sentence said to have no words, though it has runs of them.
+    const lengths = Buffer.from(new Uint32Array(Buffer.from(entry.signals.lengths, 'base64').length / 4).buffer).toString('base64');
+    damaged.entries.set(key, JSON.stringify({ ...entry, signals: { ...entry.signals, lengths } }));
+    const again = build(corpus, damaged);
+    expect(again.cache?.corrupt).toBe(1);
+    expect(contents(again)).toEqual(contents(cold));
+  });
+
   it('hands each file to `write` as it is made: the same files, none returned', () => {
     const written: { path: string; contents: string }[] = [];
     const streamed = build(corpus, undefined, { write: (file) => written.push('make' in file ? { path: file.path, contents: file.make() } : file) });

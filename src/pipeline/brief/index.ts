@@ -4,7 +4,7 @@
  * it is a sentence or a figure from an article, carried with its `sources`.
  */
 import { compareEvents } from '../analyse/dates.ts';
-import { topicTerms } from '../analyse/topics.ts';
+import { requiredTerms, topicTerms } from '../analyse/topics.ts';
 import { topicPath } from '../paths.ts';
 import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
 import { buildChart } from './charts.ts';
@@ -96,7 +96,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     path: topicPath(base, topic.slug),
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { base, duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
+    points: selectKeyPoints(articles, { base, duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), required: requiredTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),
