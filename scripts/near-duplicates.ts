@@ -24,7 +24,8 @@ if (!folder) throw new Error('usage: node scripts/near-duplicates.ts <folder of 
 const list = Number(values.list);
 
 const output = runPipeline({
-  files: listArticleFiles(folder),
+  // A corpus's own description (the BBC corpus's README.TXT) is no article of it.
+  files: listArticleFiles(folder).filter(({ file }) => !/(?:^|\/)readme(?:\.[a-z]+)?$/i.test(file)),
   manifest: {},
   topics: [],
   entities: [],

@@ -74,10 +74,14 @@ export interface EncodedSignals {
   shingles: string;
   words: string;
   ends: string;
+  runs: string;
+  runEnds: string;
+  lengths: string;
 }
 
 export function encodeSignals(signals: DuplicateSignals): EncodedSignals {
-  return { shingles: base64(signals.shingles), words: base64(signals.sentences.words), ends: base64(signals.sentences.ends) };
+  const { words, ends, runs, runEnds, lengths } = signals.sentences;
+  return { shingles: base64(signals.shingles), words: base64(words), ends: base64(ends), runs: base64(runs), runEnds: base64(runEnds), lengths: base64(lengths) };
 }
 
 /** The signals, or undefined when the value is not encoded signals (or its sentences do not fit their words). */
@@ -86,12 +90,20 @@ export function decodeSignals(value: unknown): DuplicateSignals | undefined {
   const shingles = fromBase64(value.shingles, Float64Array);
   const words = fromBase64(value.words, Uint32Array);
   const ends = fromBase64(value.ends, Uint32Array);
-  if (!shingles || !words || !ends) return undefined;
-  let last = 0;
-  for (const end of ends) {
-    if (end < last || end > words.length) return undefined;
-    last = end;
-  }
-  if (last !== words.length) return undefined;
-  return { shingles, sentences: { words, ends } };
+  const runs = fromBase64(value.runs, Uint32Array);
+  const runEnds = fromBase64(value.runEnds, Uint32Array);
+  const lengths = fromBase64(value.lengths, Uint32Array);
+  if (!shingles || !words || !ends || !runs || !runEnds || !lengths) return undefined;
+  // Each list of ends rises to its list's length; each sentence has its runs, and no more runs than words.
+  const fits = (list: Uint32Array, size: number) => {
+    let last = 0;
+    for (const end of list) {
+      if (end < last || end > size) return false;
+      last = end;
+    }
+    return last === size;
+  };
+  if (!fits(ends, words.length) || !fits(runEnds, runs.length) || runEnds.length !== ends.length || lengths.length !== ends.length) return undefined;
+  if (!Array.from(runEnds).every((end, i) => end - (i === 0 ? 0 : (runEnds[i - 1] as number)) <= (lengths[i] as number))) return undefined;
+  return { shingles, sentences: { words, ends, runs, runEnds, lengths } };
 }

@@ -136,6 +136,33 @@ describe('key points per topic', () => {
     expect(cargo).toEqual(['Cargo volumes at the container terminal rose by a tenth last year as new shipping lines arrived.']);
   });
 
+  it('follows the topic’s entities: every point names them, and one that opens with one of them comes first', () => {
+    // An airline's catering deal, in a topic on the airline and a topic on its caterer.
+    const deal = [
+      article(
+        'k1',
+        'Kestrel Air has chosen Bluefin Kitchens to cater its long-haul flights from next summer, the airline said on Monday.',
+        'Bluefin Kitchens will build a new kitchen near the airport to prepare the meals for the flights, the caterer said.',
+        'Passenger numbers on long-haul flights rose by a fifth last year as new routes opened.',
+      ),
+      article('k2', 'Kestrel Air picked Bluefin Kitchens as the caterer for its long-haul flights starting next summer.', 'The contract doubles the size of Bluefin Kitchens, which until now has served hotels and hospitals.'),
+      article('k3', 'Bluefin Kitchens won the long-haul catering contract of Kestrel Air, beating two larger caterers.', 'Long-haul flights of Kestrel Air will serve hot meals in every cabin from next summer.'),
+    ];
+    const airline = { terms: [['Kestrel Air'], ['flight', 'flights'], ['long-haul']], required: [['Kestrel Air']] };
+    const caterer = { terms: [['Bluefin Kitchens'], ['caterer', 'caterers', 'catering'], ['kitchen', 'kitchens']], required: [['Bluefin Kitchens']] };
+    const points = (topic: { terms: string[][]; required?: string[][] }) => selectKeyPoints(deal, { ...options, count: 3, ...topic }).map((p) => p.text);
+    // The passenger numbers name no Kestrel Air; the rest say what the deal sentence says.
+    expect(points(airline)).toEqual(['Kestrel Air picked Bluefin Kitchens as the caterer for its long-haul flights starting next summer.']);
+    expect(points(caterer)).toEqual([
+      'Bluefin Kitchens won the long-haul catering contract of Kestrel Air, beating two larger caterers.',
+      'Bluefin Kitchens will build a new kitchen near the airport to prepare the meals for the flights, the caterer said.',
+      'The contract doubles the size of Bluefin Kitchens, which until now has served hotels and hospitals.',
+    ]);
+    // By their terms alone, both topics lead with the airline's sentence, which names both.
+    expect(points({ terms: caterer.terms })[0]).toBe(points(airline)[0]);
+    expect(points({ terms: airline.terms })).toContain('Passenger numbers on long-haul flights rose by a fifth last year as new routes opened.');
+  });
+
   it('takes no sentence that names none of the topic’s terms, and a phrase only with its words in order', () => {
     expect(selectKeyPoints(port, { ...options, count: 10, terms: [['timetable']] }).map((p) => p.text)).toEqual([
       'Ferries across the harbour will sail every twenty minutes from next spring under the new timetable.',

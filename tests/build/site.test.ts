@@ -138,6 +138,10 @@ describe('stories, not copies; key points per topic', () => {
     const points = (slug: string) => briefing(slug).points.map((p) => p.text);
     expect(points('apple-in-china')).not.toEqual(points('alibaba-ai'));
     expect(points('market-share')[0]).toMatch(/market share|shipments/);
+    // Each follows its entity (its `all` term): every point names it, and they lead differently.
+    for (const point of points('apple-in-china')) expect(point).toMatch(/Apple/);
+    for (const point of points('alibaba-ai')) expect(point).toMatch(/Alibaba/);
+    expect(points('alibaba-ai')[0]).not.toBe(points('apple-in-china')[0]);
   });
 });
 

@@ -130,6 +130,18 @@ describe('a damaged memo costs time, never a page', () => {
     }
   });
 
+  it('near-duplicate signals whose runs do not fit their sentences are made again', () => {
+    const again = damaged((entries) => {
+      const [key, text] = entryWith(entries, '"signals":{');
+      const entry = JSON.parse(text);
+      // Every sentence said to have no words, though it has runs of them.
+      const lengths = Buffer.from(new Uint32Array(Buffer.from(entry.signals.lengths, 'base64').length / 4).buffer).toString('base64');
+      entries.set(key, JSON.stringify({ ...entry, signals: { ...entry.signals, lengths } }));
+    });
+    expect(again.reuse.unreadable).toBe(1);
+    expectSameAsPipeline(again, corpus);
+  });
+
   it('a briefing that is not one is made again', () => {
     const again = damaged((entries) => entries.set(entryWith(entries, '"points"')[0], '{"slug":"market-share"}'));
     expect(again.reuse).toMatchObject({ briefings: { made: 1 }, unreadable: 1 });

@@ -216,6 +216,14 @@ export function topicTerms(match: TopicInput['match'], aliases: ReadonlyMap<stri
   return [...match.all, ...match.any].map((spec) => variantsOf(termForms(spec).forms));
 }
 
+/**
+ * The topic's `all` terms, each with every form it matches in: what every key point of the topic
+ * names (`brief/points.ts`), as every article of it does.
+ */
+export function requiredTerms(match: TopicInput['match'], aliases: ReadonlyMap<string, readonly string[]> = new Map()): string[][] {
+  return topicTerms({ ...match, any: [] }, aliases);
+}
+
 /** How a matched name is looked up: case, spacing and apostrophe styles folded. */
 const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
 

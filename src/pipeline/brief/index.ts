@@ -4,7 +4,7 @@
  * it is a sentence or a figure from an article, carried with its `sources`.
  */
 import { compareEvents } from '../analyse/dates.ts';
-import { topicTerms } from '../analyse/topics.ts';
+import { requiredTerms, topicTerms } from '../analyse/topics.ts';
 import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../../core/types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
@@ -92,7 +92,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     description: topic.description,
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
+    points: selectKeyPoints(articles, { duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), required: requiredTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),
