@@ -14,7 +14,7 @@
  * The README's figures for the BBC news corpus come from this.
  */
 import { parseArgs } from 'node:util';
-import { listArticleFiles } from '../src/integration/io.ts';
+import { listArticleFiles } from '../src/io/article-files.ts';
 import { words } from '../src/pipeline/analyse/text.ts';
 import { runPipeline } from '../src/pipeline/index.ts';
 

@@ -3,7 +3,7 @@ import { alignedShare, alignSentences, commonShingles, duplicateSignals, findNea
 import { readdirSync } from 'node:fs';
 import { assignSlugs } from '../../src/pipeline/clean/index.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
-import type { Article, Duplicate, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Duplicate, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 
 const fixturesDir = new URL('../fixtures/duplicates/', import.meta.url);
 

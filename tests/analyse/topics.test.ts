@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema, topicSchema } from '../../src/config/schema.ts';
 import { compileTopics, matchTopics, requiredTerms, topicTerms } from '../../src/pipeline/analyse/topics.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
-import type { Article, Sentence, SentenceId, Topic } from '../../src/pipeline/types.ts';
+import type { Article, Sentence, SentenceId, Topic } from '../../src/core/types.ts';
 
 const root = new URL('../../', import.meta.url);
 const topicsDir = new URL('content/topics/', root);

@@ -4,7 +4,7 @@ import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { assignSlugs } from '../../src/pipeline/clean/index.ts';
 import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
 import { loadArticle } from '../fixtures/analyse/samples.ts';
-import type { Duplicate, Slug } from '../../src/pipeline/types.ts';
+import type { Duplicate, Slug } from '../../src/core/types.ts';
 
 const article = (slug: string, source: string | null, date: string | null = null, title = `Story ${slug}`) => ({ slug: slug as Slug, source, date, title });
 const duplicates = (...pairs: [string, string][]) => {

@@ -54,7 +54,7 @@
  * are common depends on every article; each article's shingles and sentence words are kept in
  * the cache (`duplicateSignals`), so it starts from them.
  */
-import type { Article, Duplicate, Slug } from '../types.ts';
+import type { Article, Duplicate, Slug } from '../../core/types.ts';
 import { quotedShares, STOP_WORDS, stemOf, UNSPACED, withoutQuotations, words } from './text.ts';
 
 export interface DuplicateOptions {

@@ -40,7 +40,7 @@
  * Every distinct term of all topics is compiled once into regular expressions and counted at most
  * once per article, when a topic first needs it, however many topics use it.
  */
-import type { Article, Topic, TopicMatch } from '../types.ts';
+import type { Article, Topic, TopicMatch } from '../../core/types.ts';
 import { UNSPACED, wordEdges } from './text.ts';
 
 type TopicInput = Pick<Topic, 'slug' | 'match'>;

@@ -36,8 +36,8 @@
  */
 import { sentenceTerms } from '../analyse/terms.ts';
 import { STOP_WORDS, stemOf, words } from '../analyse/text.ts';
-import { sourceRef } from '../paths.ts';
-import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
+import { sourceRef } from '../../core/types.ts';
+import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../../core/types.ts';
 import type { StoryCounter } from './stories.ts';
 
 /**
@@ -47,7 +47,6 @@ import type { StoryCounter } from './stories.ts';
 type PointInput = Pick<Article, 'slug' | 'sentences'> & { terms?: SentenceTerms[]; figures?: readonly Figure[] };
 
 export interface KeyPointOptions {
-  base: string;
   /** Each near-duplicate's representative article (a representative may map to itself). */
   duplicateOf: ReadonlyMap<Slug, Slug>;
   /** Counts the independent stories among articles; by default, stories as `duplicateOf` gives them. */
@@ -192,7 +191,7 @@ interface Scored {
 
 /** The topic's key points, best first. */
 export function selectKeyPoints(articles: readonly PointInput[], options: KeyPointOptions): Point[] {
-  const { base, duplicateOf, count = 6, similarity = 0.3 } = options;
+  const { duplicateOf, count = 6, similarity = 0.3 } = options;
   const pool = options.pool ?? Math.max(100, count * 20);
   const vocabulary: Vocabulary = new Map();
   const all = entries(articles, duplicateOf, vocabulary);
@@ -314,7 +313,7 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
   return chosen.map(({ entry, score, similar }) => ({
     text: entry.sentence.text,
     score,
-    sources: [entry, ...similar.map((s) => s.entry)].map((e) => sourceRef(base, e.article, e.sentence)),
+    sources: [entry, ...similar.map((s) => s.entry)].map((e) => sourceRef(e.article, e.sentence)),
   }));
 }
 
@@ -365,8 +364,7 @@ function sentenceFigures(articles: readonly PointInput[]): (entry: Entry) => rea
   const bySentence = new Map<string, StatedFigure[]>();
   for (const article of articles) {
     for (const figure of article.figures ?? []) {
-      const path = figure.sources[0]?.path ?? '';
-      const key = `${article.slug}#${path.slice(path.lastIndexOf('#') + 1)}`;
+      const key = `${article.slug}#${figure.sources[0]?.sentence ?? ''}`;
       const list = bySentence.get(key);
       if (list) list.push(figure);
       else bySentence.set(key, [figure]);
