@@ -8,7 +8,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { generatedDir } from './config/paths.ts';
-import { articleLoader } from './integration/article-loader.ts';
+import { articleLoader } from './astro/article-loader.ts';
 
 const generated = generatedDir(process.cwd());
 

@@ -12,7 +12,7 @@ import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
 import { parsePage } from '../../src/pipeline/read/html.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
 import { markdownParser } from '../../src/pipeline/read/markdown.ts';
-import type { Article } from '../../src/pipeline/types.ts';
+import type { Article } from '../../src/core/types.ts';
 import { renderArticle, type BenchArticle } from './corpus.ts';
 
 export interface LibraryTime {

@@ -10,7 +10,7 @@ import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
 import { compileProblem, withCompilingPage } from '../../src/pipeline/emit/page-check.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article, SentenceId } from '../../src/pipeline/types.ts';
+import type { Article, SentenceId } from '../../src/core/types.ts';
 
 const article = (text: string): Article => cleanArticle(readArticle('story.txt', new TextEncoder().encode(text)).doc!);
 

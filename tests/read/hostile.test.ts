@@ -13,7 +13,7 @@ import { describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
 import { MAX_ARTICLE_BYTES, readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article, Diagnostic } from '../../src/pipeline/types.ts';
+import type { Article, Diagnostic } from '../../src/core/types.ts';
 import { articleText, compiledEffects, readMdx } from '../emit/mdx-check.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/hostile');

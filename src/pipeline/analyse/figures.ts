@@ -56,15 +56,13 @@
  * The file, not the slug: a slug depends on the other articles' titles, and an analysis that
  * does not depend on them can be reused under a new slug (`relinkAnalysis`).
  */
-import type { Article, Figure, Sentence } from '../types.ts';
-import { sourceRef } from '../paths.ts';
+import type { Article, Figure, Sentence } from '../../core/types.ts';
+import { sourceRef } from '../../core/types.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import type { NameSpan } from './ner.ts';
 
 export interface FigureOptions {
-  /** The site's base path, for the source links. */
-  base: string;
   /** Company and organisation names as written (case-sensitive) → canonical subject name. */
   subjects: ReadonlyMap<string, string>;
   /**
@@ -905,12 +903,12 @@ function parseDate(date: string | null): ArticleDate | null {
   return match ? { year: Number(match[1]), month: Number(match[2]) } : null;
 }
 
-function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, base: string, occurrence: number): Figure {
+function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, occurrence: number): Figure {
   const { text, value, unit, subject, measure, period, market } = described;
   // The same text twice in one sentence is told apart by its occurrence, never by the order of the article.
   const identity = `${article.file}\n${sentence.id}\n${text}${occurrence > 1 ? `\n${occurrence}` : ''}`;
   const id = `${factKey({ subject, measure, period, market, unit })}-${shortHash(identity)}`;
-  return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(base, article, sentence)] };
+  return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(article, sentence)] };
 }
 
 const EMPTY_CONTEXT: ParagraphContext = { period: null, year: null, market: null, antecedent: null };
@@ -941,7 +939,7 @@ function paragraphFigures(sentences: readonly Sentence[], article: Pick<Article,
     for (const figure of described) {
       const occurrence = (seen.get(figure.text) ?? 0) + 1;
       seen.set(figure.text, occurrence);
-      figures.push(toFigure(figure, article, sentence, options.base, occurrence));
+      figures.push(toFigure(figure, article, sentence, occurrence));
     }
     context = advance(context, reading, described);
   }

@@ -5,7 +5,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { ArticleMeta } from '../../config/schema.ts';
-import type { Article, RawDoc, Slug } from '../types.ts';
+import type { Article, RawDoc, Slug } from '../../core/types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { takeMetadata } from './metadata.ts';
 import { sanitiseTree } from './sanitise.ts';

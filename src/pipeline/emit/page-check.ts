@@ -14,7 +14,7 @@
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { mdxToJs } from 'satteri';
-import type { Article, Diagnostic, Sentence } from '../types.ts';
+import type { Article, Diagnostic, Sentence } from '../../core/types.ts';
 import { articleToMdx } from './mdx.ts';
 
 /** As astro.config.mjs compiles MDX: `mdx({ optimize: true })` on the Sätteri processor. */

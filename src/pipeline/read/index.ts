@@ -7,7 +7,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
-import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
+import type { ArticleFormat, Diagnostic, RawDoc } from '../../core/types.ts';
 import { decodeArticle } from './decode.ts';
 import { FrontMatterError, parseYamlData, splitFrontMatter } from './front-matter.ts';
 import { HtmlDepthError, readHtml, readHtmlFragment } from './html.ts';
