@@ -5,6 +5,7 @@
 import { articlePath, entityPath, sentencePath, topicPath } from '../../core/urls.ts';
 import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../../core/types.ts';
 import { linkSources } from './links.ts';
+import { byCode } from '../../core/order.ts';
 
 export interface ArticleSummary {
   slug: Slug;
@@ -97,5 +98,5 @@ export function entityRecords(articles: AnalysedArticle[], base: string, aliases
       });
     }
   }
-  return [...records.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  return [...records.values()].sort((a, b) => byCode(a.slug, b.slug));
 }
