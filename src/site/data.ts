@@ -5,8 +5,8 @@
  * the records would fill the build's memory.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
@@ -31,6 +31,15 @@ function read<T>(path: string, keep = true): T {
 
 /** The raw JSON text, for the data API endpoints (served byte for byte). */
 export const dataFile = (path: string): string => readFileSync(join(GENERATED, 'data', path), 'utf8');
+
+/** Every file of the data API the pipeline wrote, relative to `data/`, in code-unit order. */
+export function dataFiles(): string[] {
+  const dir = join(GENERATED, 'data');
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
 
 export type ArticleRecord = ReturnType<typeof articleRecord>;
 export type TopicSummary = ReturnType<typeof topicSummary>;

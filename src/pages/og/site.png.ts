@@ -7,16 +7,16 @@
 import type { APIRoute } from 'astro';
 import { renderCard } from '../../site/card.ts';
 import { articles, site, topics } from '../../site/data.ts';
+import { plural } from '../../site/format.ts';
 
 export const GET: APIRoute = async () => {
   const config = site();
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const png = await renderCard({
     kicker: 'Topic briefings',
     title: config.title,
     description: config.description,
     site: config.title,
-    footer: `${count(topics().length, 'topic', 'topics')} · ${count(articles().length, 'article', 'articles')} · every line cited`,
+    footer: `${plural(topics().length, 'topic')} · ${plural(articles().length, 'article')} · every line cited`,
   });
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
