@@ -52,7 +52,7 @@ export const topics = () => read<TopicSummary[]>('data/topics.json');
 /**
  * What a topic's pages read (`TopicView`: the briefing without its long lists, and the leading
  * part of each), kept once read: the topic page, its article pages, feed, card and charts all
- * read it. The whole briefing (at 20,000 articles, 170 MB of JSON) is read by no page.
+ * read it. The whole briefing, which grows with the corpus, is read by no page.
  */
 export const topicView = (slug: string) => read<TopicView>(topicViewFile(slug));
 /** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */

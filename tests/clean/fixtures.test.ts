@@ -72,7 +72,7 @@ describe('read → clean fixtures', () => {
   }
 });
 
-/** What the brief asks of the samples, said outright (expected.json holds the same, in full). */
+/** What the samples must come out as, said outright (expected.json holds the same, in full). */
 describe('the five samples', () => {
   const sample = (n: string) => describeArticle('input.txt', new Uint8Array(readFileSync(join(root, `sample-${n}`, 'input.txt'))));
   const blocksOf = (result: ReturnType<typeof describeArticle>) => ('blocks' in result ? (result.blocks ?? []) : []);

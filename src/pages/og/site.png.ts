@@ -1,8 +1,7 @@
 /**
  * The site's social card: the home page's, and the one every page without a card of its own
- * shares (articles, entities, lists). One image, because a card per article would cost the
- * build about 85 ms each on a two-core machine (seven minutes at 5,000 articles) for a picture
- * of its title.
+ * shares (articles, entities, lists). One image, because a card per article would add minutes
+ * to a build of thousands of articles (docs/performance.md) for a picture of its title.
  */
 import type { APIRoute } from 'astro';
 import { renderCard } from '../../site/card.ts';

@@ -1,5 +1,5 @@
 /**
- * The static data API (`dist/data/`): the records the brief fixes, built from the pipeline's
+ * The static data API (`dist/data/`, README "The static data API"), built from the pipeline's
  * output. Field names here are a public contract: add fields, never rename them.
  */
 import { articlePath, entityPath, sentencePath, topicPath } from '../../core/urls.ts';
