@@ -1,7 +1,7 @@
 /**
  * Each running-text sentence of an article as the key points see it (`brief/points.ts`): its
  * stemmed content words, and whether it may be a point or corroborate one. All of it depends on
- * the article alone, so it is made in analysis and kept in the cache with the rest of it: made
+ * the article alone, so it is made in analysis and kept in the memo with the rest of it: made
  * in the briefing, a rebuild split, stemmed and tested every sentence again, changed or not, for
  * every topic's key points.
  *
