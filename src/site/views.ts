@@ -55,3 +55,14 @@ export function chartCsv(chart: Linked<Chart>): string {
   });
   return `${rows.join('\n')}\n`;
 }
+
+/** A chart's value with its unit ("15%", "1.2 billion units"), or a dash where a series has none. */
+export const chartValue = (value: number | null, unit: string): string => (value === null ? '—' : `${value}${unit === '%' ? '%' : ` ${unit}`}`);
+
+/** A chart's values in words, for the canvas's accessible name: "Apple: 15%, 17%; Huawei: …". */
+export const chartSummary = (chart: Pick<Chart, 'labels' | 'series' | 'unit'>): string =>
+  chart.labels.map((label, i) => `${label}: ${chart.series.map((s) => chartValue(s.values[i] ?? null, chart.unit)).join(', ')}`).join('; ');
+
+/** What the chart's script draws, as JSON inside a script element: every `<` escaped, so no title can close the element. */
+export const chartPayload = (chart: Pick<Chart, 'type' | 'unit' | 'labels' | 'series'>): string =>
+  JSON.stringify({ type: chart.type, unit: chart.unit, labels: chart.labels, series: chart.series }).replace(/</g, '\\u003c');
