@@ -5,8 +5,8 @@
  * the records would fill the build's memory.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
@@ -32,6 +32,15 @@ function read<T>(path: string, keep = true): T {
 /** The raw JSON text, for the data API endpoints (served byte for byte). */
 export const dataFile = (path: string): string => readFileSync(join(GENERATED, 'data', path), 'utf8');
 
+/** Every file of the data API the pipeline wrote, relative to `data/`, in code-unit order. */
+export function dataFiles(): string[] {
+  const dir = join(GENERATED, 'data');
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
 export type ArticleRecord = ReturnType<typeof articleRecord>;
 export type TopicSummary = ReturnType<typeof topicSummary>;
 export type EntitySummary = Omit<EntityRecord, 'mentions'> & { articles: number };
@@ -43,7 +52,7 @@ export const topics = () => read<TopicSummary[]>('data/topics.json');
 /**
  * What a topic's pages read (`TopicView`: the briefing without its long lists, and the leading
  * part of each), kept once read: the topic page, its article pages, feed, card and charts all
- * read it. The whole briefing (at 20,000 articles, 170 MB of JSON) is read by no page.
+ * read it. The whole briefing, which grows with the corpus, is read by no page.
  */
 export const topicView = (slug: string) => read<TopicView>(topicViewFile(slug));
 /** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */
