@@ -1,6 +1,6 @@
 /**
  * The time of the libraries the product is built on, alone, over the benchmark's corpus: the
- * floor under a cold pipeline, whatever the pipeline does around them. The brief fixes them:
+ * floor under a cold pipeline, whatever the pipeline does around them. The product is built on:
  * remark-parse with GFM for Markdown, linkedom and Readability for HTML (the reader's own
  * parser and extractor, so the floor follows their configuration), and remark-stringify with
  * remark-mdx for the MDX pages (`articleToMdx`, with the escaping the pages need). A target for

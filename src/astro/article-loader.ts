@@ -4,7 +4,7 @@
  * article is a Vite module: Vite bundles only the site's templates, and the page shows the HTML
  * (`articleHtml`). An entry holds the page's front matter and a digest of the page and the
  * renderer (its code, the compiler's version, astro.config.mjs: `compilerDigest`); its HTML is
- * kept under that digest (`article-pages.ts`).
+ * kept under that digest (`ARTICLE_HTML_DIR` in `src/core/generated.ts`).
  *
  * A page is rendered only when no HTML is kept under its digest: a rebuild renders the pages
  * the pipeline changed, and `astro dev` starts from what the last build rendered. In `astro
@@ -15,8 +15,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
+import { generatedDir } from '../config/paths.ts';
+import { ARTICLE_HTML_DIR, decodeArticleHtml, encodeArticleHtml } from '../core/generated.ts';
 import { renderArticleHtml, splitPage } from './article-html.ts';
-import { articleHtmlDir, decodeArticleHtml, encodeArticleHtml } from './article-pages.ts';
 import { openStore } from '../io/store.ts';
 import { compilerDigest } from './compiled-mdx.ts';
 
@@ -29,7 +30,7 @@ export function articleLoader({ dir }: { dir: string }): Loader {
       const { store, watcher, logger } = context;
       const root = fileURLToPath(context.config.root);
       const renderer = compilerDigest(root);
-      const kept = openStore(articleHtmlDir(root));
+      const kept = openStore(join(generatedDir(root), ARTICLE_HTML_DIR));
       const counts = { rendered: 0, unchanged: 0 };
 
       const sync = async (name: string) => {

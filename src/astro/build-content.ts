@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
-import { ARTICLE_PAGE_KEYS_FILE, SITE_FILE } from '../core/generated.ts';
+import { ARTICLE_HTML_DIR, ARTICLE_PAGE_KEYS_FILE, SITE_FILE } from '../core/generated.ts';
 import type { Diagnostic } from '../core/types.ts';
 import { runIncremental, type IncrementalInput, type IncrementalOutput, type Reuse } from '../incremental/index.ts';
 import { fillInParallel, type WorkerFill } from '../incremental/worker-fill.ts';
@@ -21,9 +21,8 @@ import { codeDigest } from '../io/code-digest.ts';
 import { generatedWriter } from '../io/generated-writer.ts';
 import { progressLine } from '../io/progress.ts';
 import { openStore } from '../io/store.ts';
-import { ARTICLE_HTML_DIR } from './article-pages.ts';
 
-/** Inside the generated folder, kept from build to build: the memo, and what the writer wrote last (and the article pages' HTML, `article-pages.ts`). */
+/** Inside the generated folder, kept from build to build: the memo, and what the writer wrote last (and the article pages' HTML, which the article loader keeps). */
 export const MEMO_DIR = 'memo';
 const WRITTEN_FILE = 'written.json';
 

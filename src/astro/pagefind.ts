@@ -23,8 +23,8 @@ const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', '
  * The pages that carry `data-pagefind-body` (`indexed` in Base.astro): each article, topic and
  * entity, at `<section>/<slug>/index.html`. Pagefind reads and parses every page it is given,
  * even one it then skips for having no body, and the skipped ones are the biggest (a topic's
- * figures and quotes, page by page): given these alone, adding 5,000 articles' pages took 5 s
- * instead of 10, and the index written is the same file for file.
+ * figures and quotes, page by page): given these alone, indexing takes about half the time
+ * (docs/performance.md), and the index written is the same file for file.
  */
 export const INDEXED_PAGES = '{articles,topics,entities}/*/index.html';
 

@@ -3,7 +3,8 @@
  *
  *   RawDoc ──clean──▶ Article ──analyse──▶ AnalysedArticle ──brief──▶ TopicBriefing ──emit──▶ files
  *
- * Field names of the records that reach `dist/data/` follow the static data API in the brief.
+ * Field names of the records that reach `dist/data/` follow the static data API (README, "The
+ * static data API"), whose field names are fixed.
  */
 import type { Root } from 'mdast';
 import type { ArticleMeta, ChartSpec, TopicConfig } from '../config/schema.ts';

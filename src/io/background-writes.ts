@@ -1,7 +1,7 @@
 /**
  * File writes on a thread of their own, so the pipeline makes the next page while this disk
- * takes the last one: a cold emit at 5,000 articles spent 7 of its 18 s blocked in
- * `writeFileSync` (profiled), with the machine's second core idle.
+ * takes the last one: written inline, a cold emit spent much of its time blocked in
+ * `writeFileSync` (profiled: docs/performance.md), with the machine's second core idle.
  *
  * The pipeline is synchronous, so this is too, from the caller's side: `write` hands a file to
  * the thread and returns; it waits only when more than `MAX_QUEUED` characters are queued, so a

@@ -2,17 +2,16 @@
 import type { APIRoute } from 'astro';
 import { articles, site, topics } from '../site/data.ts';
 import { feedXml } from '../site/feed.ts';
-import { normaliseBase } from '../core/urls.ts';
+import { feedPath, homePath } from '../site/urls.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const config = site();
-  const base = normaliseBase(import.meta.env.BASE_URL);
   const xml = await feedXml({
     title: config.title,
     description: config.description,
     language: config.language,
-    home: base,
-    self: `${base}rss.xml`,
+    home: homePath,
+    self: feedPath,
     site: siteUrl,
     articles: articles(),
     topicTitles: new Map(topics().map((t) => [t.slug, t.title])),

@@ -5,13 +5,13 @@
  * the records would fill the build's memory.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
 import type { LatestUpdate, ListItem, TopicView } from '../pipeline/emit/topic-view.ts';
-import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFile } from '../core/generated.ts';
+import { ARTICLE_PAGE_KEYS_FILE, articleHtmlFile, decodeArticleHtml, LATEST_UPDATES_FILE, topicListFile, topicViewFile } from '../core/generated.ts';
 import type { TopicList } from '../core/urls.ts';
 
 const GENERATED = generatedDir(process.cwd());
@@ -32,6 +32,15 @@ function read<T>(path: string, keep = true): T {
 /** The raw JSON text, for the data API endpoints (served byte for byte). */
 export const dataFile = (path: string): string => readFileSync(join(GENERATED, 'data', path), 'utf8');
 
+/** Every file of the data API the pipeline wrote, relative to `data/`, in code-unit order. */
+export function dataFiles(): string[] {
+  const dir = join(GENERATED, 'data');
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
 export type ArticleRecord = ReturnType<typeof articleRecord>;
 export type TopicSummary = ReturnType<typeof topicSummary>;
 export type EntitySummary = Omit<EntityRecord, 'mentions'> & { articles: number };
@@ -43,7 +52,7 @@ export const topics = () => read<TopicSummary[]>('data/topics.json');
 /**
  * What a topic's pages read (`TopicView`: the briefing without its long lists, and the leading
  * part of each), kept once read: the topic page, its article pages, feed, card and charts all
- * read it. The whole briefing (at 20,000 articles, 170 MB of JSON) is read by no page.
+ * read it. The whole briefing, which grows with the corpus, is read by no page.
  */
 export const topicView = (slug: string) => read<TopicView>(topicViewFile(slug));
 /** The items of page `page` of a topic's list (`topicListFile`): all a list page reads. */
@@ -99,10 +108,18 @@ export function topicNeighbours(slug: string): TopicNeighbours[] {
   return neighbourIndex.bySlug.get(slug) ?? [];
 }
 
+/** The HTML of the article page whose content entry has `digest`, as the article loader rendered it. */
+export function articleHtml(digest: string): string {
+  const file = join(GENERATED, articleHtmlFile(digest));
+  const html = decodeArticleHtml(readFileSync(file, 'utf8'));
+  if (html === undefined) throw new Error(`${file} is not an article page the loader wrote: delete it and build again`);
+  return html;
+}
+
 let shared: { topics: TopicSummary[]; site: SiteConfig; key: string } | undefined;
 /**
- * Everything an article page shows besides its MDX (which Astro tracks itself): its record and
- * the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
+ * Everything an article page shows besides its body (whose digest the page adds to this key):
+ * its record and the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
  * the articles before and after it in its topics (`topicNeighbours`), and the topic titles and
  * site config that every page shows. Astro's incremental build
  * (`experimental.incrementalBuild`) restores the page from its last build while this key, the

@@ -3,6 +3,8 @@
  * and feed items. Pure functions over the generated records (no Astro, no fs), so the layout,
  * the feeds and the tests agree on one definition.
  */
+import { plural } from './format.ts';
+import { topicCardFile } from './urls.ts';
 
 /** A schema.org node: plain JSON. */
 export type JsonLd = { [key: string]: JsonValue };
@@ -118,13 +120,12 @@ export function articleJsonLd(input: {
  * A topic's social card, shared by its page and every page of its lists: the card the pipeline
  * draws for it (`src/pages/og/topics/[slug].png.ts`) and words a screen reader reads for it.
  */
-export const topicCard = (topic: { slug: string; title: string }) => ({ card: `og/topics/${topic.slug}.png`, cardAlt: `${topic.title}: topic briefing.` });
+export const topicCard = (topic: { slug: string; title: string }) => ({ card: topicCardFile(topic.slug), cardAlt: `${topic.title}: topic briefing.` });
 
 /** A topic's description, or one said from its counts when the topic file gives none. */
 export function topicDescription(topic: { title: string; description: string; articles: unknown[] }): string {
   if (topic.description) return clip(topic.description, DESCRIPTION_LIMIT);
-  const n = topic.articles.length;
-  return `${topic.title}: key points, figures, timeline and quotes from ${n} article${n === 1 ? '' : 's'}, every line cited.`;
+  return `${topic.title}: key points, figures, timeline and quotes from ${plural(topic.articles.length, 'article')}, every line cited.`;
 }
 
 /** A topic briefing: a collection of the articles it cites, about the topic. */

@@ -45,3 +45,9 @@ export function citedSources(key: SourceKey, lines: Iterable<readonly SourceRef[
   }
   return [...found.values()].sort((a, b) => a.number - b.number);
 }
+
+/** Citations in their sources' number order, as a reader looks them up under Sources; an unknown source last. */
+export function inNumberOrder<T extends Pick<SourceRef, 'article'>>(sources: T[], key: SourceKey): T[] {
+  const number = (source: T) => key.get(source.article)?.number ?? Number.POSITIVE_INFINITY;
+  return [...sources].sort((a, b) => number(a) - number(b));
+}

@@ -3,12 +3,8 @@
  * count the home page gives. Pure functions over the updates the pipeline wrote (`ShownUpdate`).
  */
 import type { Linked } from '../core/types.ts';
-import type { ShownUpdate } from '../pipeline/emit/topic-view.ts';
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-/** " and 3 more" when a line shows fewer than there are. */
-const rest = (shown: number, total: number) => (total > shown ? ` and ${total - shown} more` : '');
+import { plural } from './format.ts';
+import { andMore as rest, type ShownUpdate } from './views.ts';
 
 /**
  * "New: Apple · market share · China · Q4 2024: 15%. Revised: Alibaba · share price · Hong Kong:
@@ -25,8 +21,8 @@ export function updateText(update: Pick<Linked<ShownUpdate>, 'added' | 'revised'
 /** "2 new facts, 1 revised figure, 1 new speaker". */
 export function updateCounts(counts: ShownUpdate['counts']): string {
   const parts: string[] = [];
-  if (counts.added > 0) parts.push(plural(counts.added, 'new fact', 'new facts'));
-  if (counts.revised > 0) parts.push(plural(counts.revised, 'revised figure', 'revised figures'));
-  if (counts.speakers > 0) parts.push(plural(counts.speakers, 'new speaker', 'new speakers'));
+  if (counts.added > 0) parts.push(plural(counts.added, 'new fact'));
+  if (counts.revised > 0) parts.push(plural(counts.revised, 'revised figure'));
+  if (counts.speakers > 0) parts.push(plural(counts.speakers, 'new speaker'));
   return parts.join(', ');
 }

@@ -1,19 +1,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema, topicSchema } from '../../src/config/schema.ts';
 import { compileTopics, matchTopics, requiredTerms, topicTerms } from '../../src/pipeline/analyse/topics.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
 import type { Article, Sentence, SentenceId, Topic } from '../../src/core/types.ts';
+import { samplePaths } from '../helpers/samples.ts';
 
-const root = new URL('../../', import.meta.url);
-const topicsDir = new URL('content/topics/', root);
+const topicsDir = pathToFileURL(`${samplePaths.topics}/`);
 const fixturesDir = new URL('../fixtures/topics/', import.meta.url);
 
 const topics: Pick<Topic, 'slug' | 'match'>[] = readdirSync(topicsDir)
   .sort()
   .map((file) => ({ slug: file.replace(/\.md$/, ''), ...topicSchema.parse(matter(readFileSync(new URL(file, topicsDir), 'utf8')).data) }));
-const gazetteer = gazetteerSchema.parse(JSON.parse(readFileSync(new URL('content/entities.json', root), 'utf8')));
+const gazetteer = gazetteerSchema.parse(JSON.parse(readFileSync(samplePaths.entities, 'utf8')));
 const aliases = new Map(gazetteer.map((e) => [e.name, e.aliases]));
 const places = gazetteer.filter((e) => e.type === 'place').map((e) => [e.name, ...e.aliases]);
 const topic = (slug: string) => topics.find((t) => t.slug === slug) as Pick<Topic, 'slug' | 'match'>;

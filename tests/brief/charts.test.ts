@@ -10,6 +10,7 @@ import { storyCounter } from '../../src/pipeline/brief/stories.ts';
 import type { Figure, Slug, SourceRef } from '../../src/core/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
+import { samplePaths } from '../helpers/samples.ts';
 
 /** A source as `article#sentence`. */
 const cited = (source: SourceRef) => `${source.article}#${source.sentence}`;
@@ -156,7 +157,7 @@ describe('buildChart over several periods', () => {
 });
 
 describe('the market-share topic’s charts over the sample articles', () => {
-  const topic = topicSchema.parse(matter(readFileSync(join(import.meta.dirname, '../../content/topics/market-share.md'), 'utf8')).data);
+  const topic = topicSchema.parse(matter(readFileSync(join(samplePaths.topics, 'market-share.md'), 'utf8')).data);
   const subjects = sampleSubjects();
   const articles = sampleArticles();
   const facts = factsOf([...articles.values()].flatMap((doc) => extractFigures(doc, { subjects })));

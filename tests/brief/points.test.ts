@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { selectKeyPoints } from '../../src/pipeline/brief/points.ts';
 import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
@@ -6,6 +7,7 @@ import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
 import { storyCounter } from '../../src/pipeline/brief/stories.ts';
 import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
+import { samplePaths } from '../helpers/samples.ts';
 
 /** An article from paragraphs; a paragraph of several sentences is an array. */
 function article(slug: string, ...blocks: (string | string[])[]): Pick<Article, 'slug' | 'sentences'> {
@@ -228,7 +230,7 @@ describe('key points per topic', () => {
 });
 
 describe('selectKeyPoints on the five samples', () => {
-  const dir = new URL('../../content/articles/', import.meta.url);
+  const dir = pathToFileURL(`${samplePaths.articles}/`);
   const samples = assignSlugs(
     readdirSync(dir)
       // The five samples by name, whatever else the folder holds.

@@ -5,7 +5,8 @@
  *
  *   UPDATE_FIXTURES=1 npm test -- tests/clean/fixtures.test.ts
  *
- * rewrites every expected.json from the current output; read each diff before committing.
+ * rewrites every expected.json from the current output (and writes a new case's); read each diff
+ * before committing. Without it, a case with no expected.json fails.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,13 +64,15 @@ describe('read → clean fixtures', () => {
       if (!input) throw new Error(`${name}: no input file`);
       const actual = describeArticle(input, new Uint8Array(readFileSync(join(root, name, input))));
       const expectedFile = join(root, name, 'expected.json');
-      if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      if (update) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      // A case without its answer fails: a test that writes what it checks could never fail.
+      if (!existsSync(expectedFile)) throw new Error(`${name}: no expected.json; write it with UPDATE_FIXTURES=1 and read it before committing`);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }
 });
 
-/** What the brief asks of the samples, said outright (expected.json holds the same, in full). */
+/** What the samples must come out as, said outright (expected.json holds the same, in full). */
 describe('the five samples', () => {
   const sample = (n: string) => describeArticle('input.txt', new Uint8Array(readFileSync(join(root, `sample-${n}`, 'input.txt'))));
   const blocksOf = (result: ReturnType<typeof describeArticle>) => ('blocks' in result ? (result.blocks ?? []) : []);

@@ -3,7 +3,8 @@
  * and a topic file can never run code.
  */
 import { describe, expect, test } from 'vitest';
-import { contentPaths, loadConfig, loadTopic } from '../../src/config/load.ts';
+import { loadConfig, loadTopic } from '../../src/config/load.ts';
+import { samplePaths } from '../helpers/samples.ts';
 
 describe('topic files', () => {
   test('a valid topic loads with its defaults and its introduction', () => {
@@ -33,7 +34,7 @@ describe('topic files', () => {
 });
 
 test('the sample configuration loads without a problem', () => {
-  const config = loadConfig(contentPaths(process.cwd()));
+  const config = loadConfig(samplePaths);
   expect(config.diagnostics).toEqual([]);
   expect(config.errors).toEqual([]);
   expect(config.topics.map((t) => t.slug)).toEqual(['apple-in-china', 'alibaba-ai', 'market-share']);

@@ -7,14 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
 import type { AnalysedArticle, SourceRef } from '../../src/core/types.ts';
+import { sampleConfig as config, sampleFiles as samples } from '../helpers/samples.ts';
 
-const config = loadConfig(contentPaths(process.cwd()));
-const samples = readdirSync('content/articles')
-  .filter((f) => /^00\d_.*\.txt$/.test(f))
-  .map((file) => ({ file, bytes: readFileSync(join('content/articles', file)) }));
 const newDir = 'tests/fixtures/corpus/new';
 const fixture = (file: string) => ({ file: `new/${file}`, bytes: readFileSync(join(newDir, file)) });
 

@@ -1,9 +1,9 @@
 /**
  * Each running-text sentence of an article as the key points see it (`brief/points.ts`): its
  * stemmed content words, and whether it may be a point or corroborate one. All of it depends on
- * the article alone, so it is made in analysis and kept in the cache with the rest of it: a
- * rebuild at 5,000 articles spent 2 s splitting, stemming and testing sentences that had not
- * changed, every time, for every topic's key points.
+ * the article alone, so it is made in analysis and kept in the memo with the rest of it: made
+ * in the briefing, a rebuild split, stemmed and tested every sentence again, changed or not, for
+ * every topic's key points.
  *
  * A candidate point is a running-text sentence of 8–60 words (CJK: characters) that is a
  * statement: not a question, not a call to action ("Let us know…"), not mostly a quotation (a

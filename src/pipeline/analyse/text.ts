@@ -16,8 +16,8 @@ const CJK_RUNS = new RegExp(`[${UNSPACED}]+`, 'gv');
 /**
  * Chinese and Japanese put no space between words: a run of their characters is split into
  * words by ICU's dictionary-based segmenter, which Node carries (`Intl.Segmenter`). Measured
- * against @node-rs/jieba on Chinese news text: jieba is faster (50 against 150 ms for 126,000
- * characters) but a native dependency with a 235 ms dictionary load, and it keeps compounds
+ * against @node-rs/jieba on Chinese news text (docs/performance.md): jieba is faster but a native
+ * dependency with a dictionary to load, and it keeps compounds
  * whole ("苹果公司", "市场竞争"), so a term such as 苹果 or 市场 would not fall on its word
  * edges; ICU splits finer ("苹果|公司", "人工|智能", sometimes "华|为"), and a term of several
  * of its words still matches where its edges are word edges (see `wordEdges`). Pinned to `zh`,

@@ -11,6 +11,7 @@ import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';
 import { topicUpdates } from './updates.ts';
 import { storyCounter } from './stories.ts';
+import { byCode, byName } from '../../core/order.ts';
 
 export { storyRepresentatives } from './stories.ts';
 
@@ -53,7 +54,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
   const members = all
     .map((article) => ({ article, match: article.topics.find((t) => t.topic === topic.slug) }))
     .filter((m): m is { article: AnalysedArticle; match: NonNullable<typeof m.match> } => m.match !== undefined)
-    .sort((a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || b.match.score - a.match.score || a.article.slug.localeCompare(b.article.slug));
+    .sort((a, b) => byCode(b.article.date ?? '', a.article.date ?? '') || b.match.score - a.match.score || byCode(a.article.slug, b.article.slug));
   const articles = members.map(({ article }) => article);
   const inTopic = new Set(articles.map((a) => a.slug));
 
@@ -101,7 +102,7 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     charts,
     sources: [...bySource.entries()]
       .map(([source, slugs]) => ({ source: source || null, articles: slugs }))
-      .sort((a, b) => (a.source ?? '~').localeCompare(b.source ?? '~')),
+      .sort((a, b) => byName(a.source ?? '~', b.source ?? '~')),
     updates: topicUpdates({ articles: topicArticles, facts, figures, quotes }),
   };
 }

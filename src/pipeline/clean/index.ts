@@ -5,26 +5,13 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { ArticleMeta } from '../../config/schema.ts';
+import { detectLanguage } from '../../core/language.ts';
 import type { Article, RawDoc, Slug } from '../../core/types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { takeMetadata } from './metadata.ts';
 import { sanitiseTree } from './sanitise.ts';
 import { segmentSentences } from './sentences.ts';
 import { structureText } from './structure.ts';
-
-/** Most scripts of the world in one test; enough to tell the segmenter and Pagefind the language. */
-export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 2000);
-  const count = (pattern: RegExp) => (sample.match(pattern) ?? []).length;
-  const letters = Math.max(1, count(/\p{L}/gu));
-  if (count(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) / letters > 0.1) return 'ja';
-  if (count(/\p{Script=Hangul}/gu) / letters > 0.3) return 'ko';
-  if (count(/\p{Script=Han}/gu) / letters > 0.3) return 'zh';
-  if (count(/\p{Script=Arabic}/gu) / letters > 0.3) return 'ar';
-  if (count(/\p{Script=Hebrew}/gu) / letters > 0.3) return 'he';
-  if (count(/\p{Script=Cyrillic}/gu) / letters > 0.3) return 'ru';
-  return 'en';
-}
 
 /** A headline from a first sentence: cut at a clause break when it runs long. */
 export function titleFromSentence(sentence: string): string {

@@ -31,8 +31,8 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
  * A function that slices `nodes` at character ranges of `inlineText(nodes)`, for ranges asked in
  * increasing order without overlap (a block's sentences and the gaps between them). It keeps a
  * cursor at each level of nesting, so slicing a whole block costs time linear in its nodes:
- * scanning from the first node for every sentence made a paragraph of 8,000 bold sentences take
- * 11 s to clean.
+ * scanning from the first node for every sentence made cleaning quadratic in a paragraph's
+ * sentences (a paragraph of bold sentences: docs/performance.md, inputs built to be slow).
  */
 export function inlineSlicer(nodes: readonly PhrasingContent[]): (start: number, end: number) => PhrasingContent[] {
   const offsets: number[] = [];

@@ -1,10 +1,11 @@
 /**
- * The static data API (`dist/data/`): the records the brief fixes, built from the pipeline's
+ * The static data API (`dist/data/`, README "The static data API"), built from the pipeline's
  * output. Field names here are a public contract: add fields, never rename them.
  */
 import { articlePath, entityPath, sentencePath, topicPath } from '../../core/urls.ts';
 import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../../core/types.ts';
 import { linkSources } from './links.ts';
+import { byCode } from '../../core/order.ts';
 
 export interface ArticleSummary {
   slug: Slug;
@@ -97,5 +98,5 @@ export function entityRecords(articles: AnalysedArticle[], base: string, aliases
       });
     }
   }
-  return [...records.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  return [...records.values()].sort((a, b) => byCode(a.slug, b.slug));
 }

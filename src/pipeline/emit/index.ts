@@ -25,6 +25,7 @@ import { linkBriefing } from './links.ts';
 import { articleToMdx, introToMdx, type FigureMark } from './mdx.ts';
 import { compileProblem } from './page-check.ts';
 import { latestUpdates, listItems, SHOWN, topicView } from './topic-view.ts';
+import { byCode } from '../../core/order.ts';
 
 export interface OutputFile {
   /** Relative to the generated folder; built from slugs, which are `[a-z0-9-]` only. */
@@ -126,7 +127,7 @@ export function emitFiles({ base, articles, duplicates, topics, briefings, diagn
   const files: OutputFile[] = [];
   const push = emit ?? ((file: EmittedFile) => void files.push('make' in file ? { path: file.path, contents: file.make() } : file));
   const factOf = factsByFigure(briefings);
-  const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
+  const sorted = [...articles].sort((a, b) => byCode(b.date ?? '', a.date ?? '') || byCode(a.slug, b.slug));
   sorted.forEach((article, i) => {
     const marks = figureMarks(article, factOf, base);
     push({ path: articlePageFile(article.slug), from: { article: article.file, with: [...marks] }, make: () => articleMdx(article, marks, diagnostics) });

@@ -48,7 +48,7 @@ const paragraph: Handle = (node, _parent, state, info) => {
  * open a code span there, and a GFM autolink literal ("http://", "www.") runs over the escapes
  * after it. Escape pairs are consumed whole, so an escaped backslash stays a backslash.
  * An underscore is always escaped: remark leaves intraword ones ("a_b") bare, and Astro's MDX
- * compiler takes quadratic time over a run of them ("a_b_a_b_…": 256 KiB took 15 s).
+ * compiler takes quadratic time over a run of them ("a_b_a_b_…"; docs/performance.md).
  */
 const references: Record<string, string> = { '`': '&#x60;', '\\`': '&#x60;', '\\:': '&#x3a;', '\\.': '&#x2e;', _: '\\_' };
 const text: Handle = (node, _parent, state, info) =>
@@ -61,8 +61,8 @@ const patternsByCharacter = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
  * `state.safe`, given only the patterns whose character occurs in `value`. `safe` runs every
  * pattern (about sixty regular expressions) over each text, yet a pattern only ever escapes its
  * own character: one whose character is absent finds nothing inside the text, and what it finds
- * in the characters around it is never written. Same output; it was most of the pipeline's time
- * (16 of 55 s at 5,000 articles went to serialising MDX, two thirds of it in `safe`).
+ * in the characters around it is never written. Same output; serialising MDX was most of the
+ * pipeline's time, and `safe` most of that (docs/performance.md).
  */
 function safeText(state: State, value: string, info: Parameters<Handle>[3]): string {
   const all = state.unsafe;
@@ -88,8 +88,8 @@ const sentenceId = /^s-[0-9a-z]+(?:-\d+)?$/;
 /**
  * A sentence as `<span id class="s">`, written here rather than by mdast-util-mdx-jsx so that a
  * sentence glued to the one before it (Chinese text, "a!b!") can break its line inside the tag:
- * Astro's MDX compiler takes quadratic time in the number of tags on one line (8,000 sentence
- * spans on a line took over a second; one a line, 60 ms), and a break inside a tag is no white
+ * Astro's MDX compiler takes quadratic time in the number of tags on one line (docs/performance.md),
+ * and a break inside a tag is no white
  * space on the page. The content is phrasing like any other, so it stays escaped.
  */
 const sentence: Handle = Object.assign(

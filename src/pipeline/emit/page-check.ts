@@ -5,9 +5,8 @@
  * reported and skipped instead of failing the whole build in Vite, after the pipeline.
  *
  * The check runs where an article is cleaned, per article: in the worker threads that fill the
- * cache, and its outcome is kept in the article's cache entry (keyed by a digest of the file),
- * so a rebuild compiles only new and changed articles. About a millisecond per 10 KiB of page
- * (README, "Saved web pages").
+ * memo, and its outcome is kept in the article's memo entry (keyed by a digest of the file),
+ * so a rebuild compiles only new and changed articles (its cost: README, "Saved web pages").
  *
  * The front matter is not compiled: it is written from an allow-list of fields, every value a
  * double-quoted YAML string (`articleToMdx`).

@@ -1,15 +1,14 @@
 /**
  * What a topic's pages read: its briefing without the long lists, and the leading part of each.
- * A briefing over thousands of articles has thousands of facts, events and quotes (at 5,000
- * articles the whole of it made topic pages of 23–38 MB, and at 20,000 its JSON is 170 MB, which
- * every page of the topic parsed again): the topic page shows a fixed number of each, chosen for
+ * A briefing over thousands of articles has thousands of facts, events and quotes, whose JSON
+ * every page of the topic parsed again (sizes at 5,000 and 20,000 articles: docs/performance.md): the topic page shows a fixed number of each, chosen for
  * the reader, and links to the list pages (`/topics/<slug>/figures/`, `…/timeline/`, `…/quotes/`),
  * which read their own 100 items (`topicListFile`). The data API keeps everything.
  *
  * Each item is also cut to what its line shows (`SHOWN.values` values, `SHOWN.citations`
  * sources, and how many there are in all): one fact can gather thousands of values and one key
- * point thousands of sources, and a page must not read more as the corpus grows (at 20,000
- * articles a list page of 100 facts was 12.8 MB, for at most 600 values shown).
+ * point thousands of sources, and a page must not read more as the corpus grows (a list page
+ * of 100 facts shows at most 600 values, whatever the facts gather).
  */
 import { articleFacts, articleSpeakers, speakerKey, updateOrder } from '../brief/updates.ts';
 import { articlePath, factPath, topicPath, type TopicList } from '../../core/urls.ts';

@@ -3,11 +3,12 @@
  * parsing, with the line that broke the limit, rather than taking the build down:
  *
  * - nesting: thousands of `>` or list markers on a line overflow the parser's stack, and lists
- *   nested by indentation cost time per level on every line (500 levels took 12 s);
+ *   nested by indentation cost time per level on every line;
  * - markup density: micromark's inline parsing slows down sharply (quadratically within one
- *   paragraph) on runs of `*`, `_`, `~`, `[`, `]`, `(`, `)` and backticks, so that 250 KiB of
+ *   paragraph) on runs of `*`, `_`, `~`, `[`, `]`, `(`, `)` and backticks, so that a file of
  *   `[a](` takes minutes. A news paragraph has a few dozen of these characters; the limits below
- *   are an order of magnitude above real articles and keep any file under about two seconds.
+ *   are an order of magnitude above real articles and keep the worst file short of that
+ *   (docs/performance.md).
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';

@@ -7,8 +7,9 @@
  * sentence-level passages (Pagefind's UI lists only headings) and stays plain, accessible HTML:
  * real links, a heading per result, counts announced through a live region.
  */
+import { plural } from '../format.ts';
+import { FILTER, FILTERS, META, PAGE_TYPES } from '../search.ts';
 import {
-  FILTERS,
   findPassages,
   formatDay,
   mergeByDate,
@@ -50,7 +51,6 @@ const DEBOUNCE_MS = 80;
  * article sentences it repeats only 0.25).
  */
 const RANKING = { pageLength: 0.5 };
-const TYPES: Record<string, string> = { article: 'Article', topic: 'Topic briefing', entity: 'Entity' };
 
 /**
  * Lets the browser paint and answer the reader between two pieces of work: loading Pagefind
@@ -88,7 +88,7 @@ function ordered(results: PagefindResult[], sort: SortOrder, load: (r: PagefindR
     const language = result.id.split('_')[0] ?? '';
     byLanguage.set(language, [...(byLanguage.get(language) ?? []), result]);
   }
-  return mergeByDate([...byLanguage.values()], async (r) => (await load(r)).meta.date ?? '', sort === 'newest' ? 'desc' : 'asc');
+  return mergeByDate([...byLanguage.values()], async (r) => (await load(r)).meta[META.date] ?? '', sort === 'newest' ? 'desc' : 'asc');
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -99,14 +99,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 
 /** One result: its title as a heading link, what it is, and the passages that match. */
 function renderResult(data: PagefindFragment): HTMLLIElement {
-  const type = data.filters.type?.[0] ?? '';
-  const date = data.meta.date ? formatDay(data.meta.date) : null;
+  const type = data.filters[FILTER.type]?.[0] ?? '';
+  const day = data.meta[META.date];
+  const date = day ? formatDay(day) : null;
   const facts = [
-    TYPES[type] ?? type,
-    type === 'article' ? data.meta.outlet : null,
+    PAGE_TYPES[type as keyof typeof PAGE_TYPES]?.one ?? type,
+    type === 'article' ? data.meta[META.outlet] : null,
     date && (type === 'article' ? date : `latest source ${date}`),
   ].filter(Boolean);
-  const title = element('a', { href: data.url }, data.meta.title ?? data.url);
+  const title = element('a', { href: data.url }, data.meta[META.title] ?? data.url);
   title.dataset.resultLink = '';
   const passages = findPassages(data).map((passage) => {
     const link = element('a', { href: passage.url }, ...passage.runs.map((run) => (run.mark ? element('mark', {}, run.text) : run.text)));
@@ -123,8 +124,8 @@ function renderResult(data: PagefindFragment): HTMLLIElement {
 }
 
 /** What the live region announces once results are shown. */
-function statusText(state: SearchState, count: number): string {
-  const what = `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'}`;
+function statusText(state: SearchState, found: number): string {
+  const what = found === 0 ? 'No results' : plural(found, 'result');
   const narrowed = FILTERS.filter((f) => state.filters[f]).map((f) => `${f} ${state.filters[f]}`);
   const query = state.q.trim() ? ` for “${state.q.trim()}”` : '';
   const order = state.sort === 'relevance' ? '' : `, ${state.sort === 'newest' ? 'newest' : 'oldest'} first (dated pages only)`;

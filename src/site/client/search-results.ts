@@ -9,6 +9,7 @@
  * placed in the innermost anchor that holds it: its sentence on an article page, its fact row on
  * a briefing, else the section under the heading before it, else the page itself.
  */
+import { FILTERS, SORT_KEY, type FilterName } from '../search.ts';
 
 /** An element with an `id` on the indexed page, where its text starts (in words). */
 export interface PagefindAnchor {
@@ -188,9 +189,6 @@ export function excerpt(words: string[], joiner: string, region: { start: number
   return runs;
 }
 
-/** The filters the search page offers, in the order it shows them; each is a URL parameter. */
-export const FILTERS = ['type', 'topic', 'outlet', 'year'] as const;
-export type FilterName = (typeof FILTERS)[number];
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
@@ -227,7 +225,7 @@ export function writeState(state: SearchState): string {
 export function searchOptions(state: SearchState): { filters: Record<string, string>; sort: Record<string, 'asc' | 'desc'> } {
   const filters: Record<string, string> = {};
   for (const name of FILTERS) if (state.filters[name]) filters[name] = state.filters[name]!;
-  return { filters, sort: state.sort === 'relevance' ? {} : { date: state.sort === 'newest' ? 'desc' : 'asc' } };
+  return { filters, sort: state.sort === 'relevance' ? {} : { [SORT_KEY]: state.sort === 'newest' ? 'desc' : 'asc' } };
 }
 
 /**

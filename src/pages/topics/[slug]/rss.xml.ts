@@ -7,6 +7,7 @@ import { site, topicView, topics } from '../../../site/data.ts';
 import { feedXml } from '../../../site/feed.ts';
 import { topicDescription } from '../../../site/seo.ts';
 import { updateText } from '../../../site/updates.ts';
+import { topicFeedPath } from '../../../site/urls.ts';
 
 export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
 
@@ -18,7 +19,7 @@ export const GET: APIRoute = async ({ params, site: siteUrl }) => {
     description: topicDescription(briefing),
     language: config.language,
     home: briefing.path,
-    self: `${briefing.path}rss.xml`,
+    self: topicFeedPath(briefing.slug),
     site: siteUrl,
     articles: briefing.articles,
     topicTitles: new Map(topics().map((t) => [t.slug, t.title])),
