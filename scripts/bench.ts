@@ -1,10 +1,14 @@
 /**
- * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild] [--hostile-only]`: the performance
+ * `npm run bench [-- --articles N] [--seed S] [--no-bare] [--no-rebuild] [--no-dev] [--hostile-only]`: the performance
  * benchmark. In one run, on the same synthetic corpus (`scripts/bench/corpus.ts`, fixed seed):
  *
- *   1. a bare Astro build of the article pages as plain MDX (`bench/bare/`), cold: the baseline;
+ *   1. the floor: a bare Astro build of the article pages as plain MDX (`bench/bare/`), cold,
+ *      and Pagefind over its output with Pagefind's defaults (`scripts/bench/bare-index.ts`);
  *   2. the real build (`scripts/build.ts`), cold: no pipeline cache, no Astro caches;
  *   3. the real build again after adding one article: warm, as a newsroom rebuilds.
+ *
+ * Then `astro dev` on the same project (`scripts/bench/dev.ts`): the first page after start, and
+ * a new article's page after its file is written.
  *
  * Each is timed and its peak memory sampled over the whole process tree; the real builds'
  * stage timings come from the `.briefings/build-report.json` the integration writes. The table
@@ -15,10 +19,11 @@
  * (see `scripts/bench/workspace.ts`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { measureDev } from './bench/dev.ts';
 import { librariesTable, measureLibraries } from './bench/floor.ts';
 import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20250214' },
     'no-bare': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
+    'no-dev': { type: 'boolean', default: false },
     'hostile-only': { type: 'boolean', default: false },
   },
 });
@@ -85,6 +91,9 @@ const column = (label: string, articles: number, measured: Measured, report: Bui
 });
 
 say(`Benchmark: ${count.toLocaleString('en-GB')} articles, seed ${seed}`);
+/** The machine is shared: its load over the last minute, five and fifteen, as `uptime` gives it. */
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+const loadAtStart = load();
 // One article more than asked: held back, then added for the warm rebuild.
 const corpus = generateCorpus(count + 1, seed);
 const added = corpus.pop();
@@ -96,13 +105,25 @@ let baseline: BuildColumn | undefined;
 if (!values['no-bare']) {
   clearCaches(ws.bare);
   const bare = await step('bare Astro build (MDX, no pipeline)', () => run(process.execPath, [astroBin, 'build', '--outDir', ws.bareSite], { cwd: ws.bare, env }));
-  baseline = column('bare Astro (MDX)', count, bare, null);
+  const index = await step('Pagefind over the bare build', () => run(process.execPath, [join(import.meta.dirname, 'bench', 'bare-index.ts'), ws.bareSite], { cwd: ws.bare, env }));
+  const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+  baseline = {
+    label: 'floor: bare Astro (MDX) + Pagefind',
+    articles: count,
+    ms: bare.ms + index.ms,
+    cpuMs: sum(bare.cpuMs, index.cpuMs),
+    // One after the other: the floor's peak is the larger of the two.
+    peakTreeRss: bare.peakTreeRss === null || index.peakTreeRss === null ? null : Math.max(bare.peakTreeRss, index.peakTreeRss),
+    report: null,
+    parts: { astroMs: bare.ms, pagefindMs: index.ms },
+  };
   columns.push(baseline);
 }
 
 clearCaches(ws.project);
 const cold = await step('Briefings build, cold', () => buildReal(ws));
-columns.push(column('Briefings, cold', count, cold, readReport(ws)));
+const coldColumn = column('Briefings, cold', count, cold, readReport(ws));
+columns.push(coldColumn);
 
 if (!values['no-rebuild'] && added) {
   writeArticles(ws, [added], [...corpus, added]);
@@ -110,9 +131,9 @@ if (!values['no-rebuild'] && added) {
   columns.push(column('Briefings, +1 article (warm)', count + 1, warm, readReport(ws)));
 }
 
-const table = resultsTable(columns, baseline);
+const table = resultsTable(columns, baseline, coldColumn);
 const lines = [
-  `\`npm run bench -- --articles ${count}\` (seed ${seed}) on ${cpus().length} CPU${cpus().length === 1 ? '' : 's'}, Node ${process.versions.node}:`,
+  `\`npm run bench -- --articles ${count}\` (seed ${seed}) on ${cpus().length} CPU${cpus().length === 1 ? '' : 's'}, Node ${process.versions.node}; load average ${loadAtStart} at the start, ${load()} after the builds:`,
   '',
   table,
 ];
@@ -128,6 +149,13 @@ if (existsSync(searchModule)) {
       .catch((error: unknown) => `search could not be measured: ${(error as Error).message.split('\n')[0]}`);
     lines.push('', 'Search:', '', typeof search === 'string' ? search : `\`\`\`json\n${JSON.stringify(search, null, 2)}\n\`\`\``);
   }
+}
+
+if (!values['no-dev']) {
+  const { path } = (JSON.parse(readFileSync(join(ws.site, 'data', 'articles.json'), 'utf8')) as { path: string }[])[0]!;
+  say('  astro dev…');
+  const dev = await measureDev(ws.project, ws.content, path, env).catch((error: unknown) => `astro dev could not be measured: ${(error as Error).message}`);
+  lines.push('', 'astro dev:', '', typeof dev === 'string' ? dev : `\`\`\`json\n${JSON.stringify({ ...dev, firstPageMs: Math.round(dev.firstPageMs), newArticleMs: Math.round(dev.newArticleMs) }, null, 2)}\n\`\`\``);
 }
 
 lines.push('', HOSTILE_TITLE, '', hostileTable(measureHostile()));

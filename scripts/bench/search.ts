@@ -90,7 +90,8 @@ export async function measureSearch(siteDir: string, query = 'Huawei share', run
       if (run === 0) {
         initBytes = bundleBytes(server, root, base, opened, typed);
         firstQueryBytes = bundleBytes(server, root, base, typed);
-        results = Number(/^(\d+)/.exec(await page.locator('[data-search-status]').innerText())?.[1] ?? 0);
+        // The status prints the count as the site prints numbers ("2,418 results").
+        results = Number(/^[\d,]+/.exec(await page.locator('[data-search-status]').innerText())?.[0].replaceAll(',', '') ?? 0);
       }
       await context.close();
     }

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { contentPaths, loadConfig } from '../config/load.ts';
 import { generatedDir } from '../config/paths.ts';
-import { ARTICLE_PAGE_KEYS_FILE, SITE_FILE } from '../core/generated.ts';
+import { ARTICLE_HTML_DIR, ARTICLE_PAGE_KEYS_FILE, SITE_FILE } from '../core/generated.ts';
 import type { Diagnostic } from '../core/types.ts';
 import { runIncremental, type IncrementalInput, type IncrementalOutput, type Reuse } from '../incremental/index.ts';
 import { fillInParallel, type WorkerFill } from '../incremental/worker-fill.ts';
@@ -22,7 +22,7 @@ import { generatedWriter } from '../io/generated-writer.ts';
 import { progressLine } from '../io/progress.ts';
 import { openStore } from '../io/store.ts';
 
-/** Inside the generated folder, kept from build to build: the memo, and what the writer wrote last. */
+/** Inside the generated folder, kept from build to build: the memo, and what the writer wrote last (and the article pages' HTML, which the article loader keeps). */
 export const MEMO_DIR = 'memo';
 const WRITTEN_FILE = 'written.json';
 
@@ -67,7 +67,7 @@ type Project = ReturnType<typeof openProject>;
 export function buildContent(root: string, base: string, project: Project = openProject(root, base)): BuildResult {
   const { config, generated, store, input } = project;
   const onProgress = progressLine();
-  const writer = generatedWriter(generated, new Set([MEMO_DIR, BUILD_REPORT_FILE, WRITTEN_FILE]), join(generated, WRITTEN_FILE), { background: true });
+  const writer = generatedWriter(generated, new Set([MEMO_DIR, BUILD_REPORT_FILE, WRITTEN_FILE, ARTICLE_HTML_DIR]), join(generated, WRITTEN_FILE), { background: true });
   const output = runIncremental({ ...input, ...(onProgress ? { onProgress } : {}), write: (file) => writer.write(file) });
   output.diagnostics.unshift(...config.diagnostics);
   const start = performance.now();

@@ -11,7 +11,7 @@ import { generatedDir } from '../config/paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { ArticleSummary, EntityRecord, articleRecord, topicSummary } from '../pipeline/emit/data.ts';
 import type { LatestUpdate, ListItem, TopicView } from '../pipeline/emit/topic-view.ts';
-import { ARTICLE_PAGE_KEYS_FILE, LATEST_UPDATES_FILE, topicListFile, topicViewFile } from '../core/generated.ts';
+import { ARTICLE_PAGE_KEYS_FILE, articleHtmlFile, decodeArticleHtml, LATEST_UPDATES_FILE, topicListFile, topicViewFile } from '../core/generated.ts';
 import type { TopicList } from '../core/urls.ts';
 
 const GENERATED = generatedDir(process.cwd());
@@ -108,10 +108,18 @@ export function topicNeighbours(slug: string): TopicNeighbours[] {
   return neighbourIndex.bySlug.get(slug) ?? [];
 }
 
+/** The HTML of the article page whose content entry has `digest`, as the article loader rendered it. */
+export function articleHtml(digest: string): string {
+  const file = join(GENERATED, articleHtmlFile(digest));
+  const html = decodeArticleHtml(readFileSync(file, 'utf8'));
+  if (html === undefined) throw new Error(`${file} is not an article page the loader wrote: delete it and build again`);
+  return html;
+}
+
 let shared: { topics: TopicSummary[]; site: SiteConfig; key: string } | undefined;
 /**
- * Everything an article page shows besides its MDX (which Astro tracks itself): its record and
- * the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
+ * Everything an article page shows besides its body (whose digest the page adds to this key):
+ * its record and the titles of its near-duplicates, whose key the pipeline writes (`ARTICLE_PAGE_KEYS_FILE`),
  * the articles before and after it in its topics (`topicNeighbours`), and the topic titles and
  * site config that every page shows. Astro's incremental build
  * (`experimental.incrementalBuild`) restores the page from its last build while this key, the
