@@ -106,6 +106,13 @@ const JOINERS = new Set(['of', '&', 'de', 'du', 'von', 'van', 'der', 'del', 'la'
 /** A company's legal suffix: the name is a company, and the short form without it the same one. */
 export const CORPORATE_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|AG|SA|NV|GmbH|Group|Holdings))+$/;
 const COMPANY_WORDS = new Set(['inc', 'corp', 'corporation', 'ltd', 'limited', 'plc', 'llc', 'group', 'holdings', 'co', 'company', 'airlines', 'airways', 'motors', 'industries', 'bank', 'telecom', 'systems', 'pharmaceuticals', 'entertainment', 'studios', 'records', 'games', 'networks', 'communications', 'electronics', 'technologies', 'software', 'petroleum', 'energy', 'mobile']);
+/** The last word of a company's name that says only that it is a company: "Halvorsen Systems", "Pelham Brands". */
+export const GENERIC_COMPANY_WORDS: ReadonlySet<string> = new Set([
+  ...COMPANY_WORDS,
+  ...`foods brands therapeutics bio biotech pharma pharmaceutical security systems semiconductor semiconductors resources mining metals minerals
+  automotive airlines telecom telecommunications media power capital partners international labs laboratories stores home retail
+  industries motors holdings group`.split(/\s+/),
+]);
 /** A word before a name that says what it is: "search engine firm Google", "media giant TimeWarner". */
 const COMPANY_CUE = /\b(?:firm|company|companies|group|giant|maker|makers|rival|rivals|retailer|carrier|operator|airline|bank|insurer|chain|conglomerate|brand|publisher|developer|manufacturer|provider|supplier|producer|owner|broadcaster|network|start-up|startup)\s+$/i;
 const PERSON_CUE = /\b(?:analyst|economist|spokesman|spokeswoman|spokesperson|executive|boss|founder|director|head|chairman|chairwoman|president|minister|secretary|leader|coach|manager|singer|actor|actress|star|player|striker|author|writer|designer|analysts|editor|professor|lawyer)\s+$/i;
@@ -150,11 +157,31 @@ interface Candidate {
   type: NameType | null;
 }
 
+/** A dateline before a report's first words: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\))\s+[-–—]\s+/u;
+/**
+ * Words a sentence may open with before a name, capitalised only for the sentence: a measure's
+ * word ("Shares of BYD"), a cue saying what the name is ("Rival Brightwater", "Retailer Kestle
+ * Home"), or an adjective of the market ("Worldwide PC shipments"). They are not the name's.
+ */
+const OPENING_WORDS = new Set(
+  `shares stocks sales output production profits profit revenue revenues prices exports imports customers subscribers shipments earnings
+  rival rivals retailer carmaker automaker chipmaker miner lender insurer operator carrier airline brand manufacturer supplier producer
+  developer publisher broadcaster analyst analysts economist regulator watchdog startup start-up conglomerate giant
+  closing worldwide overall benchmark`.split(/\s+/),
+);
+/** An opening word that says the name after it is a company's. */
+const COMPANY_OPENING = /^(?:rival|rivals|retailer|carmaker|automaker|chipmaker|miner|lender|insurer|operator|carrier|airline|brand|manufacturer|supplier|producer|developer|publisher|broadcaster|startup|start-up|conglomerate|giant)$/;
+
 /** Runs of proper nouns in one sentence, titles stripped, joined over "of" and "&". */
 function candidatesIn(text: string, tokens: readonly Token[], offset: number): Candidate[] {
   const found: Candidate[] = [];
   let i = 0;
-  const firstWord = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  let firstWord = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  // After a dateline, the report's first word is where its sentence starts; the dateline's city is a place.
+  const dateline = firstWord >= 0 ? DATELINE.exec(text.slice((tokens[firstWord] as Token).start - offset)) : null;
+  const datelineEnd = dateline && firstWord >= 0 ? (tokens[firstWord] as Token).start + dateline[0].length : -1;
+  if (dateline) firstWord = tokens.findIndex((token) => token.start >= datelineEnd && /\p{L}/u.test(token.text));
   while (i < tokens.length) {
     if (!tokens[i]?.proper) {
       i++;
@@ -182,13 +209,27 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     }
     // "April IMF", "Thursday Apple": a date word before a name is not part of it.
     while (from < j && MONTH_OR_TIME.test((tokens[from] as Token).text)) from++;
+    // "April-June": a range's hyphen is not a name's start.
+    while (from <= j && /^[-–]$/.test((tokens[from] as Token).text)) from++;
+    let company = false;
+    // "Shares of BYD fell", "Rival Brightwater Security fell": the sentence's opening word is not the name's.
+    if (from === firstWord && from < j && OPENING_WORDS.has((tokens[from] as Token).text.toLowerCase())) {
+      company = COMPANY_OPENING.test((tokens[from] as Token).text.toLowerCase());
+      from++;
+      while (from < j && JOINERS.has((tokens[from] as Token).text)) from++;
+    }
     // A joiner cannot end a name ("Bank of" when "England" was a title).
     let to = j;
     while (to >= from && JOINERS.has((tokens[to] as Token).text)) to--;
     if (from <= to) {
       const start = (tokens[from] as Token).start;
       const end = (tokens[to] as Token).end;
-      found.push({ start, end, text: text.slice(start - offset, end - offset), titled, sentenceStart: from === firstWord, type: null });
+      const written = text.slice(start - offset, end - offset).replace(/^[-–]+/, '');
+      // A single letter ("G" of "5G") is no name.
+      if ((written.match(/\p{L}/gu) ?? []).length >= 2) {
+        const inDateline = end <= datelineEnd && !/\(/.test(text.slice(start - offset - 2, start - offset)) && /^[\p{Lu}\s.'’-]+$/u.test(written);
+        found.push({ start, end, text: written, titled, sentenceStart: from === firstWord, type: inDateline ? 'place' : company ? 'company' : null });
+      }
     }
     i = j + 1;
   }
@@ -206,7 +247,16 @@ const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|a
 function commonWord(word: string, lowercase: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
   if (lowercase.has(lower)) return true;
-  return !tagsOf(lower).some((tag) => /Name|Place|Country|City|Region|Organization|SportsTeam|ProperNoun|Person/.test(tag));
+  if (tagsOf(lower).some((tag) => /Name|Place|Country|City|Region|Organization|SportsTeam|ProperNoun|Person/.test(tag))) return false;
+  // A word no English lexicon knows ("Meituan", "Nordlink") is a name, wherever it stands.
+  return !englishLexiconMisses(lower);
+}
+
+let lexiconDoc: { isOOV(text: string): boolean } | undefined;
+/** Whether wink's English lexicon lacks a word: not a common word of the language. */
+function englishLexiconMisses(word: string): boolean {
+  lexiconDoc ??= englishTagger().readDoc('') as unknown as { isOOV(text: string): boolean };
+  return lexiconDoc.isOOV(word);
 }
 
 /** The type the words of a name say, or null when they do not. */
@@ -257,6 +307,14 @@ function resolveShortForms(names: Map<string, NameType | null>): Map<string, str
       // "van der Veer" of "Jeroen van der Veer": a person's name without its first name.
       const people = full.filter((other) => other !== name && other.endsWith(` ${name}`) && names.get(other) === 'person');
       if (people.length === 1) canonical.set(name, people[0] as string);
+      continue;
+    }
+    // "Halvorsen" of "Halvorsen Systems", "Lintang" of "Lintang Nickel Industries": the first word of
+    // a company named with a generic company word ("Systems", "Industries"); not "Vodafone" of
+    // "Vodafone KK", a unit named after its parent.
+    const begun = full.filter((other) => other.startsWith(`${name} `) && names.get(other) !== 'place' && names.get(other) !== 'person' && GENERIC_COMPANY_WORDS.has((other.split(' ').at(-1) ?? '').toLowerCase()));
+    if (begun.length === 1 && names.get(name) !== 'person') {
+      canonical.set(name, begun[0] as string);
       continue;
     }
     // A one-word name that is the last word of a person's name, or any word of an organisation's.
@@ -324,7 +382,7 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
       // "April-July", "0710 GMT Carnival": a date or a time, not a name.
       if (candidate.text.split(/[\s-]+/).every((word) => MONTH_OR_TIME.test(word)) || /\b(?:GMT|BST|EST|PST|CET|UTC)\b/.test(candidate.text)) continue;
-      const type = (candidate.titled ? 'person' : null) ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
+      const type = (candidate.titled ? 'person' : null) ?? candidate.type ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
       candidate.type = type;
       const known = types.get(candidate.text);
       if (known === undefined || (known === null && type !== null)) types.set(candidate.text, type);
@@ -397,7 +455,8 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
       if (tag === 'eng') {
-        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word))) return;
+        // A Latin word in Chinese text is a name ("Canalys", "iPhone", "vivo"), not a unit or an address.
+        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) || (/^[a-z]{3,}$/.test(word) && !/^(?:app|apps|www|com|http|https|wifi|pro|max|plus|mini|ultra)$/.test(word)))) return;
         // A Latin name of several words ("Tim Cook", "Vision Pro") is one name.
         let last = end;
         for (let k = i + 1 + skip; words[k] && /^\s+$/.test(words[k]?.word ?? '') && words[k + 1]?.tag === 'eng' && /^\p{Lu}/u.test(words[k + 1]?.word ?? ''); k += 2) {
@@ -419,10 +478,19 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       }
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
+      // "比亚迪5月销量": a person has no sales, shipments or share price; a company does.
+      if (type === 'person' && COMPANY_MEASURE_AFTER.test(sentence.text.slice(end, end + 12))) type = 'company';
       if ([...word].length < 2) return;
       const listedAs = gazetteer.byAlias.get(word) ?? gazetteer.byAlias.get(word.replace(CHINESE_ORG_SUFFIX, ''));
       spans.push(listedAs ? { start, end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end, name: word, type });
     });
+    // "华为以18%的份额位居第一", "小米和联想分别以12.2%和9.7%的份额": whoever holds a figure "以" (with)
+    // it in a market report is a vendor, whatever the tagger made of the word (小米 is also millet).
+    for (const span of vendorsIn(sentence.text, words)) {
+      if (spans.some((other) => other.start < span.end && span.start < other.end)) continue;
+      const listedAs = gazetteer.byAlias.get(span.name);
+      spans.push(listedAs ? { ...span, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : span);
+    }
     // "院长苏惠兰说": a name between a title and what the person said, which the tagger may miss.
     for (const match of sentence.text.matchAll(TITLED_CHINESE_NAME)) {
       const start = (match.index ?? 0) + (match[1]?.length ?? 0);
@@ -431,6 +499,48 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     }
     return spans.sort((a, b) => a.start - b.start);
   });
+}
+
+/** A company's measure after a name, with a period between or not: "5月销量", "一季度营收", "股价". */
+const COMPANY_MEASURE_AFTER = /^(?:(?:\d{4}年)?(?:\d{1,2}月|[一二三四1-4]季度|第[一二三四]季度|上半年|全年)?(?:的)?(?:销量|出货量|营收|营业收入|净利润|股价|市值|市场份额|份额|交付量))/u;
+
+/** Words that can be a vendor's name: nouns, names, verbs the tagger took a name for (联想), Latin words. */
+const VENDOR_TAG = /^(?:n|nr|nrt|nz|nt|ns|v|vn|eng|x|j)$/;
+
+/**
+ * The vendors of a Chinese market report's "X以N%…" (X with N%) and "X和Y分别以…" (X and Y with …
+ * respectively): the word before 以 when a number follows it, and every word listed before 分别以.
+ */
+function vendorsIn(text: string, words: readonly { word: string; tag: string }[]): NameSpan[] {
+  const positions: number[] = [];
+  let cursor = 0;
+  for (const { word } of words) {
+    const at = text.indexOf(word, cursor);
+    positions.push(at);
+    if (at >= 0) cursor = at + word.length;
+  }
+  const vendor = (k: number): NameSpan | null => {
+    const { word, tag } = words[k] ?? { word: '', tag: '' };
+    const start = positions[k] ?? -1;
+    if (start < 0 || !VENDOR_TAG.test(tag) || !/^(?:\p{Script=Han}{2,6}|[A-Za-z][A-Za-z0-9]+)$/u.test(word) || /^(?:市场|份额|厂商|品牌|公司|其中|同比|出货量|销量)$/u.test(word)) return null;
+    return { start, end: start + word.length, name: word, type: 'company' };
+  };
+  const found: NameSpan[] = [];
+  words.forEach(({ word }, k) => {
+    if (word === '以' && words[k + 1]?.tag === 'm') {
+      const span = vendor(k - 1);
+      if (span) found.push(span);
+    }
+    if (word === '分别' && words[k + 1]?.word === '以') {
+      for (let m = k - 1; m >= 0; m -= 2) {
+        const span = vendor(m);
+        if (!span) break;
+        found.push(span);
+        if (!/^(?:、|和|与|及|,|，)$/u.test(words[m - 1]?.word ?? '')) break;
+      }
+    }
+  });
+  return found;
 }
 
 const TITLED_CHINESE_NAME =
