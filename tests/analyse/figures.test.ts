@@ -126,15 +126,15 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['$4.2bn', 4200000000, 'USD', 'Royal Dutch Shell', 'profit', null, null],
       ['$15bn', 15000000000, 'USD', 'Royal Dutch Shell', 'investment', null, null],
       ['16%', 16, '%', 'Huawei', 'market share', 'Q4 2024', 'China'],
-      ['fell 9%', -9, '%', 'Nokia', 'sales change', null, null],
+      ['fell 9%', -9, '%', 'Nokia', 'sales change', 'Q4 2024', 'China'],
     ]);
   });
 
   it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
     expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
-      ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1', null],
-      ['$18.5 billion', 18500000000, 'USD', 'Apple', 'revenue', 'fiscal Q1', null],
-      ['9%', -9, '%', 'iPhone', 'sales change', 'fiscal Q1', null],
+      ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1 2025', null],
+      ['$18.5 billion', 18500000000, 'USD', 'Apple', 'revenue', 'fiscal Q1 2025', null],
+      ['9%', -9, '%', 'iPhone', 'sales change', 'fiscal Q1 2025', null],
     ]);
   });
 
@@ -144,11 +144,11 @@ describe("a figure's meaning from its sentence, with the names found in the text
         ["Alibaba's market value rose to $300 billion, while its shares closed 2.6% higher at HK$120 after jumping as much as 9.2% intraday.", 'The stock is up 40% so far this year.'],
       ]),
     ).toEqual([
-      ['$300 billion', 300000000000, 'USD', 'Alibaba', 'market value', null, 'Hong Kong'],
-      ['2.6% higher', 2.6, '%', 'Alibaba', 'stock change at close', null, 'Hong Kong'],
-      ['HK$120', 120, 'HKD', 'Alibaba', 'share price', null, 'Hong Kong'],
-      ['jumping as much as 9.2%', 9.2, '%', 'Alibaba', 'stock change intraday', null, 'Hong Kong'],
-      ['up 40%', 40, '%', 'Alibaba', 'stock change year to date', '2025', null],
+      ['$300 billion', 300000000000, 'USD', 'Alibaba', 'market value', '2025-02-14', 'Hong Kong'],
+      ['2.6% higher', 2.6, '%', 'Alibaba', 'stock change at close', '2025-02-14', 'Hong Kong'],
+      ['HK$120', 120, 'HKD', 'Alibaba', 'share price', '2025-02-14', 'Hong Kong'],
+      ['jumping as much as 9.2%', 9.2, '%', 'Alibaba', 'stock change', '2025-02-14', 'Hong Kong'],
+      ['up 40%', 40, '%', 'Alibaba', 'stock change year to date', '2025-02-14', 'Hong Kong'],
     ]);
   });
 
@@ -164,8 +164,8 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['up $1.47', 1.47, 'USD', 'oil', 'price change', null, null],
       ['$48.54', 48.54, 'USD', 'oil', 'price', null, null],
       ['$45.10', 45.1, 'USD', 'Brent crude', 'price', null, null],
-      ['fell 4%', -4, '%', 'mobile phone', 'sales change', null, null],
-      ['12 million handsets', 12000000, 'units', 'mobile phone', 'sales', null, null],
+      ['fell 4%', -4, '%', 'mobile phones', 'sales change', null, null],
+      ['12 million handsets', 12000000, 'units', 'mobile phones', 'sales', null, null],
       ['dipped 1.4%', -1.4, '%', 'Nestle', 'revenue change', null, null],
       ['86.7bn Swiss francs', 86700000000, 'CHF', 'Nestle', 'revenue', null, null],
       ['$74.6bn', 74600000000, 'USD', 'Nestle', 'revenue', null, null],
