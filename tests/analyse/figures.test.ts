@@ -173,6 +173,24 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a company forecasting its own revenue as its subject, a business by what its revenue is from, and "They" as the shares of the sentence before', () => {
+    expect(
+      read('en', '2025-05-28', [
+        ['Chipmaker Kestrel Semiconductor forecast quarterly revenue above estimates on Wednesday.', 'Kestrel expects revenue of about $4.1 billion for the quarter.'],
+        ['The data-centre business, which accounts for 58% of sales, grew 44%, while revenue from consumer chips slipped 4%.'],
+        ["Kestrel's shares jumped 9% after the bell.", 'They had closed down 0.8% at $212.40 on the Nasdaq.'],
+      ]),
+    ).toEqual([
+      ['about $4.1 billion', 4100000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', null, null],
+      ['58%', 58, '%', 'Kestrel Semiconductor data-centre business', 'revenue share', null, null],
+      ['grew 44%', 44, '%', 'Kestrel Semiconductor data-centre business', 'revenue change', null, null],
+      ['slipped 4%', -4, '%', 'Kestrel Semiconductor consumer chips business', 'revenue change', null, null],
+      ['jumped 9%', 9, '%', 'Kestrel Semiconductor', 'stock change', '2025-05-28', 'United States'],
+      ['down 0.8%', -0.8, '%', 'Kestrel Semiconductor', 'stock change at close', '2025-05-28', 'United States'],
+      ['$212.40', 212.4, 'USD', 'Kestrel Semiconductor', 'share price', '2025-05-28', 'United States'],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

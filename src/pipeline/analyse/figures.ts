@@ -402,10 +402,16 @@ function subjectPattern(subjects: ReadonlyMap<string, string>): RegExp {
   return pattern;
 }
 
-function sourceRole(text: string, start: number, end: number): SubjectMention['role'] {
+/** "Northwind forecast revenue of $4.1bn", "Veltrano expects": a company giving its own guidance. */
+const FORECAST_AFTER = /^(?:['’]s?)?\s+(?:also\s+|now\s+|still\s+)?(?:forecast|forecasts|expects|expected|predicted|predicts|sees|projects|projected|guided)\b/;
+
+function sourceRole(text: string, start: number, end: number, company = false): SubjectMention['role'] {
   const after = text.slice(end, end + 48);
   const before = text.slice(Math.max(0, start - 60), start);
-  if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || (DATELINE.test(before) && /^\)\s*[-–—]/.test(after))) return 'source';
+  if (SOURCE_BEFORE.test(before) || (DATELINE.test(before) && /^\)\s*[-–—]/.test(after))) return 'source';
+  // A company forecasting is speaking of its own figures, as one that "said" them; a research firm's forecast is of others'.
+  if (company && FORECAST_AFTER.test(after)) return 'said';
+  if (SOURCE_AFTER.test(after)) return 'source';
   return SAID_AFTER.test(after) ? 'said' : 'named';
 }
 
@@ -425,7 +431,7 @@ function readSubjects(text: string, subjects: ReadonlyMap<string, string>, names
   }
   return names
     .filter((span) => span.type !== 'person' && (span.type !== 'place' || COMPANY_AFTER.test(text.slice(span.end, span.end + 20))) && free(span))
-    .map((span) => ({ start: span.start, end: span.end, value: span.name, role: sourceRole(text, span.start, span.end), ...(span.type === 'product' ? { product: true } : {}) }));
+    .map((span) => ({ start: span.start, end: span.end, value: span.name, role: sourceRole(text, span.start, span.end, span.type === 'company'), ...(span.type === 'product' ? { product: true } : {}) }));
 }
 /** "Pelham's shares", "Pelham had revenue": a name the lexicon took for a place, used as a company. */
 const COMPANY_AFTER = /^(?:['’]s)?\s+(?:shares|stock|revenue|profits?|sales|chief|board|had revenue|reported|agreed)\b/;
@@ -796,6 +802,14 @@ interface ArticleContext {
   block: number;
   /** The family of the article's latest count (shipments, sales): what a list's "3.3 million units" count. */
   countFamily: MeasureFamily | null;
+  /** Whose shares the previous sentence's figures were: what an opening "They" moves. */
+  shares: string | null;
+  /**
+   * The listing the article names first where it speaks of shares, before or after this sentence
+   * ("… shares jumped 9% after the bell. They had closed … on the Nasdaq"): a share's market where
+   * nothing nearer says.
+   */
+  articleListing: string | null;
 }
 
 function emptyContext(day: Period): ArticleContext {
@@ -822,6 +836,8 @@ function emptyContext(day: Period): ArticleContext {
     family: null,
     block: -1,
     countFamily: null,
+    shares: null,
+    articleListing: null,
   };
 }
 
@@ -934,7 +950,7 @@ interface Business {
 /** Words before "revenue" that say how it is counted, not which business earns it. */
 const NOT_A_BUSINESS = new Set(['group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
 /** "cloud revenue", "online sales", "licence revenue": a business named by what it sells. */
-const BUSINESS_REVENUE = /\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
+const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+)?)(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
 
 /**
  * The businesses a sentence names, in order: "the cloud business", "its licence division",
@@ -960,12 +976,16 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: `${company} ${unit} business`, start: match.index, end: match.index + match[0].length });
   }
   for (const sold of allMatches(BUSINESS_REVENUE, reading.text)) {
+    // "revenue from consumer chips slipped": what it is from names the business, as written (never a place: "sales from China").
+    const from = sold.groups?.from;
+    if (from !== undefined && !/^[a-z]/.test(from)) continue;
     // "while licence revenue": the words before it that are not the business's are left out.
-    const all = (sold[1] ?? sold[2] ?? '').toLowerCase().split(' ');
-    while (all.length > 1 && (NOT_A_SUBJECT.has(all[0] as string) || NOT_A_BUSINESS.has(all[0] as string)) && !/^(?:online|retail)$/.test(all[0] as string)) all.shift();
+    const all = (from ?? sold[2] ?? sold[3] ?? '').toLowerCase().split(' ');
+    while (from === undefined && all.length > 1 && (NOT_A_SUBJECT.has(all[0] as string) || NOT_A_BUSINESS.has(all[0] as string)) && !/^(?:online|retail)$/.test(all[0] as string)) all.shift();
     const words = all.join(' ');
     const company = owner(sold.index);
-    if (!company || words.split(' ').some((word) => (NOT_A_SUBJECT.has(word) && !/^(?:online|retail)$/.test(word)) || NOT_A_BUSINESS.has(word)) || PRODUCT_WORD.test(words) || commodityIn(words, false) || found.some((f) => f.start <= sold.index && sold.index < f.end)) continue;
+    const kept = (word: string) => from !== undefined ? !/^(?:the|its|their|a|an|this|that|sales|revenue|revenues)$/.test(word) : !(NOT_A_SUBJECT.has(word) && !/^(?:online|retail)$/.test(word)) && !NOT_A_BUSINESS.has(word);
+    if (!company || !words.split(' ').every(kept) || PRODUCT_WORD.test(words) || commodityIn(words, false) || found.some((f) => f.start <= sold.index && sold.index < f.end)) continue;
     found.push({ name: `${company} ${words} business`, start: sold.index, end: sold.index + sold[0].length });
   }
   return found.sort((x, y) => x.start - y.start);
@@ -1081,6 +1101,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
   if (measure?.startsWith('index change')) return indexFor(figure, clause, reading, context);
+  if (context.shares !== null && /^(?:stock change|share price)/.test(measure ?? '') && THEY.test(reading.text.slice(reading.dateline)) && !named.some((m) => m.end <= figure.start)) return context.shares;
   const own = clauseText(reading, clause);
   const ownStart = reading.breaks[clause - 1] ?? 0;
   const before = named.filter((mention) => mention.end <= figure.start);
@@ -1282,7 +1303,8 @@ function listingFor(figure: RawFigure, subject: string | null, reading: Sentence
   if (figure.unit === 'HKD') return 'Hong Kong';
   if (context.listing) return context.listing;
   // "Solace shares soared 41% to $46.90": a share priced in dollars, without another listing named, trades in the United States.
-  return reading.figures.some((f) => f.unit === 'USD' && f.per === undefined) && /\bshares?\b|\bstock\b/i.test(reading.text) ? 'United States' : null;
+  if (reading.figures.some((f) => f.unit === 'USD' && f.per === undefined) && /\bshares?\b|\bstock\b/i.test(reading.text)) return 'United States';
+  return context.articleListing;
 }
 
 function exchangeFor(figure: RawFigure, subject: string, clause: number, reading: SentenceReading, context: ArticleContext): string | null {
@@ -1328,6 +1350,9 @@ const SHARE_VERB = /\b(?:hold|holds|held|holding|have|has|had|control|controls|c
 /** "The market shrank", "the overall market fell": a market as a sentence's actor. */
 const MARKET_ACTOR = /\b[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?(?:[a-z-]+ )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
 
+/** A sentence opening with the shares of the one before: "They had closed down 0.8%". */
+const THEY = /^They\b/;
+
 /** "up from 47%", "against 52% a year ago", "from $2.31bn": the same quantity at another time. */
 const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
 /** "cost about 5,500 tonnes of output": a loss of production. */
@@ -1343,6 +1368,7 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
   let family: FamilyMention | undefined;
   let lastChange: RawFigure | undefined;
   let counting = context.countFamily;
+  let previousRaw: RawFigure | undefined;
   for (const raw of reading.figures) {
     const clause = clauseOf(reading, raw.start);
     const own = clauseText(reading, clause);
@@ -1354,7 +1380,9 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
         : distance(mention, raw) <= FAMILY_REACH;
     // "taking their loss this year to 19%": the noun that makes it a change is no measure.
     // "分别以16%、15%和14%的份额": figures paired with names share the measure after the last of them.
-    const ownFamily = raw.carried ? undefined : (nearest(inClause(reading, reading.families, clause).filter(reach), raw) ?? (paired.has(raw) ? reading.families.find((f) => f.start >= raw.end) : undefined));
+    // "The data-centre business, which accounts for 58% of sales, grew 44%": a measure inside a relative clause is not the figure's outside it.
+    const families = reading.families.filter((mention) => !reading.relatives.some((r) => r.start <= mention.start && mention.end <= r.end && !(r.start <= raw.start && raw.end <= r.end)));
+    const ownFamily = raw.carried ? undefined : (nearest(inClause(reading, families, clause).filter(reach), raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
     // "Copper edged up 0.4% to $9,610", "Brent crude futures were up $4.87": a commodity's move is its price's.
     const commodityPrice = !ownFamily && (actor?.kind === 'commodity' || (unitKind(raw.unit) === 'money' && raw.per !== undefined && raw.per !== 'share' && raw.per !== 'unit')) ? { start: -1, end: -1, family: PRICE } : undefined;
     // "cost about 5,500 tonnes of output": production, and a loss of it.
@@ -1364,6 +1392,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0)
         ? { start: -1, end: -1, family: SHARE_PRICE }
         : undefined;
+    // "Veltrano's shares jumped 9%. They had closed down 0.8% at $212.40": "They" are the shares of the sentence before.
+    const theirShares = !ownFamily && context.shares !== null && THEY.test(reading.text.slice(reading.dateline)) ? { start: -1, end: -1, family: SHARE_PRICE } : undefined;
     // "hold roughly 21% of the U.S. wireless market", "took 17.2% of the market": a share, whatever the noun after "of".
     const before = reading.text.slice(Math.max(0, raw.start - 40), raw.start);
     const shareOf = !raw.change && unitKind(raw.unit) === 'percent' && SHARE_VERB.test(before) && /^\s+of\b/.test(reading.text.slice(raw.end, raw.end + 5)) && !HELD.test(reading.text.slice(raw.end, raw.end + 60))
@@ -1383,11 +1413,13 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       bracketShare ??
       marketMove ??
       commodityPrice ??
+      theirShares ??
       stockMove ??
-      family ??
-      reading.families.filter((mention) => mention.end <= raw.start && raw.start - mention.end <= FAMILY_REACH).at(-1) ??
+      // A relative clause's measure carries only to the same kind of figure ("Apple, which commanded 24% of the market …, dropped to 15%").
+      (family && (family.start < 0 || families.includes(family) || (previousRaw?.unit === raw.unit && !previousRaw.change && !raw.change)) ? family : undefined) ??
+      families.filter((mention) => mention.end <= raw.start && raw.start - mention.end <= FAMILY_REACH).at(-1) ??
       // A measure stated once governs the sentence's later figures.
-      reading.families.filter((mention) => mention.end <= raw.start).at(-1) ??
+      families.filter((mention) => mention.end <= raw.start).at(-1) ??
       // A sentence that names no measure continues the paragraph's ("Analysts had expected $2.71bn").
       (reading.families.length === 0 && context.family && context.block === block ? { start: -1, end: -1, family: context.family } : undefined) ??
       // "HP Inc was second with 13.7 million units": a count continues the article's counts.
@@ -1395,6 +1427,7 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     // "华为以1,250万台的出货量…份额为18%；vivo以1,190万台位列第二": a count the carried measure cannot count is the sentence's last count.
     if (family && unitKind(raw.unit) === 'count' && raw.unit === 'units' && !raw.change && !family.family.levelUnits.includes('count') && counting && !ownFamily) family = { start: -1, end: -1, family: counting };
     if (family && unitKind(raw.unit) === 'count' && (family.family === SHIPMENTS || family.family === SALES)) counting = family.family;
+    previousRaw = raw;
     let figure = raw;
     if (output && !raw.change && OUTPUT_LOSS.test(reading.text.slice(Math.max(0, raw.start - 40), raw.start))) figure = { ...raw, change: true, value: -Math.abs(raw.value) };
     // "revenue fell 11% … and iPhone sales 9%": a figure whose verb is left out, right after its measure's word, shares the last one's.
@@ -1439,6 +1472,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     // The market first, without a subject: a market total is named by it.
     const provisional = measure === null || /^(?:share price|stock|market value|index|price)/.test(measure) ? null : marketFor(figure, measure, null, clause, reading, context);
     const subject = subjectFor(figure, clause, family, measure, provisional, scene, paired.get(raw), described);
+    // "The data-centre business … grew 44%": a business grows by its revenue.
+    if (measure === null && figure.change && unitKind(figure.unit) === 'percent' && subject?.endsWith(' business')) measure = 'revenue change';
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
     const kind = measure?.startsWith('price') && subject !== null && !COMMODITY_SET.has(subject) && kindOf(measure, own) === 'day' ? 'flow' : kindOf(measure, own);
     const { period, shifted } = periodFor(figure, clause, kind, measure, reading, context);
@@ -1510,6 +1545,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     family: family ?? (block === context.block ? context.family : null),
     block,
     countFamily: counts.length > 0 ? (counts.at(-1)?.measure?.startsWith('sales') ? SALES : SHIPMENTS) : context.countFamily,
+    shares: described.findLast((figure) => figure.subject !== null && /^(?:stock change|share price)/.test(figure.measure ?? ''))?.subject ?? null,
   };
   const fiscalYear = reading.periods.find((mention) => mention.value?.startsWith('fiscal') && /\d{4}/.test(mention.value))?.value;
   if (fiscalYear) next.fiscalYear = Number(/\d{4}/.exec(fiscalYear)?.[0]);
@@ -1600,6 +1636,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
   const figures: Figure[] = [];
   const names = options.names ? companiesForPlaces(options.names) : undefined;
   let context = emptyContext(anchor ? (article.date?.slice(0, 10) ?? null) : null);
+  context.articleListing = listingOfArticle(article.sentences);
   // What follows the last sentence with a digit holds no figure and no figure depends on it.
   const last = article.sentences.findLastIndex((sentence) => !sentence.heading && /\d/.test(sentence.text));
   const read: { figure: Described; sentence: Sentence }[] = [];
@@ -1631,6 +1668,22 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     figures.push(toFigure(figure, article, sentence, options.base, occurrence));
   }
   return figures;
+}
+
+const SHARES_WORD = /\bshares?\b|\bstocks?\b|\bclos(?:ed|ing)\b|\btrading\b|股/;
+/** "The stock closed at $235.80": a share priced in US dollars. */
+const DOLLAR_SHARES = /\b(?:shares?|stock)\b[^.;]*?(?<![A-Z])\$\d|(?<![A-Z])\$\d[\d.,]*\s+(?:a|per)\s+share\b/;
+
+/** The first listing an article names in a sentence about shares; else the United States, for shares priced in dollars. */
+function listingOfArticle(sentences: readonly Sentence[]): string | null {
+  let dollars = false;
+  for (const sentence of sentences) {
+    if (sentence.heading || !SHARES_WORD.test(sentence.text)) continue;
+    const listing = findNames(LISTING_NAMES, sentence.text, HAN.test(sentence.text))[0];
+    if (listing) return listing.value;
+    dollars ||= DOLLAR_SHARES.test(sentence.text);
+  }
+  return dollars ? 'United States' : null;
 }
 
 /** A lead's word for the kind of period the report goes on to name: "quarterly revenue" — "the fiscal second quarter". */
