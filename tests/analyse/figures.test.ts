@@ -191,6 +191,40 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a Chinese earnings report: a business by what it sells, its share of revenue told before the figure, 公司 and 该股 back to the company, after-hours trading no deal', () => {
+    expect(
+      read('zh', '2025-08-21', [
+        ['美国芯片公司Kestrel Semiconductor周三公布，第三财季营收为52亿美元。', '其中，数据中心业务收入为31亿美元，占总营收的60%。', '公司预计第四财季营收约为55亿美元。'],
+        ['受此消息提振，百度港股在盘后交易中上涨7%。', '该股周三收盘下跌1.3%，报143.6港元。'],
+      ]),
+    ).toEqual([
+      ['52亿美元', 5200000000, 'USD', 'Kestrel Semiconductor', 'revenue', 'fiscal Q3 2025', null],
+      ['31亿美元', 3100000000, 'USD', 'Kestrel Semiconductor data-centre business', 'revenue', 'fiscal Q3 2025', null],
+      ['60%', 60, '%', 'Kestrel Semiconductor data-centre business', 'revenue share', 'fiscal Q3 2025', null],
+      ['55亿美元', 5500000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', 'fiscal Q4 2025', null],
+      ['上涨7%', 7, '%', '百度', 'stock change', '2025-08-21', 'Hong Kong'],
+      ['下跌1.3%', -1.3, '%', '百度', 'stock change at close', '2025-08-20', 'Hong Kong'],
+      ['143.6港元', 143.6, 'HKD', '百度', 'share price', '2025-08-20', 'Hong Kong'],
+    ]);
+  });
+
+  it("reads a market's move by its place's name, a share of a nationality's buyers as a market share, a share of the world's mined metal as output, and never a market as a subject", () => {
+    expect(read('en', '2025-07-18', [["India's smartphone market grew 7% in the April-June quarter to 37.2 million units, according to research firm Calder Research."]])).toEqual([
+      ['grew 7%', 7, '%', 'India smartphone market', 'shipments change', 'Q2 2025', 'India'],
+      ['37.2 million units', 37200000, 'units', 'India smartphone market', 'shipments', 'Q2 2025', 'India'],
+    ]);
+    // In a market report, a vendor's bare percentage in a later paragraph is its share.
+    expect(read('en', '2025-07-22', [['Samsung led with a 34% share of the European market in the second quarter.'], ['Apple was second with 24%.', 'Motorola and Honor took 6% and 4% respectively.']])).toEqual([
+      ['34%', 34, '%', 'Samsung', 'market share', 'Q2 2025', 'Europe'],
+      ['24%', 24, '%', 'Apple', 'market share', 'Q2 2025', 'Europe'],
+      ['6%', 6, '%', 'Motorola', 'market share', 'Q2 2025', 'Europe'],
+      ['4%', 4, '%', 'Honor', 'market share', 'Q2 2025', 'Europe'],
+    ]);
+    expect(read('en', null, [['Together the two companies would serve about 41% of British small businesses.']])).toEqual([['about 41%', 41, '%', 'combined company', 'market share', null, null]]);
+    expect(read('en', null, [["Wa State supplied about 10% of the world's mined tin."]])).toEqual([['about 10%', 10, '%', 'Wa State', 'production share', null, null]]);
+    expect(read('en', '2025-05-02', [["Apple's sales in Greater China fell 8% in its fiscal second quarter."]])).toEqual([['fell 8%', -8, '%', 'Apple', 'sales change', 'fiscal Q2 2025', 'Greater China']]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -79,7 +79,7 @@ import { sourceRef } from '../paths.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
-import { COMMODITIES, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
+import { CHINESE_BUSINESSES, COMMODITIES, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
 import { GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
@@ -365,7 +365,7 @@ const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{L
  * company the article is about (or the name before it in its sentence).
  */
 const BACK_REFERENCE =
-  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|公司(?=实现|的|[一二三四]?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价)|其/gu;
+  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其/gu;
 const PRONOUN_BACK = /^(?:[Ii]ts|[Ii]t|[Tt]heir|其)$/;
 /** An index referred back to: "the blue-chip index", "the benchmark index". */
 const INDEX_BACK_REFERENCE = /\b[Tt]he (?:(?:blue-chip|benchmark|broader|broad|main|tech-heavy|domestically focused|wider|mid-cap|small-cap)\s+)*index\b|该指数/g;
@@ -550,14 +550,14 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['break(?:-up)? fee|termination fee', '分手费|终止费', { ownedByActor: true, level: 'break fee', levelUnits: ['money'], change: null }],
   ['cost savings|cost synergies|savings|synergies', '成本节约|协同效应', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
   ['stake', '持股|股份', STAKE],
-  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchase|sold for|auction(?:ed)?|valued at|valuing|valuation', '收购|并购|交易(?!所)|估值', DEAL],
+  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchase|sold for|auction(?:ed)?|valued at|valuing|valuation', '收购|并购|(?<!盘[前后中]|日内)交易(?!所|日|中|时段)|估值', DEAL],
   ['gross margins?', '毛利率', { ownedBySpeaker: true, company: true, level: 'gross margin', levelUnits: ['percent'], change: null }],
   ['sales|sold|sells?|selling|registrations|registered|registers|deliveries|delivered', '销量|销售额|销售|交付', SALES],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
   ['revenues?|turnover|income', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
   ['loss(?:es)?', '亏损', LOSS],
-  ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股', SHARE_PRICE],
+  ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股', SHARE_PRICE],
   ['discounts?|price cuts?', '折扣|优惠|降价', { company: true, level: 'discount', levelUnits: ['percent'], change: null }],
   ['prices?|priced|cost(?:ing)?|retails? (?:at|for)|fees|fares|tariffs|tolls|rents', '价格|售价|报价|价', PRICE],
   ['customers|subscribers|clients', '客户|用户', { ownedBySpeaker: true, company: true, level: 'customers', levelUnits: ['count'], change: null }],
@@ -595,9 +595,11 @@ const VALUE_MOVE = /\b(?:add(?:ed|ing|s)?|wip(?:ed|ing|es)|erase[ds]?|erasing|lo
 const DEAL_WORDS = /\b(?:buy(?![- ]?back)|buys|bought|buying|acquir\w+|takeover|deal|offer|bid|merger|purchase|agreed)\b|收购|并购/;
 /** "X accounts for 61% of revenue": a share of a revenue total. */
 const REVENUE_SHARE = /\bof (?:its |the |group |total |overall |company |the company's |all )*(?:revenue|revenues|sales|turnover|income|the total)\b/;
+/** "占总营收的60%": a share of revenue, told before the figure. */
+const REVENUE_SHARE_CHINESE_BEFORE = /占(?:公司)?(?:总营收|营收|总收入|收入|营业收入|销售额)的?(?:约|近|逾|超过)?$/u;
 const REVENUE_SHARE_CHINESE = /^(?:的)?(?:总营收|营收|收入)|占(?:总营收|营收|收入|公司营收)/;
 /** "of global nickel supply", "of world output", 全球…供应: a share of all production. */
-const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|全球[\p{Script=Han}]{0,6}(?:供应|产量)/u;
+const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|\bof (?:the )?(?:world's|global) (?:mined|refined|primary|seaborne) [a-z]+\b|全球[\p{Script=Han}]{0,6}(?:供应|产量)/u;
 
 interface FamilyMention extends Span {
   family: MeasureFamily;
@@ -699,7 +701,11 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     (commodity) => !names?.some((name) => name.start <= commodity.start && commodity.end <= name.end && name.end - name.start > commodity.end - commodity.start && name.type !== 'place'),
   );
   // An exchange, an index or a commodity named is read as one, never as a company.
-  const subjectMentions = readSubjects(text, subjects, names, [...exchanges, ...indexes, ...commodities]).filter((mention) => mention.start >= dateline || mention.role === 'source');
+  const markets = readMarkets(text, chinese);
+  // A market's name ("Greater China") is where a figure is measured, whatever the recogniser typed it.
+  const subjectMentions = readSubjects(text, subjects, names, [...exchanges, ...indexes, ...commodities]).filter(
+    (mention) => (mention.start >= dateline || mention.role === 'source') && !markets.some((market) => market.start === mention.start && market.end === mention.end),
+  );
   // A measure's word inside a name ("Congressional Budget Office") is the name's; a name that is
   // only a measure's word ("GDP") is the measure's.
   const families = (described ? readFamilies(text, chinese) : []).filter(
@@ -713,7 +719,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     breaks: described ? allMatches(CLAUSE_BREAK, text).map((match) => match.index) : [],
     figures,
     subjects: named,
-    markets: readMarkets(text, chinese),
+    markets,
     exchanges,
     listings: findNames(LISTING_NAMES, text, chinese),
     indexes,
@@ -804,6 +810,8 @@ interface ArticleContext {
   countFamily: MeasureFamily | null;
   /** Whose shares the previous sentence's figures were: what an opening "They" moves. */
   shares: string | null;
+  /** The article's latest percentage level was a market share: what a vendor's bare "24%" is, in any paragraph. */
+  sharesOfMarket: boolean;
   /**
    * The listing the article names first where it speaks of shares, before or after this sentence
    * ("… shares jumped 9% after the bell. They had closed … on the Nasdaq"): a share's market where
@@ -837,6 +845,7 @@ function emptyContext(day: Period): ArticleContext {
     block: -1,
     countFamily: null,
     shares: null,
+    sharesOfMarket: false,
     articleListing: null,
   };
 }
@@ -864,7 +873,8 @@ function kindOf(measure: string | null, clause: string): MeasureKind {
 
 /** "owns 9.8% of Pelham", "holds a 4.9% stake in Solace": a holder's share of a company. */
 const HOLDS = /\b(?:owns?|owned|holds?|held|holding|controls?|controlled|has|had)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+|more\s+than\s+)*$/;
-const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
+// "of British small businesses", "of Chinese buyers": a nationality before a common noun is no company held.
+const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
 
 /**
  * The measure a family gives a figure. A move is told apart by when it was measured (at the
@@ -891,7 +901,7 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
     return figure.change || VALUE_MOVE.test(before) || /^\s+(?:to|off|from)\s+(?:its|the|their)\s+market/.test(after) ? 'market value change' : 'market value';
   }
   if (unit === 'percent' && !figure.change && (PRODUCTION_SHARE.test(after) || (family === PRODUCTION && PRODUCTION_SHARE.test(clause)))) return 'production share';
-  if ((family === REVENUE || family === SALES) && unit === 'percent' && !figure.change && (REVENUE_SHARE.test(after) || (reading.chinese && REVENUE_SHARE_CHINESE.test(after)))) return 'revenue share';
+  if ((family === REVENUE || family === SALES) && unit === 'percent' && !figure.change && (REVENUE_SHARE.test(after) || (reading.chinese && (REVENUE_SHARE_CHINESE.test(after) || REVENUE_SHARE_CHINESE_BEFORE.test(before))))) return 'revenue share';
   if (family === PRODUCTION && unit === 'percent' && !figure.change) return null;
   const stock = family === SHARE_PRICE;
   const price = family === PRICE;
@@ -964,8 +974,9 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     const match = CHINESE_BUSINESS.exec(reading.text);
     const company = match ? owner(match.index) : null;
     if (!match?.groups || !company) return [];
-    const product = findNames(PRODUCT_NAMES, match.groups.unit as string, true)[0]?.value;
-    return product ? [{ name: `${company} ${product} business`, start: match.index, end: match.index + match[0].length }] : [];
+    const unit = match.groups.unit as string;
+    const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0];
+    return business ? [{ name: `${company} ${business} business`, start: match.index, end: match.index + match[0].length }] : [];
   }
   const found: Business[] = [];
   const match = BUSINESS.exec(reading.text);
@@ -1036,8 +1047,10 @@ function resolveBack(reference: Span, reading: SentenceReading, context: Article
     if (before) return before.subject;
     if (reference.start === reading.dateline && context.previous) return context.previous;
   }
-  // "Xiaomi's global shipments fell 9.2%. The handset …": the company the sentence before was about.
-  return context.previousCompany ?? context.antecedent ?? reading.subjects.find((mention) => mention.role !== 'source' && !mention.product)?.value ?? null;
+  // "Xiaomi's global shipments fell 9.2%. The handset …": the company the sentence before was about;
+  // "the company", 公司 is a company, never a business of it the sentence before was about.
+  const previous = context.previousCompany?.endsWith(' business') && /company|firm|group|公司|集团/i.test(word) ? null : context.previousCompany;
+  return previous ?? context.antecedent ?? reading.subjects.find((mention) => mention.role !== 'source' && !mention.product)?.value ?? null;
 }
 
 /** The closest thing before a figure that a figure can be of: a name, a back-reference, an index, a commodity. */
@@ -1348,7 +1361,7 @@ function pairs(reading: SentenceReading): Map<RawFigure, string> {
 /** Before a share of something: "hold", "took", "accounts for", "with Apple holding". */
 const SHARE_VERB = /\b(?:hold|holds|held|holding|have|has|had|control|controls|controlled|account(?:s|ed)? for|make(?:s)? up|made up|supply|supplies|supplied|serve|serves|served|take|takes|took|taking|capture[sd]?|command(?:s|ed)?|claim(?:s|ed)?)\s+(?:about|around|roughly|nearly|almost|some|more than|just over|just under|an estimated|a|only)?\s*$/;
 /** "The market shrank", "the overall market fell": a market as a sentence's actor. */
-const MARKET_ACTOR = /\b[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?(?:[a-z-]+ )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
+const MARKET_ACTOR = /\b(?:[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?|[A-Z][A-Za-z]+['’]s (?:overall |whole |total )?)(?:[a-z-]+ )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
 
 /** A sentence opening with the shares of the one before: "They had closed down 0.8%". */
 const THEY = /^They\b/;
@@ -1422,6 +1435,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       families.filter((mention) => mention.end <= raw.start).at(-1) ??
       // A sentence that names no measure continues the paragraph's ("Analysts had expected $2.71bn").
       (reading.families.length === 0 && context.family && context.block === block ? { start: -1, end: -1, family: context.family } : undefined) ??
+      // "Apple was second with 24%", "Motorola and Honor took 6% and 4% respectively": in a market report, a vendor's bare percentage is its share.
+      (unitKind(raw.unit) === 'percent' && !raw.change && !families.some((mention) => mention.start < raw.start) && context.sharesOfMarket && (actor?.kind === 'name' || paired.has(raw)) ? { start: -1, end: -1, family: MARKET_SHARE } : undefined) ??
       // "HP Inc was second with 13.7 million units": a count continues the article's counts.
       (unitKind(raw.unit) === 'count' && raw.unit === 'units' && counting ? { start: -1, end: -1, family: counting } : undefined);
     // "华为以1,250万台的出货量…份额为18%；vivo以1,190万台位列第二": a count the carried measure cannot count is the sentence's last count.
@@ -1546,6 +1561,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     block,
     countFamily: counts.length > 0 ? (counts.at(-1)?.measure?.startsWith('sales') ? SALES : SHIPMENTS) : context.countFamily,
     shares: described.findLast((figure) => figure.subject !== null && /^(?:stock change|share price)/.test(figure.measure ?? ''))?.subject ?? null,
+    sharesOfMarket: ((level) => (level ? level.measure === 'market share' : context.sharesOfMarket))(described.findLast((figure) => figure.unit === '%' && !figure.change && figure.measure !== null)),
   };
   const fiscalYear = reading.periods.find((mention) => mention.value?.startsWith('fiscal') && /\d{4}/.test(mention.value))?.value;
   if (fiscalYear) next.fiscalYear = Number(/\d{4}/.exec(fiscalYear)?.[0]);
@@ -1671,19 +1687,25 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
 }
 
 const SHARES_WORD = /\bshares?\b|\bstocks?\b|\bclos(?:ed|ing)\b|\btrading\b|股/;
-/** "The stock closed at $235.80": a share priced in US dollars. */
-const DOLLAR_SHARES = /\b(?:shares?|stock)\b[^.;]*?(?<![A-Z])\$\d|(?<![A-Z])\$\d[\d.,]*\s+(?:a|per)\s+share\b/;
+/**
+ * "The stock closed at $235.80", "该股收盘报143.60美元", "valuing it at £8.9 billion": shares priced
+ * or valued in a currency, which says where they trade when no exchange is named.
+ */
+const PRICED_SHARES: readonly [pattern: RegExp, listing: string][] = [
+  [/\b(?:shares?|stock)\b[^.;]*?(?<![A-Z])\$\d|(?<![A-Z])\$\d[\d.,]*\s+(?:a|per)\s+share\b|(?:股价|该股|股票|美股)[^。；]*?\d[\d.,]*美元/, 'United States'],
+  [/\b(?:shares?|stock)\b[^.;]*?(?:£\d|\d\s?(?:p|pence)\b)/, 'United Kingdom'],
+];
 
-/** The first listing an article names in a sentence about shares; else the United States, for shares priced in dollars. */
+/** The first listing an article names in a sentence about shares; else where the currency its shares are priced in says. */
 function listingOfArticle(sentences: readonly Sentence[]): string | null {
-  let dollars = false;
+  let priced: string | null = null;
   for (const sentence of sentences) {
     if (sentence.heading || !SHARES_WORD.test(sentence.text)) continue;
     const listing = findNames(LISTING_NAMES, sentence.text, HAN.test(sentence.text))[0];
     if (listing) return listing.value;
-    dollars ||= DOLLAR_SHARES.test(sentence.text);
+    priced ??= PRICED_SHARES.find(([pattern]) => pattern.test(sentence.text))?.[1] ?? null;
   }
-  return dollars ? 'United States' : null;
+  return priced;
 }
 
 /** A lead's word for the kind of period the report goes on to name: "quarterly revenue" — "the fiscal second quarter". */

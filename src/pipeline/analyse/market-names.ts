@@ -142,3 +142,20 @@ export const PRODUCTS: readonly [name: string, english: string, chinese: string]
   ['TV', 'TVs?|televisions?', '电视'],
   ['car', 'cars?|vehicles?|passenger cars?|passenger vehicles?|registrations', '乘用车|汽车'],
 ];
+
+/**
+ * Businesses a Chinese report names by what they sell (数据中心业务, 云业务): the English words
+ * the business is named by, so that a Chinese report's "数据中心业务收入" is the same business's
+ * revenue as an English report's "data-centre revenue".
+ */
+export const CHINESE_BUSINESSES: readonly [english: string, chinese: string][] = [
+  ['data-centre', '数据中心'],
+  ['cloud', '云计算|云服务|云'],
+  ['advertising', '广告'],
+  ['services', '服务'],
+  ['gaming', '游戏'],
+  ['consumer electronics', '消费电子'],
+  ['automotive', '汽车'],
+  ['e-commerce', '电商|电子商务'],
+  ['smartphone', '智能手机|手机'],
+];

@@ -446,7 +446,9 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (listed.some((match) => match.start < end && start < match.end)) return;
       // "小米公司", "阿里巴巴集团": a word before 公司 or 集团 is a company's name.
       const after = words[i + 1 + skip];
-      if (after && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
+      // Not a description before the name it describes ("美国芯片公司Kestrel", "美国/ns 芯片公司"): the name follows it.
+      const described = /^(?:ns)$/.test(words[i - 1]?.tag ?? '') || /^(?:eng|nr|nrt|nt|nz)$/.test(words[i + 2 + skip]?.tag ?? '');
+      if (after && !described && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
         const listedAs = gazetteer.byAlias.get(word);
         spans.push(listedAs ? { start, end: end + after.word.length, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: end + after.word.length, name: word + after.word, type: 'company' });
         cursor = end + after.word.length;
@@ -454,6 +456,8 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
         return;
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
+      // "百度港股", "百度股价": a word whose shares trade is a company's name, whatever the tagger made of it.
+      if (!type && /^(?:n|nz|x|j|vn)$/.test(tag) && /^\p{Script=Han}{2,6}$/u.test(word) && !/^(?:公司|集团|该股|个股|市场|其中)$/u.test(word) && STOCK_AFTER.test(sentence.text.slice(end, end + 4))) type = 'company';
       if (tag === 'eng') {
         // A Latin word in Chinese text is a name ("Canalys", "iPhone", "vivo"), not a unit or an address.
         if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) || (/^[a-z]{3,}$/.test(word) && !/^(?:app|apps|www|com|http|https|wifi|pro|max|plus|mini|ultra)$/.test(word)))) return;
@@ -500,6 +504,9 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     return spans.sort((a, b) => a.start - b.start);
   });
 }
+
+/** A company's shares after its name: "百度港股", "百度股价". */
+const STOCK_AFTER = /^(?:港股|美股|A股|股价|股票|市值)/u;
 
 /** A company's measure after a name, with a period between or not: "5月销量", "一季度营收", "股价". */
 const COMPANY_MEASURE_AFTER = /^(?:(?:\d{4}年)?(?:\d{1,2}月|[一二三四1-4]季度|第[一二三四]季度|上半年|全年)?(?:的)?(?:销量|出货量|营收|营业收入|净利润|股价|市值|市场份额|份额|交付量))/u;
