@@ -6,12 +6,12 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentPaths, loadSiteConfig } from './src/config/load.ts';
-import briefings from './src/integration/index.ts';
-import { externalLinks } from './src/integration/external-links.ts';
-import { mdxCompileCache } from './src/integration/mdx-cache.ts';
-import { staticHtml } from './src/integration/static-html.ts';
-import { searchShortcutScript } from './src/scripts/search-shortcut.ts';
-import { themeScript } from './src/scripts/theme.ts';
+import briefings from './src/astro/integration.ts';
+import { externalLinks } from './src/astro/plugins/external-links.ts';
+import { compiledMdx } from './src/astro/compiled-mdx.ts';
+import { staticHtml } from './src/astro/plugins/static-html.ts';
+import { searchShortcutScript } from './src/site/client/search-shortcut.ts';
+import { themeScript } from './src/site/client/theme.ts';
 
 /**
  * The site URL, from content/site.json (`url`) or `--site`, makes every shared URL absolute:
@@ -60,11 +60,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [externalLinks, staticHtml], features: { smartPunctuation: false } }) },
   // `optimize` writes a page's static content as one HTML string instead of a JSX call per tag:
   // with `staticHtml` that is all of an article but its components (see static-html.ts).
-  // `mdxCompileCache` keeps each compiled page from build to build (see mdx-cache.ts).
-  integrations: [briefings(), mdx({ optimize: true }), mdxCompileCache(), sitemapWhenSiteKnown()],
+  // `compiledMdx` keeps each compiled page from build to build (see compiled-mdx.ts).
+  integrations: [briefings(), mdx({ optimize: true }), compiledMdx(), sitemapWhenSiteKnown()],
   devToolbar: { enabled: false },
   // A rebuild restores each article page from the last build while its `cacheKey` (everything
-  // the page reads: `articlePageKey` in src/lib/data.ts), its code and its MDX are unchanged;
+  // the page reads: `articlePageKey` in src/site/data.ts), its code and its MDX are unchanged;
   // the output is byte-identical to a full render (measured: 1,999 of 2,000 pages restored
   // after adding an article, page generation 26 s → 14 s, the same site file for file).
   experimental: { incrementalBuild: true },

@@ -24,7 +24,7 @@ import { hostileTable, measureHostile } from './bench/hostile.ts';
 import { run, type Measured } from './bench/measure.ts';
 import { resultsTable, type BuildColumn, type BuildReport } from './bench/report.ts';
 import { clearCaches, prepareWorkspace, writeArticles, type Workspace } from './bench/workspace.ts';
-import { elapsedLine, interactive } from '../src/integration/progress.ts';
+import { elapsedLine, interactive } from '../src/io/progress.ts';
 
 const { values } = parseArgs({
   options: {

@@ -8,12 +8,12 @@
  * hook: Pagefind and Astro's heap side by side were the build's peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { generatedDir } from '../src/config/paths.ts';
-import { REPORT_FILE } from '../src/integration/content.ts';
-import { elapsedLine } from '../src/integration/progress.ts';
-import { INDEX_LATER, indexSite } from '../src/integration/search-index.ts';
+import { INDEX_LATER, indexSite } from '../src/astro/pagefind.ts';
+import { addToBuildReport } from '../src/io/build-report.ts';
+import { elapsedLine } from '../src/io/progress.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -63,11 +63,7 @@ try {
   const { pages } = await indexSite(next).finally(indexed);
   console.log(`search index: ${pages} pages`);
   // The build report (for the benchmark) gets the index's time.
-  const reportFile = join(generatedDir(root), REPORT_FILE);
-  if (existsSync(reportFile)) {
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pagefind: number | null };
-    writeFileSync(reportFile, `${JSON.stringify({ ...report, pagefind: Math.round(performance.now() - start) }, null, 2)}\n`);
-  }
+  addToBuildReport(generatedDir(root), { pagefind: Math.round(performance.now() - start) });
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nThe search index could not be made (${(error as Error).message}): ${leftAlone()}`);

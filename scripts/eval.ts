@@ -8,7 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from '../src/integration/content.ts';
+import { formatDiagnostic } from '../src/astro/build-content.ts';
 import { loadGold } from './eval/gold.ts';
 import { misses, rows, table } from './eval/report.ts';
 import { runEval } from './eval/run.ts';

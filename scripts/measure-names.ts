@@ -21,7 +21,7 @@ import { compileGazetteer } from '../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../src/pipeline/analyse/ner.ts';
 import { cleanArticle } from '../src/pipeline/clean/index.ts';
 import { readArticle } from '../src/pipeline/read/index.ts';
-import type { Article } from '../src/pipeline/types.ts';
+import type { Article } from '../src/core/types.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -14,7 +14,7 @@
  * The README's figures for the BBC news corpus come from this.
  */
 import { parseArgs } from 'node:util';
-import { listArticleFiles } from '../src/integration/io.ts';
+import { listArticleFiles } from '../src/io/article-files.ts';
 import { words } from '../src/pipeline/analyse/text.ts';
 import { runPipeline } from '../src/pipeline/index.ts';
 
@@ -24,7 +24,8 @@ if (!folder) throw new Error('usage: node scripts/near-duplicates.ts <folder of 
 const list = Number(values.list);
 
 const output = runPipeline({
-  files: listArticleFiles(folder),
+  // A corpus's own description (the BBC corpus's README.TXT) is no article of it.
+  files: listArticleFiles(folder).filter(({ file }) => !/(?:^|\/)readme(?:\.[a-z]+)?$/i.test(file)),
   manifest: {},
   topics: [],
   entities: [],

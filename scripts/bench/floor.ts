@@ -1,18 +1,18 @@
 /**
  * The time of the libraries the product is built on, alone, over the benchmark's corpus: the
  * floor under a cold pipeline, whatever the pipeline does around them. The brief fixes them:
- * remark-parse with GFM for Markdown and rehype-parse with hast-util-to-mdast for HTML (the
- * reader's own parsers, so the floor follows their configuration), and remark-stringify with
+ * remark-parse with GFM for Markdown, linkedom and Readability for HTML (the reader's own
+ * parser and extractor, so the floor follows their configuration), and remark-stringify with
  * remark-mdx for the MDX pages (`articleToMdx`, with the escaping the pages need). A target for
  * the whole pipeline below this, divided by the cores, cannot be met. One thread, best of two.
  */
-import { toMdast } from 'hast-util-to-mdast';
+import { Readability } from '@mozilla/readability';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx } from '../../src/pipeline/emit/mdx.ts';
-import { htmlParser } from '../../src/pipeline/read/html.ts';
+import { parsePage } from '../../src/pipeline/read/html.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
 import { markdownParser } from '../../src/pipeline/read/markdown.ts';
-import type { Article } from '../../src/pipeline/types.ts';
+import type { Article } from '../../src/core/types.ts';
 import { renderArticle, type BenchArticle } from './corpus.ts';
 
 export interface LibraryTime {
@@ -43,7 +43,7 @@ export function measureLibraries(corpus: readonly BenchArticle[], rounds = 2): L
   });
   return [
     { library: 'remark-parse + remark-gfm (Markdown articles)', files: markdownTexts.length, ms: best(rounds, () => markdownTexts.forEach((text) => markdownParser.parse(text))) },
-    { library: 'rehype-parse + hast-util-to-mdast (HTML articles)', files: htmlTexts.length, ms: best(rounds, () => htmlTexts.forEach((text) => toMdast(htmlParser.parse(text), { document: true }))) },
+    { library: 'linkedom + Readability (HTML articles)', files: htmlTexts.length, ms: best(rounds, () => htmlTexts.forEach((text) => new Readability(parsePage(text)).parse())) },
     { library: 'remark-stringify + remark-mdx (MDX pages)', files: articles.length, ms: best(rounds, () => articles.forEach((article) => articleToMdx(article))) },
   ];
 }

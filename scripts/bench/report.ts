@@ -3,7 +3,7 @@
  * bare baseline, Briefings cold, Briefings warm after adding one article), one row per figure.
  * Pure: it formats numbers it is given.
  */
-import type { BuildReport } from '../../src/integration/index.ts';
+import type { BuildReport } from '../../src/io/build-report.ts';
 
 export type { BuildReport };
 
@@ -18,7 +18,7 @@ export interface BuildColumn {
 
 const PIPELINE_STAGES = ['fill', 'read', 'clean', 'analyse', 'brief', 'emit', 'write'];
 /**
- * `fill`: the new articles' read, clean and analyse on every core, into the cache, before the
+ * `fill`: the new articles' read, clean and analyse on every core, into the memo, before the
  * pipeline's own pass (which then finds them there). Pages and data are written to disk as emit
  * makes them; `write` is what is left: removing stale files.
  */
@@ -42,8 +42,8 @@ export function resultsTable(columns: BuildColumn[], baseline: BuildColumn | und
   };
   for (const stage of PIPELINE_STAGES) row(`pipeline: ${STAGE_LABELS[stage] ?? stage}`, (c) => (c.report ? stageCell(c.report, stage) : '–'));
   row('**pipeline total**', (c) => (c.report ? `**${seconds(pipelineMs(c.report))}**` : '–'));
-  row('cache hits (after the parallel pass)', (c) => (c.report ? `${c.report.cache.hits.toLocaleString('en-GB')} / ${(c.report.cache.hits + c.report.cache.misses).toLocaleString('en-GB')}` : '–'));
-  row('topic briefings reused', (c) => (c.report ? `${c.report.cache.briefingHits} / ${c.report.cache.briefingHits + c.report.cache.briefingMisses}` : '–'));
+  row('articles from earlier builds (after the parallel pass)', (c) => (c.report ? `${c.report.reuse.articles.reused.toLocaleString('en-GB')} / ${(c.report.reuse.articles.reused + c.report.reuse.articles.made).toLocaleString('en-GB')}` : '–'));
+  row('topic briefings reused', (c) => (c.report ? `${c.report.reuse.briefings.reused} / ${c.report.reuse.briefings.reused + c.report.reuse.briefings.made}` : '–'));
   row('Astro build (bare: all of it)', (c) => (c.report ? seconds(c.report.astro) : seconds(c.ms)));
   row('Pagefind', (c) => (c.report ? seconds(c.report.pagefind) : '–'));
   // Starting Node and Astro, loading the config, moving the output into place.

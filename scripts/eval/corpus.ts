@@ -10,7 +10,7 @@
  * them and two reports of one event keep few.
  */
 import type { PipelineOutput } from '../../src/pipeline/index.ts';
-import type { AnalysedArticle, Fact } from '../../src/pipeline/types.ts';
+import type { AnalysedArticle, Fact } from '../../src/core/types.ts';
 
 export const SEQUENCE_WORDS = 5;
 export const SHARED_TEXT = 0.2;

@@ -5,12 +5,12 @@
  * tested on predictions written by hand, and survives changes to fields it does not read.
  */
 import type { PipelineOutput } from '../../src/pipeline/index.ts';
-import type { Conflict, Fact, Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Conflict, Fact, Figure, Slug } from '../../src/core/types.ts';
 
 export interface PredictedFigure {
   id: string;
   file: string;
-  /** The id of its sentence (the fragment of its source link). */
+  /** The id of its sentence. */
   sentenceId: string;
   /** Its sentence, verbatim. */
   sentence: string;
@@ -76,8 +76,6 @@ export interface Prediction {
 /** The slug of the briefing over every article that the evaluation adds to the topics. */
 export const ALL_ARTICLES = '__eval-all-articles';
 
-const fragment = (path: string) => path.slice(path.lastIndexOf('#') + 1);
-
 export interface PredictionInput {
   output: PipelineOutput;
   /** The briefing over every article, made with the pipeline's own `buildBriefing`. */
@@ -94,7 +92,7 @@ export function predictionFrom({ output, allArticles, representatives }: Predict
   const figures = output.articles.flatMap((article) =>
     article.figures.map((figure): PredictedFigure => {
       const source = figure.sources[0];
-      const sentenceId = source ? fragment(source.path) : '';
+      const sentenceId = source?.sentence ?? '';
       return {
         id: figure.id,
         file: article.file,
@@ -116,7 +114,7 @@ export function predictionFrom({ output, allArticles, representatives }: Predict
     id: figure.id,
     text: figure.text,
     value: figure.value,
-    sources: figure.sources.map((source) => ({ file: file(source.article), sentenceId: fragment(source.path) })),
+    sources: figure.sources.map((source) => ({ file: file(source.article), sentenceId: source.sentence })),
   });
   const fact = (topic: string) => (f: Fact): PredictedFact => {
     const stories = (f as Fact & { stories?: unknown }).stories;

@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadConfig, type ContentPaths, type LoadedConfig } from '../../src/config/load.ts';
-import { formatDiagnostic } from '../../src/integration/content.ts';
+import { formatDiagnostic } from '../../src/astro/build-content.ts';
 import { buildBriefing, storyRepresentatives } from '../../src/pipeline/brief/index.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
-import type { Slug, Topic } from '../../src/pipeline/types.ts';
+import type { Slug, Topic } from '../../src/core/types.ts';
 import { ALL_ARTICLES, predictionFrom, type Prediction } from './prediction.ts';
 
 export interface EvalPaths {
@@ -80,7 +80,7 @@ export function runEval(paths: EvalPaths): EvalRun {
 
   const representatives = storyRepresentatives(output.articles, output.duplicates);
   const everyArticle = output.articles.map((article) => ({ ...article, topics: [...article.topics, { topic: ALL_ARTICLES, score: 1, terms: [] }] }));
-  const briefing = buildBriefing(allArticlesTopic, everyArticle, { base: '/', representatives });
+  const briefing = buildBriefing(allArticlesTopic, everyArticle, { representatives });
   const prediction = predictionFrom({ output, allArticles: briefing, representatives: representatives as ReadonlyMap<Slug, Slug> });
   return { config, output, prediction, ms, articleCount: files.length };
 }

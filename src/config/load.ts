@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { parseYamlData, splitFrontMatter } from '../pipeline/read/front-matter.ts';
 import { readMarkdown } from '../pipeline/read/markdown.ts';
 import { slugify } from '../pipeline/clean/index.ts';
-import type { Diagnostic, Topic } from '../pipeline/types.ts';
+import type { Diagnostic, Topic } from '../core/types.ts';
 import { configProblems, jsonSyntaxProblem, SourcePositions, type ConfigProblem } from './issues.ts';
 import { contentDir } from './paths.ts';
 import { gazetteerSchema, manifestSchema, siteConfigSchema, topicSchema, type ArticleMeta, type EntityConfig, type SiteConfig } from './schema.ts';

@@ -139,6 +139,8 @@ export const articleMetaSchema = z.object({
   title: z.string().min(1).optional(),
   date: isoDate.nullable().optional(),
   source: z.string().min(1).optional(),
+  /** The byline: who wrote it, several names joined by commas. */
+  author: z.string().min(1).optional(),
   url: httpUrl.optional(),
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, 'use a language tag such as en or zh-Hans').optional(),
 });
@@ -153,6 +155,8 @@ export const articleFrontMatterFields = {
   title: z.string().min(1),
   date: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]),
   source: z.string().min(1),
+  // Several authors are a list (`author: [A, B]`): one byline, the names joined by commas.
+  author: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).transform((names) => names.join(', '))]),
   url: httpUrl,
   // Blog exports often write `lang: [en]`: a list of one language is that language.
   lang: z.union([

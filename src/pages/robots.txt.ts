@@ -4,7 +4,7 @@
  * under a sub-path has this file at `<base>robots.txt`, to copy to the root if wanted.
  */
 import type { APIRoute } from 'astro';
-import { normaliseBase } from '../pipeline/paths.ts';
+import { normaliseBase } from '../core/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const base = normaliseBase(import.meta.env.BASE_URL);

@@ -1,8 +1,8 @@
 /** The site's feed: its newest articles. */
 import type { APIRoute } from 'astro';
-import { articles, site, topics } from '../lib/data.ts';
-import { feedXml } from '../lib/feed.ts';
-import { normaliseBase } from '../pipeline/paths.ts';
+import { articles, site, topics } from '../site/data.ts';
+import { feedXml } from '../site/feed.ts';
+import { normaliseBase } from '../core/urls.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const config = site();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvents, dateStart, extractEvents, resolveDate } from '../../src/pipeline/analyse/dates.ts';
-import type { TimelineEvent } from '../../src/pipeline/types.ts';
+import type { TimelineEvent } from '../../src/core/types.ts';
 import { loadArticle, sample } from '../fixtures/analyse/samples.ts';
 
 /** The article date the relative rows resolve against: a Friday. */
@@ -116,7 +116,7 @@ describe('extractEvents on the dated fixture', () => {
   const fixture = loadArticle(new URL('../fixtures/analyse/', import.meta.url), 'events.md');
 
   it('makes one event per dated sentence, sorted by date; skips headings, “since”, fiscal and comparative dates', () => {
-    expect(timeline(extractEvents(fixture, '/'))).toEqual([
+    expect(timeline(extractEvents(fixture))).toEqual([
       ['2024', 'in 2024', 'Chinese regulators approved 40 models in 2024, up from 2023.'],
       ['2024-Q4', 'in the fourth quarter of last year', 'Vivo led the market in the fourth quarter of last year.'],
       ['2025-01', 'in January', 'Tim Cook donated $1 million to the inaugural committee in January.'],
@@ -128,12 +128,12 @@ describe('extractEvents on the dated fixture', () => {
   });
 
   it('keeps only dates that carry their own year when the article has no date', () => {
-    expect(timeline(extractEvents({ ...fixture, date: null }, '/')).map(([date]) => date)).toEqual(['2024', '2025-02-06', '2026']);
+    expect(timeline(extractEvents({ ...fixture, date: null })).map(([date]) => date)).toEqual(['2024', '2025-02-06', '2026']);
   });
 
   it('cites the sentence and says how the date was read', () => {
     const sentence = fixture.sentences.find((s) => s.text.startsWith('Alibaba on Thursday'));
-    expect(extractEvents(fixture, '/base/').find((e) => e.when === 'on Thursday')).toEqual({
+    expect(extractEvents(fixture).find((e) => e.when === 'on Thursday')).toEqual({
       date: '2025-02-13',
       precision: 'day',
       approximate: true,
@@ -142,8 +142,8 @@ describe('extractEvents on the dated fixture', () => {
       sources: [
         {
           article: fixture.slug,
+          sentence: sentence?.id,
           quote: 'Alibaba on Thursday confirmed the partnership with Apple.',
-          path: `/base/articles/${fixture.slug}/#${sentence?.id}`,
         },
       ],
     });
@@ -154,7 +154,7 @@ describe('extractEvents on the samples', () => {
   it('003, dated 2025-02-14, resolves its relative dates', () => {
     const article = sample('003');
     expect(article.date).toBe('2025-02-14');
-    expect(extractEvents(article, '/').map((e) => [e.date, e.precision, e.approximate, e.when])).toEqual([
+    expect(extractEvents(article).map((e) => [e.date, e.precision, e.approximate, e.when])).toEqual([
       ['2024-Q4', 'quarter', true, 'During the December quarter'],
       ['2024-Q4', 'quarter', true, 'in the fourth quarter of last year'],
       ['2025-01', 'month', true, 'in January'],
@@ -163,11 +163,11 @@ describe('extractEvents on the samples', () => {
   });
 
   it('000 and 002, undated, keep only their absolute years', () => {
-    expect(timeline(extractEvents(sample('000'), '/'))).toEqual([
+    expect(timeline(extractEvents(sample('000')))).toEqual([
       ['2024', 'In 2024', 'In 2024, Apple lost its position as China’s top smartphone vendor.'],
       ['2025', 'in early 2025', 'Meanwhile, Alibaba has emerged as an investor favorite in China’s AI industry in early 2025.'],
     ]);
-    expect(timeline(extractEvents(sample('002'), '/'))).toEqual([
+    expect(timeline(extractEvents(sample('002')))).toEqual([
       [
         '2024',
         'in 2024',
@@ -178,7 +178,7 @@ describe('extractEvents on the samples', () => {
   });
 
   it('001 has no dates; 004 has only relative ones and “since 2024”, so no events', () => {
-    expect(extractEvents(sample('001'), '/')).toEqual([]);
-    expect(extractEvents(sample('004'), '/')).toEqual([]);
+    expect(extractEvents(sample('001'))).toEqual([]);
+    expect(extractEvents(sample('004'))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer, consolidateEntities, entitiesIn, entitySlug, findEntities, subjectAliases } from '../../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
-import type { AnalysedArticle, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { AnalysedArticle, Figure, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 import { sample, sampleGazetteer } from '../fixtures/analyse/samples.ts';
 
 const gazetteer = compileGazetteer(
@@ -162,7 +162,7 @@ describe('findEntities with the names found in the text', () => {
 
 describe('consolidateEntities', () => {
   const listed = compileGazetteer([{ name: 'Apple', type: 'company', aliases: ['苹果'] }]);
-  const source = (article: string) => ({ article: article as Slug, quote: 'q', path: `/articles/${article}/#s-0` });
+  const source = (article: string) => ({ article: article as Slug, sentence: 's-0' as SentenceId, quote: 'q' });
   const figure = (article: string, subject: string): Figure => ({
     id: `${subject.toLowerCase().replace(/\W+/g, '-')}-profit-usd-abc1234`,
     text: '$1bn',

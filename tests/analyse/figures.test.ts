@@ -5,13 +5,13 @@ import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
-import type { Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Figure, Slug } from '../../src/core/types.ts';
 import { article, sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import cases from '../fixtures/figures/cases.json' with { type: 'json' };
 import samples from '../fixtures/figures/samples.json' with { type: 'json' };
 
 const subjects = sampleSubjects();
-const options = { base: '/briefs/', subjects };
+const options = { subjects };
 /** What a figure says, as the fixtures write it: text, value, unit, subject, measure, period, market. */
 const described = (figures: Figure[]) => figures.map((f) => [f.text, f.value, f.unit, f.subject, f.measure, f.period, f.market]);
 
@@ -24,7 +24,7 @@ describe('extractFigures on small articles', () => {
     const doc = article('fixture', null, [['Intro.'], ['Vivo held 17% market share.']]);
     const [figure] = extractFigures(doc, options);
     expect(figure?.sources).toEqual([
-      { article: 'fixture', quote: 'Vivo held 17% market share.', path: `/briefs/articles/fixture/#${doc.sentences[1]!.id}` },
+      { article: 'fixture', sentence: doc.sentences[1]!.id, quote: 'Vivo held 17% market share.' },
     ]);
   });
 
@@ -83,12 +83,12 @@ describe('extractFigures on the sample articles', () => {
 
   it('quotes every sentence verbatim and every figure as written in it', () => {
     for (const doc of articles.values()) {
-      const sentences = new Map(doc.sentences.map((s) => [`/briefs/articles/${doc.slug}/#${s.id}`, s.text]));
+      const sentences = new Map(doc.sentences.map((s) => [s.id as string, s.text]));
       for (const figure of extractFigures(doc, options)) {
         expect(figure.sources).toHaveLength(1);
         const [source] = figure.sources;
         expect(source!.article).toBe(doc.slug);
-        expect(source!.quote).toBe(sentences.get(source!.path));
+        expect(source!.quote).toBe(sentences.get(source!.sentence));
         expect(source!.quote).toContain(figure.text);
       }
     }
@@ -111,7 +111,7 @@ describe("a figure's meaning from its sentence, with the names found in the text
   const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
   const read = (lang: string, date: string | null, paragraphs: string[][]) => {
     const doc = { ...article('fixture', date, paragraphs), lang };
-    return described(extractFigures(doc, { base: '/', subjects: new Map(), names: recogniseNames(doc, listed) }));
+    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
   };
 
   it('takes a subject the gazetteer lacks, never the firm that reported the figure', () => {

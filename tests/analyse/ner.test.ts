@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
-import type { Sentence, SentenceId } from '../../src/pipeline/types.ts';
+import type { Sentence, SentenceId } from '../../src/core/types.ts';
 
 const gazetteer = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
 

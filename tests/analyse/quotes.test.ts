@@ -6,7 +6,7 @@ import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { extractQuotes } from '../../src/pipeline/analyse/quotes.ts';
-import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Quote, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 import { loadArticle, sample, sampleGazetteer, samples } from '../fixtures/analyse/samples.ts';
 
 const fixtures = new URL('../fixtures/analyse/', import.meta.url);
@@ -25,7 +25,7 @@ function article(...blocks: string[][]): Pick<Article, 'slug' | 'sentences'> {
 
 describe('extractQuotes on the patterns fixture', () => {
   const fixture = loadArticle(fixtures, 'quotes.md');
-  const quotes = extractQuotes(fixture, gazetteer, '/');
+  const quotes = extractQuotes(fixture, gazetteer);
 
   it('finds each quotation with its speaker, and skips scare quotes, titles, headings and unclosed marks', () => {
     expect(said(quotes)).toEqual([
@@ -46,8 +46,8 @@ describe('extractQuotes on the patterns fixture', () => {
     expect(quotes[0]?.sources).toEqual([
       {
         article: fixture.slug,
+        sentence: sentence.id,
         quote: 'Tim Cook told analysts: “We are very pleased with our results in Greater China.”',
-        path: `/articles/${fixture.slug}/#${sentence.id}`,
       },
     ]);
   });
@@ -58,7 +58,6 @@ describe('extractQuotes, one rule at a time', () => {
     const quotes = extractQuotes(
       article(['Joe Tsai spoke in Dubai.', '“They talked to many firms.', 'In the end they chose us,” Tsai said.']),
       gazetteer,
-      '/base/',
     );
     expect(quotes).toEqual([
       {
@@ -67,8 +66,8 @@ describe('extractQuotes, one rule at a time', () => {
         sources: [
           {
             article: 'fixture',
+            sentence: 's-0-1',
             quote: '“They talked to many firms. In the end they chose us,” Tsai said.',
-            path: '/base/articles/fixture/#s-0-1',
           },
         ],
       },
@@ -84,7 +83,6 @@ describe('extractQuotes, one rule at a time', () => {
         ['“Nobody can tell who is talking in this one,” she said.'],
       ),
       gazetteer,
-      '/',
     );
     expect(said(quotes)).toEqual([
       'Joe Tsai: We have a great deal of respect for each other,',
@@ -103,7 +101,6 @@ describe('extractQuotes, one rule at a time', () => {
         ],
       ),
       gazetteer,
-      '/',
     );
     expect(said(quotes)).toEqual([
       'Tim Cook: We chose the best partner in the market, … It was an easy decision for the whole team.',
@@ -112,13 +109,13 @@ describe('extractQuotes, one rule at a time', () => {
   });
 
   it('never takes a speaker from a subject it cannot name', () => {
-    const quotes = extractQuotes(article(['“The outlook for the year is very uncertain,” analysts said.']), gazetteer, '/');
+    const quotes = extractQuotes(article(['“The outlook for the year is very uncertain,” analysts said.']), gazetteer);
     expect(said(quotes)).toEqual(['null: The outlook for the year is very uncertain,']);
   });
 });
 
 describe('extractQuotes on the samples', () => {
-  const quotesOf = (prefix: string) => extractQuotes(sample(prefix), sampleGazetteer, '/');
+  const quotesOf = (prefix: string) => extractQuotes(sample(prefix), sampleGazetteer);
 
   it('000: Joe Tsai’s four sentences, Lian Jye Su through “he said”, Will Wong after the quotation', () => {
     const quotes = quotesOf('000');
@@ -130,9 +127,9 @@ describe('extractQuotes on the samples', () => {
     const first = sample('000').sentences.find((s) => s.text === '“They talked to a number of companies in China.');
     expect(quotes[0]?.sources[0]).toEqual({
       article: sample('000').slug,
+      sentence: first?.id,
       quote:
         '“They talked to a number of companies in China. In the end, they chose to do business with us. They want to use our AI to power their phones. We feel extremely honored to do business with a great company like Apple,” Tsai said.',
-      path: `/articles/${sample('000').slug}/#${first?.id}`,
     });
   });
 
@@ -163,7 +160,7 @@ describe('extractQuotes on the samples', () => {
       visit(sampleArticle.tree, 'paragraph', (node) => {
         paragraphs.push(toString(node));
       });
-      for (const quote of extractQuotes(sampleArticle, sampleGazetteer, '/')) {
+      for (const quote of extractQuotes(sampleArticle, sampleGazetteer)) {
         const source = quote.sources[0];
         expect(paragraphs.some((text) => text.includes(source?.quote ?? '\u0000'))).toBe(true);
         // A remark resumed after its attribution is joined by " … ": each piece is verbatim.
@@ -177,7 +174,7 @@ describe('extractQuotes with the names found in the text', () => {
   const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
   const quotesIn = (lang: string, ...blocks: string[][]) => {
     const doc = { ...article(...blocks), lang };
-    return said(extractQuotes(doc, listed, '/', recogniseNames(doc, listed)));
+    return said(extractQuotes(doc, listed, recogniseNames(doc, listed)));
   };
 
   it('takes any named speaker, a pronoun for the last person named, and never a date as a speaker', () => {
@@ -210,7 +207,7 @@ describe('extractQuotes with the names found in the text', () => {
 
   it('joins one remark split around its attribution into one quote, its pieces verbatim', () => {
     const doc = { ...article(['“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”']), lang: 'en' };
-    const quotes = extractQuotes(doc, listed, '/', recogniseNames(doc, listed));
+    const quotes = extractQuotes(doc, listed, recogniseNames(doc, listed));
     expect(said(quotes)).toEqual(['Anna Berg: We talked to a number of companies, … In the end they chose to do business with us.']);
     expect(quotes[0]?.sources[0]?.quote).toBe('“We talked to a number of companies,” Anna Berg said. “In the end they chose to do business with us.”');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTerms } from '../../src/pipeline/analyse/terms.ts';
 import { selectKeyPoints } from '../../src/pipeline/brief/points.ts';
-import type { Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 import { samples } from '../fixtures/analyse/samples.ts';
 
 /** Sentences from blocks; a block of several sentences is an array, a heading starts with "# ". */

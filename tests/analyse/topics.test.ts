@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema, topicSchema } from '../../src/config/schema.ts';
-import { compileTopics, matchTopics } from '../../src/pipeline/analyse/topics.ts';
+import { compileTopics, matchTopics, requiredTerms, topicTerms } from '../../src/pipeline/analyse/topics.ts';
 import { loadArticle, samples } from '../fixtures/analyse/samples.ts';
-import type { Article, Sentence, SentenceId, Topic } from '../../src/pipeline/types.ts';
+import type { Article, Sentence, SentenceId, Topic } from '../../src/core/types.ts';
 
 const root = new URL('../../', import.meta.url);
 const topicsDir = new URL('content/topics/', root);
@@ -222,6 +222,17 @@ describe('terms in several languages and entity names in any language', () => {
   });
 });
 
+describe('the terms key points are ranked by', () => {
+  const names = new Map([['Apple', ['Apple Inc.', '苹果']]]);
+  const match = rule('t', { all: ['Apple'], any: [['market share', '市场份额'], 'Huawei'] }).match;
+
+  it('are every term with all its forms, and the all-terms apart: what every point names', () => {
+    expect(topicTerms(match, names)).toEqual([['Apple', 'Apple Inc.', '苹果'], ['market share', '市场份额'], ['Huawei']]);
+    expect(requiredTerms(match, names)).toEqual([['Apple', 'Apple Inc.', '苹果']]);
+    expect(requiredTerms({ ...match, all: [] }, names)).toEqual([]);
+  });
+});
+
 describe('market guards', () => {
   const share = (match: Partial<Topic['match']> = {}) => [rule('share', { any: ['market share', 'shipments'], threshold: 2, market: 'China', ...match })];
   const places = [['China', 'mainland China', '中国'], ['India']];
@@ -257,6 +268,47 @@ describe('market guards', () => {
     const rules = [rule('phones', { any: ['smartphone'], excludeMarkets: ['India'] })];
     expect(match(article('Smartphone sales in India', 'Smartphone sales in India rose.'), rules)).toEqual([]);
     expect(match(article('Smartphone sales in China', 'Smartphone sales in China rose, and India’s too.'), rules)).toEqual(['phones']);
+  });
+});
+
+/**
+ * Reports written for the purpose, with topics a user would write for them
+ * (`tests/fixtures/topics/topics-config/`): the stories of `tests/fixtures/duplicates/stories/`
+ * (a bank's fine, Europe's electric-car market, China's tablet market in Chinese) and four more
+ * (`tests/fixtures/topics/tablets/`): India's tablet market naming China once, a global report
+ * with a paragraph on China, a one-sentence report with its only term in the title, and a
+ * carmaker's launch that names tablets and market share in passing.
+ */
+describe('topics on reports written for the purpose', () => {
+  const dirs = [new URL('../fixtures/duplicates/stories/', import.meta.url), new URL('tablets/', fixturesDir)];
+  const reports = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.md'))
+      .sort()
+      .map((file) => loadArticle(dir, file)),
+  );
+  const configDir = new URL('topics-config/', fixturesDir);
+  const userTopics = readdirSync(configDir)
+    .sort()
+    .map((file) => ({ slug: file.replace(/\.md$/, ''), ...topicSchema.parse(matter(readFileSync(new URL(file, configDir), 'utf8')).data) }));
+
+  it('files them as a reader would, but for the four noted', () => {
+    const filed: Record<string, string[]> = Object.fromEntries(userTopics.map((t) => [t.slug, []]));
+    for (const report of reports) for (const m of matchTopics(report, userTopics)) filed[m.topic]?.push(report.file.replace(/\.md$/, ''));
+    expect(filed).toEqual({
+      // 中国 is a name of China; the English report carries its one term in its title. The
+      // carmaker's launch is filed too: China is in its lead, and tablets and market share are
+      // two terms named once. Left out: India's market, and the global report, where China is one
+      // paragraph; and zh-04, which calls the market 国内 (domestic) and never names China.
+      'china-tablets': ['zh-01', 'zh-02', 'zh-03', 'zh-05', 'zh-06', 'passing', 'short-en'],
+      // Europe is no country: the market is the term itself, named before Germany or France.
+      'europe-ev': ['ev-01', 'ev-02', 'ev-03', 'ev-04', 'ev-05'],
+      harbourline: ['fine-01', 'fine-02', 'fine-03', 'fine-04', 'fine-05', 'fine-06', 'fine-07', 'fine-08', 'fine-09'],
+      // The carmaker's launch compares its price with Tesla's in its second sentence (the lead):
+      // filed. The two-sentence ev-05 names one of the topic's terms (electric cars), in its lead:
+      // 1.5 of the 2 needed.
+      tesla: ['ev-01', 'ev-02', 'ev-03', 'ev-04', 'passing'],
+    });
   });
 });
 

@@ -7,9 +7,12 @@ import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
 import { buildChart } from '../../src/pipeline/brief/charts.ts';
 import { groupFacts } from '../../src/pipeline/brief/facts.ts';
 import { storyCounter } from '../../src/pipeline/brief/stories.ts';
-import type { Figure, Slug } from '../../src/pipeline/types.ts';
+import type { Figure, Slug, SourceRef } from '../../src/core/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
+
+/** A source as `article#sentence`. */
+const cited = (source: SourceRef) => `${source.article}#${source.sentence}`;
 
 /** Every article its own story and outlet. */
 const own = storyCounter([], new Map());
@@ -53,12 +56,12 @@ describe('buildChart for one period', () => {
   });
 
   it('cites every figure behind each point, and their union once', () => {
-    expect(chart?.pointSources.map((sources) => sources.map((s) => s.path))).toEqual([
-      ['/articles/a/#s-2', '/articles/b/#s-2'],
-      ['/articles/b/#s-1'],
-      ['/articles/a/#s-1'],
+    expect(chart?.pointSources.map((sources) => sources.map(cited))).toEqual([
+      ['a#s-2', 'b#s-2'],
+      ['b#s-1'],
+      ['a#s-1'],
     ]);
-    expect(chart?.sources.map((s) => s.path)).toEqual(['/articles/a/#s-2', '/articles/b/#s-2', '/articles/b/#s-1', '/articles/a/#s-1']);
+    expect(chart?.sources.map(cited)).toEqual(['a#s-2', 'b#s-2', 'b#s-1', 'a#s-1']);
   });
 
   it('keeps only the subjects the spec names', () => {
@@ -139,10 +142,10 @@ describe('buildChart over several periods', () => {
       { label: 'Apple', values: [24, null, 15] },
       { label: 'Vivo', values: [null, null, 17] },
     ]);
-    expect(chart?.pointSources.map((sources) => sources.map((s) => s.path))).toEqual([
-      ['/articles/a/#s-1'],
+    expect(chart?.pointSources.map((sources) => sources.map(cited))).toEqual([
+      ['a#s-1'],
       [],
-      ['/articles/a/#s-2', '/articles/b/#s-1'],
+      ['a#s-2', 'b#s-1'],
     ]);
   });
 
@@ -156,7 +159,7 @@ describe('the market-share topic’s charts over the sample articles', () => {
   const topic = topicSchema.parse(matter(readFileSync(join(import.meta.dirname, '../../content/topics/market-share.md'), 'utf8')).data);
   const subjects = sampleSubjects();
   const articles = sampleArticles();
-  const facts = factsOf([...articles.values()].flatMap((doc) => extractFigures(doc, { base: '/', subjects })));
+  const facts = factsOf([...articles.values()].flatMap((doc) => extractFigures(doc, { subjects })));
   const charts = new Map(topic.charts.map((chartSpec) => [chartSpec.id, buildChart(chartSpec, facts, own)]));
   const slugOf = (file: string) => articles.get(file)!.slug;
   const articlesBehind = (id: string) => charts.get(id)?.pointSources.map((sources) => sources.map((s) => s.article));

@@ -3,7 +3,7 @@ import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
 import { agreeRounded, findConflicts, groupFacts, writtenStep } from '../../src/pipeline/brief/facts.ts';
 import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
-import type { Fact, Slug } from '../../src/pipeline/types.ts';
+import type { Fact, Slug } from '../../src/core/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
 
@@ -170,7 +170,7 @@ describe('facts of the sample articles', () => {
   const articles = [...sampleArticles().values()];
   const representatives = storyRepresentatives(articles, findNearDuplicates(articles));
   const facts = groupFacts(
-    articles.flatMap((doc) => extractFigures(doc, { base: '/', subjects: sampleSubjects() })),
+    articles.flatMap((doc) => extractFigures(doc, { subjects: sampleSubjects() })),
     storyCounter(articles, representatives),
   );
 

@@ -5,7 +5,7 @@ import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { assignSlugs, cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
 import { storyCounter } from '../../src/pipeline/brief/stories.ts';
-import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Figure, Sentence, SentenceId, Slug } from '../../src/core/types.ts';
 
 /** An article from paragraphs; a paragraph of several sentences is an array. */
 function article(slug: string, ...blocks: (string | string[])[]): Pick<Article, 'slug' | 'sentences'> {
@@ -49,7 +49,7 @@ const bridge = [
 const duplicateOf = new Map([['b', 'a']] as [Slug, Slug][]);
 
 describe('selectKeyPoints on fixtures', () => {
-  const points = selectKeyPoints(bridge, { base: '/', duplicateOf, count: 4 });
+  const points = selectKeyPoints(bridge, { duplicateOf, count: 4 });
 
   it('picks the claims most stories carry, best first, each with its sources', () => {
     expect(points.map((p) => [p.text, p.score, p.sources.map((s) => s.article)])).toEqual([
@@ -61,10 +61,10 @@ describe('selectKeyPoints on fixtures', () => {
     ]);
   });
 
-  it('cites the point first, then each similar sentence verbatim, with links that land on them', () => {
+  it('cites the point first, then each similar sentence verbatim, each by its article and sentence', () => {
     expect(points[1]?.sources).toEqual([
-      { article: 'd', quote: 'Shop owners near the bridge said their sales fell sharply during the eighteen-month closure.', path: '/articles/d/#s-1-0' },
-      { article: 'c', quote: 'Local shops near the bridge reported a sharp fall in sales during the long closure.', path: '/articles/c/#s-2-0' },
+      { article: 'd', sentence: 's-1-0', quote: 'Shop owners near the bridge said their sales fell sharply during the eighteen-month closure.' },
+      { article: 'c', sentence: 's-2-0', quote: 'Local shops near the bridge reported a sharp fall in sales during the long closure.' },
     ]);
   });
 
@@ -80,25 +80,25 @@ describe('selectKeyPoints on fixtures', () => {
       'However, night services on the eastern route will still end before midnight on weekdays.',
       'The port authority will add six electric ferries to its fleet by March, doubling capacity on the busiest routes.',
     );
-    expect(selectKeyPoints([mixed], { base: '/', duplicateOf: new Map(), count: 10 }).map((p) => p.text)).toEqual([
+    expect(selectKeyPoints([mixed], { duplicateOf: new Map(), count: 10 }).map((p) => p.text)).toEqual([
       'The port authority will add six electric ferries to its fleet by March, doubling capacity on the busiest routes.',
     ]);
   });
 
   it('leaves out a sentence that says what a chosen point or its sources say', () => {
-    const all = selectKeyPoints(bridge, { base: '/', duplicateOf, count: 20 });
+    const all = selectKeyPoints(bridge, { duplicateOf, count: 20 });
     expect(all.map((p) => p.text)).toEqual(points.map((p) => p.text));
   });
 
   it('counts an article and its near-duplicate as one story', () => {
-    const unaware = selectKeyPoints(bridge, { base: '/', duplicateOf: new Map(), count: 1 });
+    const unaware = selectKeyPoints(bridge, { duplicateOf: new Map(), count: 1 });
     // a, b, c and d: 4 stories when b is not known as a's rewrite.
     expect(unaware[0]?.score).toBe(2.939);
   });
 
   it('returns nothing for no articles or no points asked', () => {
-    expect(selectKeyPoints([], { base: '/', duplicateOf })).toEqual([]);
-    expect(selectKeyPoints(bridge, { base: '/', duplicateOf, count: 0 })).toEqual([]);
+    expect(selectKeyPoints([], { duplicateOf })).toEqual([]);
+    expect(selectKeyPoints(bridge, { duplicateOf, count: 0 })).toEqual([]);
   });
 });
 
@@ -122,7 +122,7 @@ describe('key points per topic', () => {
       'Terminal operators said cargo volumes would keep rising as shipping lines add routes to the port.',
     ),
   ];
-  const options = { base: '/', duplicateOf: new Map<Slug, Slug>(), count: 2 };
+  const options = { duplicateOf: new Map<Slug, Slug>(), count: 2 };
 
   it('ranks by the topic’s own terms: two topics over the same articles show their own points', () => {
     const ferries = selectKeyPoints(port, { ...options, terms: [['ferry', 'ferries'], ['timetable']] }).map((p) => p.text);
@@ -134,6 +134,33 @@ describe('key points per topic', () => {
     ]);
     // The three cargo sentences say one thing: one point, the one naming all three terms.
     expect(cargo).toEqual(['Cargo volumes at the container terminal rose by a tenth last year as new shipping lines arrived.']);
+  });
+
+  it('follows the topic’s entities: every point names them, and one that opens with one of them comes first', () => {
+    // An airline's catering deal, in a topic on the airline and a topic on its caterer.
+    const deal = [
+      article(
+        'k1',
+        'Kestrel Air has chosen Bluefin Kitchens to cater its long-haul flights from next summer, the airline said on Monday.',
+        'Bluefin Kitchens will build a new kitchen near the airport to prepare the meals for the flights, the caterer said.',
+        'Passenger numbers on long-haul flights rose by a fifth last year as new routes opened.',
+      ),
+      article('k2', 'Kestrel Air picked Bluefin Kitchens as the caterer for its long-haul flights starting next summer.', 'The contract doubles the size of Bluefin Kitchens, which until now has served hotels and hospitals.'),
+      article('k3', 'Bluefin Kitchens won the long-haul catering contract of Kestrel Air, beating two larger caterers.', 'Long-haul flights of Kestrel Air will serve hot meals in every cabin from next summer.'),
+    ];
+    const airline = { terms: [['Kestrel Air'], ['flight', 'flights'], ['long-haul']], required: [['Kestrel Air']] };
+    const caterer = { terms: [['Bluefin Kitchens'], ['caterer', 'caterers', 'catering'], ['kitchen', 'kitchens']], required: [['Bluefin Kitchens']] };
+    const points = (topic: { terms: string[][]; required?: string[][] }) => selectKeyPoints(deal, { ...options, count: 3, ...topic }).map((p) => p.text);
+    // The passenger numbers name no Kestrel Air; the rest say what the deal sentence says.
+    expect(points(airline)).toEqual(['Kestrel Air picked Bluefin Kitchens as the caterer for its long-haul flights starting next summer.']);
+    expect(points(caterer)).toEqual([
+      'Bluefin Kitchens won the long-haul catering contract of Kestrel Air, beating two larger caterers.',
+      'Bluefin Kitchens will build a new kitchen near the airport to prepare the meals for the flights, the caterer said.',
+      'The contract doubles the size of Bluefin Kitchens, which until now has served hotels and hospitals.',
+    ]);
+    // By their terms alone, both topics lead with the airline's sentence, which names both.
+    expect(points({ terms: caterer.terms })[0]).toBe(points(airline)[0]);
+    expect(points({ terms: airline.terms })).toContain('Passenger numbers on long-haul flights rose by a fifth last year as new routes opened.');
   });
 
   it('takes no sentence that names none of the topic’s terms, and a phrase only with its words in order', () => {
@@ -168,7 +195,7 @@ describe('key points per topic', () => {
       measure: 'sales change',
       period: null,
       market: null,
-      sources: [{ article: slug as Slug, quote: sentence.text, path: `/articles/${slug}/#${sentence.id}` }],
+      sources: [{ article: slug as Slug, sentence: sentence.id, quote: sentence.text }],
     });
     const withFigures = [
       { ...said, figures: [drop('f1', said.sentences[0] as Sentence)] },
@@ -192,8 +219,8 @@ describe('key points per topic', () => {
       ],
       duplicateOf,
     );
-    const [byStory] = selectKeyPoints(bridge, { base: '/', duplicateOf, count: 1 });
-    const [byOutlet] = selectKeyPoints(bridge, { base: '/', duplicateOf, stories, count: 1 });
+    const [byStory] = selectKeyPoints(bridge, { duplicateOf, count: 1 });
+    const [byOutlet] = selectKeyPoints(bridge, { duplicateOf, stories, count: 1 });
     // a and its rewrite b, then c and d: 3 stories; with b and c of one outlet, a, b and c are one source.
     expect(byOutlet?.text).toBe(byStory?.text);
     expect(((byOutlet?.score ?? 0) / (byStory?.score ?? 1)).toFixed(2)).toBe((2 / 3).toFixed(2));
@@ -218,7 +245,7 @@ describe('selectKeyPoints on the five samples', () => {
     const first = [slug, ...duplicates.map((d) => d.slug)].sort()[0] as Slug;
     representative.set(slug, first);
   }
-  const points = selectKeyPoints(samples, { base: '/briefs/', duplicateOf: representative });
+  const points = selectKeyPoints(samples, { duplicateOf: representative });
   const prefix = new Map(samples.map((a) => [a.slug, a.file.slice(0, 3)]));
 
   it('brief the story: the deal, what Apple lacks in China, regulatory approval, the sales drop', () => {
@@ -242,7 +269,7 @@ describe('selectKeyPoints on the five samples', () => {
       expect(point.sources[0]?.quote).toBe(point.text);
       for (const source of point.sources) {
         const sentence = samples.find((a) => a.slug === source.article)?.sentences.find((s) => s.text === source.quote);
-        expect(source.path).toBe(`/briefs/articles/${source.article}/#${sentence?.id}`);
+        expect(source.sentence).toBe(sentence?.id);
       }
     }
   });

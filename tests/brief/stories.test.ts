@@ -1,6 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
+import { assignSlugs } from '../../src/pipeline/clean/index.ts';
 import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
-import type { Duplicate, Slug } from '../../src/pipeline/types.ts';
+import { loadArticle } from '../fixtures/analyse/samples.ts';
+import type { Duplicate, Slug } from '../../src/core/types.ts';
 
 const article = (slug: string, source: string | null, date: string | null = null, title = `Story ${slug}`) => ({ slug: slug as Slug, source, date, title });
 const duplicates = (...pairs: [string, string][]) => {
@@ -65,5 +69,53 @@ describe('storyCounter', () => {
     expect(stories.count(['d', 'e'] as Slug[])).toBe(2);
     expect(stories.count(['a', 'b', 'd', 'e'] as Slug[])).toBe(3);
     expect(stories.count([])).toBe(0);
+  });
+});
+
+describe('stories of reports written for the purpose, by the near-duplicate search', () => {
+  // `tests/fixtures/duplicates/stories/`: see tests/analyse/duplicates.test.ts.
+  const dir = new URL('../fixtures/duplicates/stories/', import.meta.url);
+  const reports = assignSlugs(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.md'))
+      .sort()
+      .map((file) => loadArticle(dir, file)),
+  );
+  const name = new Map(reports.map((a) => [a.slug, a.file.replace(/\.md$/, '')]));
+  const slug = new Map(reports.map((a) => [a.file.replace(/\.md$/, ''), a.slug]));
+  const representatives = storyRepresentatives(reports, findNearDuplicates(reports));
+
+  it('makes a wire story, its copies and its re-run one story, and every separate or short report a story of its own', () => {
+    const stories: Record<string, string[]> = {};
+    for (const [article, story] of representatives) (stories[name.get(story) as string] ??= []).push(name.get(article) as string);
+    for (const list of Object.values(stories)) list.sort();
+    expect(stories).toEqual({
+      // The follow-up a week later joins by the two paragraphs it repeats (see the search's test).
+      'fine-01': ['fine-01', 'fine-02', 'fine-03', 'fine-04', 'fine-05', 'fine-09'],
+      'fine-06': ['fine-06'],
+      'fine-07': ['fine-07'],
+      'fine-08': ['fine-08'],
+      // Of one day: the first by slug ("tesla-loses-ground…") represents the story.
+      'ev-03': ['ev-01', 'ev-03'],
+      'ev-02': ['ev-02'],
+      'ev-04': ['ev-04'],
+      'ev-05': ['ev-05'],
+      'zh-01': ['zh-01', 'zh-02', 'zh-03'],
+      'zh-04': ['zh-04'],
+      'zh-05': ['zh-05'],
+      'zh-06': ['zh-06'],
+    });
+  });
+
+  it('counts the wire, its copies and its re-run once, separate reports each, and one outlet’s stories once', () => {
+    const stories = storyCounter(reports, representatives);
+    const count = (...files: string[]) => stories.count(files.map((file) => slug.get(file) as Slug));
+    expect(count('fine-01', 'fine-02', 'fine-03', 'fine-04', 'fine-05')).toBe(1);
+    expect(count('fine-01', 'fine-06', 'fine-07', 'fine-08')).toBe(4);
+    // ev-04 is another tracker's figures, from the wire that ran ev-01: one outlet.
+    expect(count('ev-01', 'ev-04')).toBe(1);
+    expect(count('ev-01', 'ev-02', 'ev-05')).toBe(3);
+    // zh-06 is the outlet of zh-01 again, under its own title: one source for a claim.
+    expect(count('zh-01', 'zh-02', 'zh-03', 'zh-04', 'zh-05', 'zh-06')).toBe(3);
   });
 });

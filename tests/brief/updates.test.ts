@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicUpdates } from '../../src/pipeline/brief/updates.ts';
-import type { ArticleValue, TopicUpdate } from '../../src/pipeline/types.ts';
+import type { ArticleValue, TopicUpdate } from '../../src/core/types.ts';
 import { figure } from '../fixtures/figures/figures.ts';
 import { briefingOf, chinaShare, quote, sharePrice, story, topicArticle } from '../fixtures/updates/story.ts';
 
@@ -10,8 +10,8 @@ const value = (article: string, sentence: string, text: string, value: number): 
   value,
   text,
   article: article as ArticleValue['article'],
+  sentence: `s-${sentence}` as ArticleValue['sentence'],
   quote: `Alibaba reported ${text} (sentence ${sentence}).`,
-  path: `/articles/${article}/#s-${sentence}`,
 });
 /** Updates in one line each: article, added, revised as "from → to", speakers. */
 const lines = (updates: TopicUpdate[]) => updates.map((u) => [u.article, u.added, u.revised.map((r) => `${r.fact}: ${r.from.text} (${r.from.article}) → ${r.to.text} (${r.to.article})`), u.speakers]);

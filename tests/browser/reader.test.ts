@@ -42,10 +42,10 @@ describe.skipIf(!chromiumPath)('reading the sample site', () => {
     const toc = page.getByRole('navigation', { name: 'On this page' });
     const entries = await toc.getByRole('link').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(entries).toEqual([
+      ["What's new", '#whats-new'],
       ['Key points', '#points'],
       ['Figures', '#figures'],
       ['Charts', '#charts'],
-      ['Other figures', '#other-figures'],
       ['Timeline', '#timeline'],
       ['Quotes', '#quotes'],
       ['Sources', '#sources'],

@@ -29,6 +29,10 @@ const hostile: Record<string, string | Uint8Array> = {
   'broken-yaml.md': `---\ntitle: [unclosed\ndate: 2025-02-30\n---\n\nBody.\n`,
   'alias-bomb.md': `---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ntitle: Bomb\n---\n\nBody.\n`,
   'deep-quotes.md': `${'>'.repeat(10000)} deep\n`,
+  // Lists inside table cells, which once wrote a sentence span across a table's rows and stopped
+  // the whole build: a navbox, and a page laid out in a table.
+  'navbox.html': `<html><head><title>Smartphone makers in China</title></head><body><article>${'<p>Huawei, Xiaomi, Oppo and Vivo compete with Apple for the largest share of smartphone sales in China, analysts said on Thursday.</p>'.repeat(4)}<table class="navbox"><tr><th>Makers</th><td><ul><li>Huawei</li><li>Xiaomi<ul><li>Redmi</li></ul></li></ul></td></tr><tr><th>Systems</th><td><p>HarmonyOS</p><p>Android</p></td></tr></table></article></body></html>`,
+  'table-layout.html': `<html><head><title>An evening stolen by video players</title></head><body><table><tr><td>The replies to my rant about video players were roughly in the following groups, from every corner of the world:<ul><li>"Right on! I had exactly the same experience!"</li><li>"You're clearly an idiot." (This was about 1/3 of the replies.)</li></ul>So of course that day I got hundreds of emails about it, and I read every one of them.</td></tr></table></body></html>`,
   'empty.txt': '',
   'whitespace.txt': ' \n\t\n  \n',
   'binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
@@ -54,6 +58,22 @@ describe('a folder of hostile and broken files, mixed with the samples', () => {
     expect(build.output).toMatch(/hostile\/deep-quotes\.md:1: .*nesting/);
     expect(build.output).toMatch(/hostile\/binary\.txt: .*binary/);
     expect(build.output).toMatch(/hostile\/latin1\.txt: .*UTF-8/);
+  });
+
+  test('a page with lists inside table cells is built with its text, or named with its reason', () => {
+    const articles = readJson<{ file: string; path: string }[]>(outDir, 'data/articles.json');
+    for (const [file, phrases] of [
+      ['hostile/navbox.html', ['Redmi', 'HarmonyOS']],
+      ['hostile/table-layout.html', ['Right on! I had exactly the same experience!', 'So of course that day I got hundreds of emails about it']],
+    ] as const) {
+      const built = articles.find((a) => a.file === file);
+      if (!built) {
+        expect(build.output).toMatch(new RegExp(`${file.replace('.', '\\.')}: `));
+        continue;
+      }
+      const shown = text(page(outDir, built.path));
+      for (const phrase of phrases) expect(shown, file).toContain(phrase);
+    }
   });
 
   test('no code from any file ran', () => {

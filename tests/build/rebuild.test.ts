@@ -1,7 +1,7 @@
 /**
  * A rebuild is a newsroom's everyday build: the site was built, an article arrives, and it is
- * built again with everything kept from last time — the pipeline's cache, Astro's incremental
- * build (pages restored instead of rendered) and the compiled MDX (`mdx-cache.ts`). What it
+ * built again with everything kept from last time — the pipeline's memo, Astro's incremental
+ * build (pages restored instead of rendered) and the compiled MDX (`compiled-mdx.ts`). What it
  * gives must be exactly what a build from nothing gives for the same content, file for file.
  */
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { MDX_CACHE_DIR } from '../../src/integration/mdx-cache.ts';
+import { COMPILED_MDX_DIR } from '../../src/astro/compiled-mdx.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { siteFiles } from '../helpers/site.ts';
 
@@ -19,12 +19,12 @@ const rebuilt = join(scratch, 'rebuilt');
 const fresh = join(scratch, 'fresh');
 /** Where `buildSite` keeps a site's generated folder, and Astro's cache beside it (astro.config.mjs). */
 const generatedArticles = join(`${rebuilt}.generated`, 'articles');
-const mdxCache = join(`${rebuilt}.generated.astro-cache`, MDX_CACHE_DIR);
+const compiledMdx = join(`${rebuilt}.generated.astro-cache`, COMPILED_MDX_DIR);
 const late = '004_9e7bfbbb68c72ab2.txt';
 
 const digests = (dir: string) => Object.fromEntries(siteFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
-const entryTimes = () => Object.fromEntries(readdirSync(mdxCache).map((name) => [name, statSync(join(mdxCache, name)).mtimeMs]));
+const entryTimes = () => Object.fromEntries(readdirSync(compiledMdx).map((name) => [name, statSync(join(compiledMdx, name)).mtimeMs]));
 
 let before: { pages: Record<string, string>; entries: Record<string, number> };
 let after: { pages: Record<string, string>; entries: Record<string, number> };
@@ -55,7 +55,7 @@ test('a rebuild after a new article gives the site a build from nothing gives, f
   expect(Object.keys(a).filter((file) => a[file] !== b[file])).toEqual([]);
   expect(Object.keys(a).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file))).toHaveLength(5);
   // It was a rebuild: the pipeline and Astro both reused the last build.
-  expect(rebuildLog).toMatch(/5 articles built, 4 unchanged from the cache/);
+  expect(rebuildLog).toMatch(/5 articles built, 4 unchanged since the last build/);
   expect(rebuildLog).toMatch(/\(restored\)/);
 });
 

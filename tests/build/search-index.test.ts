@@ -9,7 +9,7 @@ import { join, matchesGlob } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { ArticleSummary } from '../../src/pipeline/emit/data.ts';
-import { INDEXED_PAGES } from '../../src/integration/search-index.ts';
+import { INDEXED_PAGES } from '../../src/astro/pagefind.ts';
 import { elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;

@@ -5,9 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { SourceRef, TopicBriefing } from '../../src/pipeline/types.ts';
-import { searchShortcutScript } from '../../src/scripts/search-shortcut.ts';
-import { themeScript } from '../../src/scripts/theme.ts';
+import type { SourceLink } from '../../src/core/types.ts';
+import type { BriefingData } from '../../src/pipeline/emit/links.ts';
+import { searchShortcutScript } from '../../src/site/client/search-shortcut.ts';
+import { themeScript } from '../../src/site/client/theme.ts';
 import { elementById, elements, page, readJson, siteFiles, text } from '../helpers/site.ts';
 
 let site: string;
@@ -114,7 +115,7 @@ describe('data API', () => {
 });
 
 describe('stories, not copies; key points per topic', () => {
-  const briefing = (slug: string) => readJson<TopicBriefing>(site, `data/topics/${slug}.json`);
+  const briefing = (slug: string) => readJson<BriefingData>(site, `data/topics/${slug}.json`);
 
   test('no fact agrees on copies: 000 and 002 are one story, and the page says so', () => {
     for (const slug of ['apple-in-china', 'alibaba-ai', 'market-share']) {
@@ -137,14 +138,18 @@ describe('stories, not copies; key points per topic', () => {
     const points = (slug: string) => briefing(slug).points.map((p) => p.text);
     expect(points('apple-in-china')).not.toEqual(points('alibaba-ai'));
     expect(points('market-share')[0]).toMatch(/market share|shipments/);
+    // Each follows its entity (its `all` term): every point names it, and they lead differently.
+    for (const point of points('apple-in-china')) expect(point).toMatch(/Apple/);
+    for (const point of points('alibaba-ai')) expect(point).toMatch(/Alibaba/);
+    expect(points('alibaba-ai')[0]).not.toBe(points('apple-in-china')[0]);
   });
 });
 
 describe('traceability', () => {
   const briefings = () =>
-    readJson<{ slug: string }[]>(site, 'data/topics.json').map((t) => readJson<TopicBriefing>(site, `data/topics/${t.slug}.json`));
+    readJson<{ slug: string }[]>(site, 'data/topics.json').map((t) => readJson<BriefingData>(site, `data/topics/${t.slug}.json`));
 
-  function expectLandsOnQuote(source: SourceRef) {
+  function expectLandsOnQuote(source: SourceLink) {
     const [path, id] = source.path.split('#');
     expect(id, source.path).toBeTruthy();
     const anchor = elementById(page(site, path!), id!);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TopicBriefing } from '../../src/pipeline/types.ts';
+import type { BriefingData } from '../../src/pipeline/emit/links.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { validateFiles } from '../helpers/html-validate.ts';
 import { checkLinks } from '../helpers/links.ts';
@@ -35,7 +35,7 @@ const rally = 'alibaba-shares-rally-on-apple-deal';
 const cloud = 'alibabas-cloud-business-keeps-growing';
 const profile = 'who-runs-alibaba';
 
-const briefing = () => readJson<TopicBriefing>(outDir, `data/topics/${TOPIC}.json`);
+const briefing = () => readJson<BriefingData>(outDir, `data/topics/${TOPIC}.json`);
 const hasClass = (name: string) => (el: Element) => ((el.properties.className as string[] | undefined) ?? []).includes(name);
 const children = (el: Element, tag: string) => el.children.filter((c): c is Element => c.type === 'element' && c.tagName === tag);
 const lines = (path: string) => children(elements(page(outDir, path), (el) => el.tagName === 'ol' && hasClass('updates')(el))[0]!, 'li');
@@ -90,7 +90,8 @@ describe('the pages', () => {
   test('the topic page opens with What’s new: a dated line per article, before the key points', () => {
     const tree = page(outDir, `/topics/${TOPIC}/`);
     const headings = elements(tree, (el) => el.tagName === 'h2').map((el) => String(el.properties.id));
-    expect(headings[0]).toBe('whats-new');
+    // After the table of contents, the first section.
+    expect(headings.slice(0, 2)).toEqual(['toc-title', 'whats-new']);
     expect(headings.indexOf('whats-new')).toBeLessThan(headings.indexOf('points'));
     expect(lines(`/topics/${TOPIC}/`).map(text)).toEqual([
       '11 February 2025 — Alibaba shares slip as investors take profits (Kowloon Times): revised Alibaba · share price · Hong Kong HK$124.3 → HK$121; first quoted Eddie Wu',

@@ -13,7 +13,7 @@ import type { Nodes } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article } from '../../src/pipeline/types.ts';
+import type { Article } from '../../src/core/types.ts';
 
 const root = join(import.meta.dirname, '../fixtures/clean');
 const update = process.env.UPDATE_FIXTURES === '1';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assignSlugs, cleanArticle, slugify } from '../../src/pipeline/clean/index.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article, Slug } from '../../src/pipeline/types.ts';
+import type { Article, Slug } from '../../src/core/types.ts';
 
 describe('slugify', () => {
   test.each([

@@ -14,7 +14,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { unified } from 'unified';
-import type { Article } from '../../src/pipeline/types.ts';
+import type { Article } from '../../src/core/types.ts';
 
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
 /** Astro's MDX options (`@astrojs/mdx` defaults, smart punctuation off as in astro.config.mjs). */

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/pipeline/clean/index.ts';
 import { articleToMdx, type FigureMark } from '../../src/pipeline/emit/mdx.ts';
 import { readArticle } from '../../src/pipeline/read/index.ts';
-import type { Article } from '../../src/pipeline/types.ts';
+import type { Article } from '../../src/core/types.ts';
 import { articleText, compiledEffects, readMdx } from './mdx-check.ts';
 
 function article(file: string, text: string): Article {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FEED_ITEMS } from '../../src/lib/seo.ts';
+import { FEED_ITEMS } from '../../src/site/seo.ts';
 import { topicUpdates } from '../../src/pipeline/brief/updates.ts';
 import {
   cited,
@@ -17,11 +17,12 @@ import {
   updateLines,
   VIEW_UPDATES,
 } from '../../src/pipeline/emit/topic-view.ts';
-import type { Fact, FactValue, Figure, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/pipeline/types.ts';
+import type { Fact, FactValue, Figure, Quote, SentenceId, Slug, SourceRef, TimelineEvent, TopicBriefing } from '../../src/core/types.ts';
+import { linkSources } from '../../src/pipeline/emit/links.ts';
 import { figure as storyFigure } from '../fixtures/figures/figures.ts';
 import { briefingOf, chinaShare, quote as storyQuote, sharePrice, storyBriefing, topicArticle } from '../fixtures/updates/story.ts';
 
-const source = (article: string): SourceRef => ({ article: article as Slug, quote: `${article} said so.`, path: `/articles/${article}/#s-1` });
+const source = (article: string): SourceRef => ({ article: article as Slug, sentence: 's-1' as SentenceId, quote: `${article} said so.` });
 /** A value of a fact; each article its own story unless `stories` says otherwise. */
 const figure = (article: string, value: number, text = `${value}%`, stories = 1, rounded = false): FactValue => ({
   id: `${article}-${value}`,
@@ -105,7 +106,7 @@ describe('what a topic page shows of each section', () => {
   test('the view a topic page reads holds the leading part of each list and their lengths, never the lists', () => {
     const facts = Array.from({ length: 120 }, (_, i) => fact(`f${i}`, i === 110 ? 'differ' : 'single', [figure('x', i)]));
     const timeline = Array.from({ length: 60 }, (_, i) => ({ date: `20${String(i).padStart(2, '0')}`, text: `e${i}`, sources: [] }) as unknown as TimelineEvent);
-    const briefing = { slug: 't', title: 'T', description: '', path: '/topics/t/', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [], updates: [] } as unknown as TopicBriefing;
+    const briefing = { slug: 't', title: 'T', description: '', articles: [], coverage: 0, points: [], facts, figures: facts.flatMap((f) => f.values), conflicts: [facts[110]], timeline, quotes: [], charts: [], sources: [], updates: [] } as unknown as TopicBriefing;
     const view = topicView(briefing, '/');
     expect(['facts', 'figures', 'conflicts', 'timeline', 'quotes'].filter((key) => key in view)).toEqual([]);
     expect(view.counts).toEqual({ facts: 120, figures: 120, conflicts: 1, timeline: 60, quotes: 0, updates: 0 });
@@ -155,7 +156,7 @@ describe('what a topic page shows of each section', () => {
     };
     const size = (briefing: TopicBriefing) => [
       JSON.stringify(topicView(briefing, '/')).length,
-      ...(['figures', 'timeline', 'quotes', 'updates'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100)).length),
+      ...(['figures', 'timeline', 'quotes', 'updates'] as const).map((list) => JSON.stringify(listItems(briefing, list, 0, 100, '/')).length),
     ];
     // From 100 reports to 10,000, only the counts grow, by two digits each: in the view, the
     // sources of the point, the value, the event and the quote, how many figures there are, and
@@ -169,9 +170,9 @@ describe('what a topic page shows of each section', () => {
     const facts = Array.from({ length: 250 }, (_, i) => fact(`f${i}`, 'single', [figure('x', i)]));
     const quotes: Quote[] = Array.from({ length: 30 }, (_, i) => ({ text: `q${i}`, speaker: null, sources: [source('x')] }));
     const briefing = { facts, quotes, timeline: [] } as unknown as TopicBriefing;
-    expect(listItems(briefing, 'figures', 200, 100)).toEqual(facts.slice(200).map(shownFact));
-    expect(listItems(briefing, 'quotes', 0, 10).map((q) => 'text' in q && q.text)).toEqual(quotes.slice(0, 10).map((q) => q.text));
-    expect(listItems(briefing, 'timeline', 0, 100)).toEqual([]);
+    expect(listItems(briefing, 'figures', 200, 100, '/')).toEqual(linkSources(facts.slice(200).map(shownFact), '/'));
+    expect(listItems(briefing, 'quotes', 0, 10, '/').map((q) => 'text' in q && q.text)).toEqual(quotes.slice(0, 10).map((q) => q.text));
+    expect(listItems(briefing, 'timeline', 0, 100, '/')).toEqual([]);
   });
 });
 
@@ -181,13 +182,14 @@ describe('what’s new, as pages show it', () => {
 
   test('an update line: each fact named and linked to its row, each value and speaker to its sentence', () => {
     const briefing = storyBriefing();
+    // As the page reads it: each source a link under the base.
     const show = updateLines(briefing, '/briefs/');
-    const [apVivo, scmpClose] = briefing.updates.map(show);
+    const [apVivo, scmpClose] = linkSources(briefing.updates.map(show), '/briefs/');
     expect(apVivo).toEqual({
       article: 'ap-vivo',
       title: 'Title of ap-vivo',
       source: null,
-      path: '/articles/ap-vivo/',
+      path: '/briefs/articles/ap-vivo/',
       date: '2025-01-12',
       undated: false,
       added: [
@@ -195,7 +197,7 @@ describe('what’s new, as pages show it', () => {
           fact: 'vivo-market-share-china-q4-2024-pct',
           label: 'Vivo · market share · China · Q4 2024',
           factPath: '/briefs/topics/t/figures/#fact-vivo-market-share-china-q4-2024-pct',
-          value: { text: '17%', quote: 'Vivo reported 17% (sentence 2).', path: '/articles/ap-vivo/#s-2' },
+          value: { text: '17%', article: 'ap-vivo', quote: 'Vivo reported 17% (sentence 2).', path: '/briefs/articles/ap-vivo/#s-2' },
         },
       ],
       revised: [
@@ -203,14 +205,14 @@ describe('what’s new, as pages show it', () => {
           fact: PRICE,
           label: 'Alibaba · share price · Hong Kong',
           factPath: `/briefs/topics/t/figures/#fact-${PRICE}`,
-          from: { text: 'HK$124.30', quote: 'Alibaba reported HK$124.30 (sentence 1).', path: '/articles/bloomberg-shares/#s-1' },
-          to: { text: 'HK$121.0', quote: 'Alibaba reported HK$121.0 (sentence 1).', path: '/articles/ap-vivo/#s-1' },
+          from: { text: 'HK$124.30', article: 'bloomberg-shares', quote: 'Alibaba reported HK$124.30 (sentence 1).', path: '/briefs/articles/bloomberg-shares/#s-1' },
+          to: { text: 'HK$121.0', article: 'ap-vivo', quote: 'Alibaba reported HK$121.0 (sentence 1).', path: '/briefs/articles/ap-vivo/#s-1' },
         },
       ],
       speakers: [],
       counts: { added: 1, revised: 1, speakers: 0 },
     });
-    expect(scmpClose?.speakers).toEqual([{ name: 'Tim Cook', quote: '“We are proud” (scmp-close).', path: '/articles/scmp-close/#s-q-scmp-close' }]);
+    expect(scmpClose?.speakers).toEqual([{ name: 'Tim Cook', article: 'scmp-close', quote: '“We are proud” (scmp-close).', path: '/briefs/articles/scmp-close/#s-q-scmp-close' }]);
   });
 
   test('a line shows a few facts, revisions and speakers and counts the rest, however many the article brought', () => {
@@ -259,7 +261,7 @@ describe('what’s new, as pages show it', () => {
     // A second topic: the same 12 January article, and an article of 13 January.
     const articles = [topicArticle('ap-vivo', '2025-01-12'), topicArticle('later', '2025-01-13')];
     const two = storyBriefing('two', briefingOf(articles, [storyFigure('ap-vivo', '1', 'HK$121', 121, sharePrice), storyFigure('later', '1', '9%', 9, chinaShare('Honor'))], [storyQuote('later', 'Someone', 'Hello')]));
-    const latest = latestUpdates([one, two], 3);
+    const latest = latestUpdates([one, two], 3, '/');
     expect(latest.map((u) => [u.article, u.date, u.topics.map((t) => [t.slug, t.path, t.counts])])).toEqual([
       ['later', '2025-01-13', [['two', '/topics/two/', { added: 1, revised: 0, speakers: 1 }]]],
       [
@@ -273,8 +275,8 @@ describe('what’s new, as pages show it', () => {
       ['scmp-close', '2025-01-12', [['one', '/topics/one/', { added: 0, revised: 0, speakers: 1 }]]],
     ]);
     expect(latest[0]).toMatchObject({ title: 'Title of later', path: '/articles/later/', undated: false });
-    expect(latestUpdates([one, two], 10).map((u) => u.article)).toEqual(['later', 'ap-vivo', 'scmp-close', 'reuters-shares', 'undated-feature']);
-    expect(latestUpdates([], 5)).toEqual([]);
+    expect(latestUpdates([one, two], 10, '/').map((u) => u.article)).toEqual(['later', 'ap-vivo', 'scmp-close', 'reuters-shares', 'undated-feature']);
+    expect(latestUpdates([], 5, '/')).toEqual([]);
   });
 
   test('the updates a page shows are the briefing’s own: every fact id resolves', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusReport, sharedText, wordSequences } from '../../scripts/eval/corpus.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
-import type { Topic } from '../../src/pipeline/types.ts';
+import type { Topic } from '../../src/core/types.ts';
 
 describe('wordSequences and sharedText', () => {
   it('takes lowercased 5-word sequences, each Chinese character a word', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { contentPaths, loadConfig } from '../../src/config/load.ts';
 import { runPipeline, type PipelineOutput } from '../../src/pipeline/index.ts';
-import type { AnalysedArticle, SourceRef } from '../../src/pipeline/types.ts';
+import type { AnalysedArticle, SourceRef } from '../../src/core/types.ts';
 
 const config = loadConfig(contentPaths(process.cwd()));
 const samples = readdirSync('content/articles')
@@ -77,13 +77,13 @@ describe('every line of every briefing is verbatim from the sentence it links to
     const sentences = new Map(all.articles.map((a) => [a.slug as string, new Map(a.sentences.map((s) => [s.id as string, s]))]));
     const blocks = new Map(all.articles.map((a) => [a.slug as string, a.sentences]));
     const check = (source: SourceRef) => {
-      const [, id] = source.path.split('#');
-      const sentence = sentences.get(source.article)?.get(id!);
-      expect(sentence, source.path).toBeDefined();
+      const where = `${source.article}#${source.sentence}`;
+      const sentence = sentences.get(source.article)?.get(source.sentence);
+      expect(sentence, where).toBeDefined();
       // A quotation may span sentences of one paragraph: its source starts at the linked one.
       const block = blocks.get(source.article)!.filter((s) => s.block === sentence!.block).map((s) => s.text).join(' ');
-      expect(block, source.path).toContain(source.quote);
-      expect(source.quote.startsWith(sentence!.text), source.path).toBe(true);
+      expect(block, where).toContain(source.quote);
+      expect(source.quote.startsWith(sentence!.text), where).toBe(true);
     };
     let count = 0;
     for (const b of all.briefings) {

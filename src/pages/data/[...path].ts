@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generatedDir } from '../../config/paths.ts';
-import { dataFile, topicView, topics } from '../../lib/data.ts';
+import { dataFile, topicView, topics } from '../../site/data.ts';
 
 const dataDir = join(generatedDir(process.cwd()), 'data');
 

@@ -5,8 +5,8 @@
  * of its title.
  */
 import type { APIRoute } from 'astro';
-import { renderCard } from '../../lib/card.ts';
-import { articles, site, topics } from '../../lib/data.ts';
+import { renderCard } from '../../site/card.ts';
+import { articles, site, topics } from '../../site/data.ts';
 
 export const GET: APIRoute = async () => {
   const config = site();

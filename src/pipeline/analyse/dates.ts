@@ -22,8 +22,8 @@
  *
  * All the forms compile into one regular expression, so a sentence is scanned once.
  */
-import { sourceRef } from '../paths.ts';
-import type { Article, TimelineEvent } from '../types.ts';
+import { sourceRef } from '../../core/types.ts';
+import type { Article, TimelineEvent } from '../../core/types.ts';
 
 export type DatePrecision = TimelineEvent['precision'];
 
@@ -299,7 +299,7 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
  * after "since" is a reference point of a comparison ("its highest level since January 2022"),
  * not when something happened, so it makes no event.
  */
-export function extractEvents(article: Pick<Article, 'slug' | 'date' | 'sentences'>, base: string): TimelineEvent[] {
+export function extractEvents(article: Pick<Article, 'slug' | 'date' | 'sentences'>): TimelineEvent[] {
   const anchor = parseAnchor(article.date);
   const events: TimelineEvent[] = [];
   for (const sentence of article.sentences) {
@@ -308,7 +308,7 @@ export function extractEvents(article: Pick<Article, 'slug' | 'date' | 'sentence
       if (match[1]?.toLowerCase() === 'since') continue;
       const resolved = resolveMatch(match, anchor);
       if (!resolved) continue;
-      events.push({ ...resolved, when: match[0], text: sentence.text, sources: [sourceRef(base, article, sentence)] });
+      events.push({ ...resolved, when: match[0], text: sentence.text, sources: [sourceRef(article, sentence)] });
       break;
     }
   }

@@ -11,7 +11,7 @@
 import type { EntityConfig } from '../../config/schema.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
-import type { AnalysedArticle, Article, EntityMention, Figure, SentenceId, Slug } from '../types.ts';
+import type { AnalysedArticle, Article, EntityMention, Figure, SentenceId, Slug } from '../../core/types.ts';
 import { factKey } from './figures.ts';
 import { CORPORATE_SUFFIX, type NameSpan } from './ner.ts';
 

@@ -74,8 +74,8 @@
  * The file, not the slug: a slug depends on the other articles' titles, and an analysis that
  * does not depend on them can be reused under a new slug (`relinkAnalysis`).
  */
-import type { Article, Figure, Sentence } from '../types.ts';
-import { sourceRef } from '../paths.ts';
+import type { Article, Figure, Sentence } from '../../core/types.ts';
+import { sourceRef } from '../../core/types.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
@@ -84,8 +84,6 @@ import { GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
 export interface FigureOptions {
-  /** The site's base path, for the source links. */
-  base: string;
   /** Company and organisation names as written (case-sensitive) → canonical subject name. */
   subjects: ReadonlyMap<string, string>;
   /**
@@ -1620,12 +1618,12 @@ export function factKey(figure: Pick<Figure, 'subject' | 'measure' | 'period' | 
     .join('-');
 }
 
-function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, base: string, occurrence: number): Figure {
+function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, occurrence: number): Figure {
   const { text, value, unit, subject, measure, period, market } = described;
   // The same text twice in one sentence is told apart by its occurrence, never by the order of the article.
   const identity = `${article.file}\n${sentence.id}\n${text}${occurrence > 1 ? `\n${occurrence}` : ''}`;
   const id = `${factKey({ subject, measure, period, market, unit })}-${shortHash(identity)}`;
-  return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(base, article, sentence)] };
+  return { id, text, value, unit, subject, measure, period, market, sources: [sourceRef(article, sentence)] };
 }
 
 /**
@@ -1681,7 +1679,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     const key = `${sentence.id}\n${figure.text}`;
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    figures.push(toFigure(figure, article, sentence, options.base, occurrence));
+    figures.push(toFigure(figure, article, sentence, occurrence));
   }
   return figures;
 }

@@ -3,8 +3,7 @@
  * entities, quotes, dated events, the topics it belongs to and its sentences' terms.
  * Near-duplicates are the one reduce over the corpus, in `duplicates.ts`.
  */
-import { sourceRef } from '../paths.ts';
-import type { AnalysedArticle, Article, SentenceId, Slug, SourceRef, Topic } from '../types.ts';
+import type { AnalysedArticle, Article, Slug, SourceRef, Topic } from '../../core/types.ts';
 import { findEntities, type Gazetteer } from './entities.ts';
 import { extractEvents } from './dates.ts';
 import { extractFigures } from './figures.ts';
@@ -14,7 +13,6 @@ import { recogniseNames } from './ner.ts';
 import { matchTopics } from './topics.ts';
 
 export interface AnalyseContext {
-  base: string;
   gazetteer: Gazetteer;
   subjects: ReadonlyMap<string, string>;
   topics: Topic[];
@@ -31,10 +29,10 @@ export function analyseArticle(article: Article, context: AnalyseContext): Analy
   const names = recogniseNames(article, context.gazetteer);
   return {
     ...article,
-    figures: extractFigures(article, { base: context.base, subjects: context.subjects, names }),
+    figures: extractFigures(article, { subjects: context.subjects, names }),
     entities: findEntities(article, context.gazetteer, names),
-    quotes: extractQuotes(article, context.gazetteer, context.base, names),
-    events: extractEvents(article, context.base),
+    quotes: extractQuotes(article, context.gazetteer, names),
+    events: extractEvents(article),
     topics,
     // Only key points read them, and only a topic's articles have any.
     terms: topics.length > 0 ? sentenceTerms(article) : [],
@@ -46,16 +44,13 @@ export type Analysis = Pick<AnalysedArticle, 'figures' | 'entities' | 'quotes' |
 
 /**
  * The analysis an article gets under `slug`, from its analysis under another slug: only the
- * source links carry the slug (a figure's id hashes the article's file instead), so re-linking
- * them gives what `analyseArticle` would, without analysing again. An article's slug changes
- * when another article shares its title, and a worker of the parallel pass, which sees only its
- * own articles, gives such articles other slugs than the whole corpus does: up to a quarter of
- * them at 20,000 benchmark articles, whose titles come from a few patterns.
+ * sources name the article (a figure's id hashes the article's file instead), so re-naming them
+ * gives what `analyseArticle` would, without analysing again. An article is analysed under the
+ * slug its title gives, before slugs are made unique over the corpus; one whose title another
+ * article shares gets another slug then.
  */
-export function relinkAnalysis<T extends Analysis>(analysis: T, slug: Slug, base: string): T {
-  // The sentence id is the path's fragment; `quote` is the sentence, or the quotation quoted.
-  const relink = (source: SourceRef): SourceRef =>
-    sourceRef(base, { slug }, { id: source.path.slice(source.path.lastIndexOf('#') + 1) as SentenceId, text: source.quote });
+export function relinkAnalysis<T extends Analysis>(analysis: T, slug: Slug): T {
+  const relink = (source: SourceRef): SourceRef => ({ ...source, article: slug });
   return {
     ...analysis,
     figures: analysis.figures.map((figure) => ({ ...figure, sources: figure.sources.map(relink) })),

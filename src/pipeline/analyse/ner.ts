@@ -22,7 +22,7 @@
  * them and strip titles are what no library here does cheaply, and each is a line a reader can check.
  */
 import { createRequire } from 'node:module';
-import type { Sentence } from '../types.ts';
+import type { Sentence } from '../../core/types.ts';
 import { entitiesIn, type Gazetteer } from './entities.ts';
 
 export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';

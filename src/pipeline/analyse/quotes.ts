@@ -24,8 +24,8 @@
  * Each piece is exactly what stands between its marks, a trailing comma included ("…like
  * Apple,"): the product promises verbatim text, and readers expect the comma of a split sentence.
  */
-import { sourceRef } from '../paths.ts';
-import type { Article, Quote, Sentence } from '../types.ts';
+import { sourceRef } from '../../core/types.ts';
+import type { Article, Quote, Sentence } from '../../core/types.ts';
 import { entitiesIn, type EntityMatch, type Gazetteer } from './entities.ts';
 import type { NameSpan } from './ner.ts';
 
@@ -241,7 +241,7 @@ function attribution(block: string, tailStart: number, tailEnd: number, headStar
  * `names` are the names found in each sentence (`recogniseNames`), by the sentence's index;
  * without them, the gazetteer's names alone can be speakers.
  */
-export function extractQuotes(article: Pick<Article, 'slug' | 'sentences'>, gazetteer: Gazetteer, base: string, names?: readonly (readonly NameSpan[])[]): Quote[] {
+export function extractQuotes(article: Pick<Article, 'slug' | 'sentences'>, gazetteer: Gazetteer, names?: readonly (readonly NameSpan[])[]): Quote[] {
   const quotes: Quote[] = [];
   const blocks = blocksOf(article.sentences);
   const indexOf = new Map(article.sentences.map((sentence, i) => [sentence, i]));
@@ -277,7 +277,7 @@ export function extractQuotes(article: Pick<Article, 'slug' | 'sentences'>, gaze
         previous.closeSentence = closeSentence;
         return;
       }
-      const quote: Quote = { text: inner, speaker, sources: [sourceRef(base, article, { id: first.sentence.id, text: block.text.slice(first.start, last.end) })] };
+      const quote: Quote = { text: inner, speaker, sources: [sourceRef(article, { id: first.sentence.id, text: block.text.slice(first.start, last.end) })] };
       quotes.push(quote);
       previous = { quote, firstStart: first.start, closeSentence, speaker };
     });

@@ -13,7 +13,7 @@
  * company's…") most often means something named before it: it may be a point, but one that names
  * its subject is preferred (`refersBack`).
  */
-import type { Article, Sentence, SentenceTerms } from '../types.ts';
+import type { Article, Sentence, SentenceTerms } from '../../core/types.ts';
 import { quotedShares, STOP_WORDS, stemOf, words } from './text.ts';
 
 const QUESTION = /\?[\s"'”’)\]]*$/u;

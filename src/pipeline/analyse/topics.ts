@@ -40,7 +40,7 @@
  * Every distinct term of all topics is compiled once into regular expressions and counted at most
  * once per article, when a topic first needs it, however many topics use it.
  */
-import type { Article, Topic, TopicMatch } from '../types.ts';
+import type { Article, Topic, TopicMatch } from '../../core/types.ts';
 import { UNSPACED, wordEdges } from './text.ts';
 
 type TopicInput = Pick<Topic, 'slug' | 'match'>;
@@ -214,6 +214,14 @@ function entityVariants(aliases: ReadonlyMap<string, readonly string[]>): (forms
 export function topicTerms(match: TopicInput['match'], aliases: ReadonlyMap<string, readonly string[]> = new Map()): string[][] {
   const variantsOf = entityVariants(aliases);
   return [...match.all, ...match.any].map((spec) => variantsOf(termForms(spec).forms));
+}
+
+/**
+ * The topic's `all` terms, each with every form it matches in: what every key point of the topic
+ * names (`brief/points.ts`), as every article of it does.
+ */
+export function requiredTerms(match: TopicInput['match'], aliases: ReadonlyMap<string, readonly string[]> = new Map()): string[][] {
+  return topicTerms({ ...match, any: [] }, aliases);
 }
 
 /** How a matched name is looked up: case, spacing and apostrophe styles folded. */

@@ -12,7 +12,7 @@
  * chart links to the disagreement that the briefing's conflicts list spells out.
  */
 import type { ChartSpec } from '../../config/schema.ts';
-import type { Chart, Fact, Slug, SourceRef } from '../types.ts';
+import type { Chart, Fact, Slug, SourceRef } from '../../core/types.ts';
 import type { StoryCounter } from './stories.ts';
 
 type ChartedFact = Fact & { subject: string; period: string };
@@ -47,9 +47,14 @@ function chartValue(fact: Fact, stories: StoryCounter): number {
 
 /** Sources without repeats (a sentence cited by two figures is one source), in first-seen order. */
 function unionSources(lists: readonly SourceRef[][]): SourceRef[] {
-  const byPath = new Map<string, SourceRef>();
-  for (const list of lists) for (const source of list) if (!byPath.has(source.path)) byPath.set(source.path, source);
-  return [...byPath.values()];
+  const bySentence = new Map<string, SourceRef>();
+  for (const list of lists) {
+    for (const source of list) {
+      const key = `${source.article}#${source.sentence}`;
+      if (!bySentence.has(key)) bySentence.set(key, source);
+    }
+  }
+  return [...bySentence.values()];
 }
 
 function factSources(fact: Fact): SourceRef[] {

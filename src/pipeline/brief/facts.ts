@@ -11,7 +11,7 @@
  * stories (`stories.ts`), shown to the reader rather than resolved; a fact agrees when two or more
  * independent stories report it and none differs. Copies of one story agree with nothing.
  */
-import type { Conflict, Fact, FactValue, Figure, Slug } from '../types.ts';
+import type { Conflict, Fact, FactValue, Figure, Slug } from '../../core/types.ts';
 import { factKey } from '../analyse/figures.ts';
 import type { StoryCounter } from './stories.ts';
 
@@ -63,7 +63,7 @@ function compareText(a: string | null, b: string | null): number {
 
 function sourceOrder(figure: Figure): string {
   const source = figure.sources[0];
-  return source ? `${source.article}\n${source.path}` : '';
+  return source ? `${source.article}\n${source.sentence}` : '';
 }
 
 function byDescription(a: Description & { id: string }, b: Description & { id: string }): number {

@@ -4,9 +4,8 @@
  * it is a sentence or a figure from an article, carried with its `sources`.
  */
 import { compareEvents } from '../analyse/dates.ts';
-import { topicTerms } from '../analyse/topics.ts';
-import { topicPath } from '../paths.ts';
-import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../types.ts';
+import { requiredTerms, topicTerms } from '../analyse/topics.ts';
+import type { AnalysedArticle, Quote, Slug, TimelineEvent, Topic, TopicArticle, TopicBriefing } from '../../core/types.ts';
 import { buildChart } from './charts.ts';
 import { findConflicts, groupFacts } from './facts.ts';
 import { selectKeyPoints } from './points.ts';
@@ -42,7 +41,6 @@ function mergeEvents(events: TimelineEvent[]): TimelineEvent[] {
 }
 
 export interface BriefOptions {
-  base: string;
   /** Each article's story (`storyRepresentatives`). */
   representatives: ReadonlyMap<Slug, Slug>;
   /** The gazetteer: each entity's name and aliases, by which a topic term also names it. */
@@ -51,7 +49,7 @@ export interface BriefOptions {
 }
 
 export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: BriefOptions): TopicBriefing {
-  const { base, representatives } = options;
+  const { representatives } = options;
   const members = all
     .map((article) => ({ article, match: article.topics.find((t) => t.topic === topic.slug) }))
     .filter((m): m is { article: AnalysedArticle; match: NonNullable<typeof m.match> } => m.match !== undefined)
@@ -66,7 +64,6 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
       title: article.title,
       date: article.date,
       source: article.source,
-      path: `${base}articles/${article.slug}/`,
       score: match.score,
       terms: match.terms,
       duplicateOf: rep !== article.slug && inTopic.has(rep) ? rep : null,
@@ -93,10 +90,9 @@ export function buildBriefing(topic: Topic, all: AnalysedArticle[], options: Bri
     slug: topic.slug,
     title: topic.title,
     description: topic.description,
-    path: topicPath(base, topic.slug),
     articles: topicArticles,
     coverage: new Set(articles.map((a) => representatives.get(a.slug) ?? a.slug)).size,
-    points: selectKeyPoints(articles, { base, duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
+    points: selectKeyPoints(articles, { duplicateOf: representatives, stories, terms: topicTerms(topic.match, options.aliases), required: requiredTerms(topic.match, options.aliases), count: options.pointCount ?? 6 }),
     facts,
     figures,
     conflicts: findConflicts(facts),

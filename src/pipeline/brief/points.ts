@@ -11,7 +11,11 @@
  * 3. Relevance is how many of the topic's own terms the sentence names (`terms`: each `all` and
  *    `any` term, in any of its languages and by any name of the entity it names): an article in
  *    two topics gives each the sentences about that topic, and a sentence naming none of them is
- *    no key point of the topic.
+ *    no key point of the topic. A topic that follows entities (its `all` terms, `required`) takes
+ *    only sentences that name them all, and counts twice one that opens with one of them (among its
+ *    first three content words): a sentence is about what it opens with, in English as in
+ *    Chinese, so "Apple is partnering with Alibaba…" leads Apple's topic and "Alibaba's Qwen
+ *    model…" Alibaba's, though both name both.
  * 4. Support is the number of independent stories (`stories.ts`: copies of one story, and one
  *    outlet's articles, count once) that carry the sentence or a similar one (cosine ≥ `similarity`).
  * 5. Score = centrality × relevance × support, halved for a sentence that opens by referring back
@@ -32,8 +36,8 @@
  */
 import { sentenceTerms } from '../analyse/terms.ts';
 import { STOP_WORDS, stemOf, words } from '../analyse/text.ts';
-import { sourceRef } from '../paths.ts';
-import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../types.ts';
+import { sourceRef } from '../../core/types.ts';
+import type { Article, Figure, Point, Sentence, SentenceTerms, Slug } from '../../core/types.ts';
 import type { StoryCounter } from './stories.ts';
 
 /**
@@ -43,7 +47,6 @@ import type { StoryCounter } from './stories.ts';
 type PointInput = Pick<Article, 'slug' | 'sentences'> & { terms?: SentenceTerms[]; figures?: readonly Figure[] };
 
 export interface KeyPointOptions {
-  base: string;
   /** Each near-duplicate's representative article (a representative may map to itself). */
   duplicateOf: ReadonlyMap<Slug, Slug>;
   /** Counts the independent stories among articles; by default, stories as `duplicateOf` gives them. */
@@ -53,6 +56,11 @@ export interface KeyPointOptions {
    * names. Without them every sentence is equally relevant.
    */
   terms?: readonly (readonly string[])[];
+  /**
+   * The topic's `all` terms, each with every form it matches in: a point names every one of them,
+   * as every article of the topic is about them, and one that opens with one of them is about it.
+   */
+  required?: readonly (readonly string[])[];
   /** How many points. Default 6. */
   count?: number;
   /** Cosine from which two sentences say the same thing. Default 0.3 (see above). */
@@ -63,6 +71,9 @@ export interface KeyPointOptions {
 
 /** A sentence that opens by referring back ("The handset…") weighs this much. */
 const REFERS_BACK = 0.5;
+/** Content words that make a sentence's opening, and how much more a sentence opening with a required term weighs. */
+const OPENING = 3;
+const OPENS_WITH = 2;
 
 /** A sentence of the topic with what scoring needs. */
 interface Entry {
@@ -180,7 +191,7 @@ interface Scored {
 
 /** The topic's key points, best first. */
 export function selectKeyPoints(articles: readonly PointInput[], options: KeyPointOptions): Point[] {
-  const { base, duplicateOf, count = 6, similarity = 0.3 } = options;
+  const { duplicateOf, count = 6, similarity = 0.3 } = options;
   const pool = options.pool ?? Math.max(100, count * 20);
   const vocabulary: Vocabulary = new Map();
   const all = entries(articles, duplicateOf, vocabulary);
@@ -258,6 +269,10 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
   };
 
   const relevance = topicRelevance(options.terms, vocabulary);
+  const required = options.required ?? [];
+  const entities = topicRelevance(required, vocabulary);
+  // Names every required term; twice as relevant when it opens with one.
+  const aboutness = (entry: Entry) => (required.length === 0 ? 1 : entities(entry) < required.length ? 0 : entities(entry, OPENING) > 0 ? OPENS_WITH : 1);
   const stories = options.stories;
   const supportOf = (entries: readonly Entry[]) =>
     stories ? stories.count(entries.map((e) => e.article.slug)) : new Set(entries.map((e) => e.story)).size;
@@ -270,7 +285,7 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
   // terms is no point of it.
   const candidates = all
     .filter((entry) => entry.candidate)
-    .map((entry) => ({ entry, prescore: centrality(entry) * relevance(entry) * (entry.refersBack ? REFERS_BACK : 1) }))
+    .map((entry) => ({ entry, prescore: centrality(entry) * relevance(entry) * aboutness(entry) * (entry.refersBack ? REFERS_BACK : 1) }))
     .filter((candidate) => candidate.prescore > 0);
   const floor = pool >= candidates.length ? -Infinity : (Float64Array.from(candidates, (c) => c.prescore).sort()[candidates.length - pool] as number);
   const scored: Scored[] = candidates
@@ -298,17 +313,17 @@ export function selectKeyPoints(articles: readonly PointInput[], options: KeyPoi
   return chosen.map(({ entry, score, similar }) => ({
     text: entry.sentence.text,
     score,
-    sources: [entry, ...similar.map((s) => s.entry)].map((e) => sourceRef(base, e.article, e.sentence)),
+    sources: [entry, ...similar.map((s) => s.entry)].map((e) => sourceRef(e.article, e.sentence)),
   }));
 }
 
 /**
  * A sentence's relevance to the topic: how many of its terms it names, where a term is named when
  * the content words of one of its forms stand in the sentence in that order (stemmed, as the
- * sentence's words are; "market share", not "key market … shares"). 1 for every sentence when the
- * topic gives no terms.
+ * sentence's words are; "market share", not "key market … shares"); with `within`, among its
+ * first `within` content words only. 1 for every sentence when the topic gives no terms.
  */
-function topicRelevance(terms: readonly (readonly string[])[] | undefined, vocabulary: Vocabulary): (entry: Entry) => number {
+function topicRelevance(terms: readonly (readonly string[])[] | undefined, vocabulary: Vocabulary): (entry: Entry, within?: number) => number {
   if (!terms || terms.length === 0) return () => 1;
   // Each form as its stems and their term ids; a form with a word no sentence has can match none.
   const forms = terms.map((variants) =>
@@ -332,9 +347,13 @@ function topicRelevance(terms: readonly (readonly string[])[] | undefined, vocab
     }
     return entry.terms[lo] === id;
   };
-  const names = (entry: Entry, form: { ids: number[]; phrase: string }) =>
-    form.ids.every((id) => has(entry, id)) && (form.ids.length === 1 || ` ${entry.stems} `.includes(form.phrase));
-  return (entry) => forms.filter((variants) => variants.some((form) => names(entry, form))).length;
+  const names = (entry: Entry, form: { ids: number[]; phrase: string }, within: number) => {
+    if (!form.ids.every((id) => has(entry, id))) return false;
+    if (form.ids.length === 1 && within === Infinity) return true;
+    const stems = within === Infinity ? entry.stems : entry.stems.split(' ', within).join(' ');
+    return ` ${stems} `.includes(form.phrase);
+  };
+  return (entry, within = Infinity) => forms.filter((variants) => variants.some((form) => names(entry, form, within))).length;
 }
 
 /** A figure as a sentence states it, to tell two sentences stating one figure. */
@@ -345,8 +364,7 @@ function sentenceFigures(articles: readonly PointInput[]): (entry: Entry) => rea
   const bySentence = new Map<string, StatedFigure[]>();
   for (const article of articles) {
     for (const figure of article.figures ?? []) {
-      const path = figure.sources[0]?.path ?? '';
-      const key = `${article.slug}#${path.slice(path.lastIndexOf('#') + 1)}`;
+      const key = `${article.slug}#${figure.sources[0]?.sentence ?? ''}`;
       const list = bySentence.get(key);
       if (list) list.push(figure);
       else bySentence.set(key, [figure]);

@@ -12,7 +12,7 @@
  * So two copies of one wire story agree with nothing but themselves ("1 story, 2 copies"), and
  * `agree` needs two independent stories.
  */
-import type { Article, Duplicate, Slug } from '../types.ts';
+import type { Article, Duplicate, Slug } from '../../core/types.ts';
 
 type StoryInput = Pick<Article, 'slug' | 'title' | 'date' | 'source'>;
 

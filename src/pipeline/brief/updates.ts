@@ -24,7 +24,7 @@
  * - An article that added nothing has no update. Updates are listed newest first, undated last;
  *   on one day, and among undated articles, by slug (the order feeds list articles in).
  */
-import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../types.ts';
+import type { ArticleValue, Figure, SourceRef, TopicArticle, TopicBriefing, TopicUpdate } from '../../core/types.ts';
 import { agreeRounded, writtenStep } from './facts.ts';
 
 /** Code-unit order, the same on every machine and locale. */
@@ -60,7 +60,7 @@ interface Report {
 
 function articleValue(figure: Figure): ArticleValue {
   const source = figure.sources[0] as NonNullable<Figure['sources'][0]>;
-  return { value: figure.value, text: figure.text, article: source.article, quote: source.quote, path: source.path };
+  return { value: figure.value, text: figure.text, article: source.article, sentence: source.sentence, quote: source.quote };
 }
 
 /**

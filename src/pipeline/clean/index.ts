@@ -5,7 +5,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { ArticleMeta } from '../../config/schema.ts';
-import type { Article, RawDoc, Slug } from '../types.ts';
+import type { Article, RawDoc, Slug } from '../../core/types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { takeMetadata } from './metadata.ts';
 import { sanitiseTree } from './sanitise.ts';
@@ -118,8 +118,9 @@ export function cleanArticle(raw: RawDoc, manifest: ArticleMeta = {}): Article {
     titleFrom,
     // A date line under the title counts only when neither the file nor the manifest gives one.
     date: meta.date ?? metadata.date,
-    author: metadata.author,
     source,
+    // Likewise a by-line under the title.
+    author: meta.author ?? metadata.author,
     url,
     lang,
     tree,

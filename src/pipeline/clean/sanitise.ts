@@ -5,6 +5,7 @@
  */
 import type { Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { phrasingOnlyBlocks } from './blocks.ts';
 
 export function isSafeUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\s]/.test(url.trim());
@@ -59,10 +60,12 @@ function sanitiseChildren(parent: Parent): void {
     }
   }
   // Text on both sides of a dropped node is one run of text again ("A <b>x</b> b" → "A x b").
+  // Two pieces of code side by side are one: written one after the other, their backticks
+  // would read as one code span holding backticks (two formulas in a row did).
   const merged: RootContent[] = [];
   for (const node of next) {
     const previous = merged.at(-1);
-    if (node.type === 'text' && previous?.type === 'text') merged[merged.length - 1] = { ...previous, value: previous.value + node.value };
+    if ((node.type === 'text' || node.type === 'inlineCode') && previous?.type === node.type) merged[merged.length - 1] = { ...previous, value: previous.value + node.value };
     else merged.push(node);
   }
   parent.children = merged as never;
@@ -113,6 +116,7 @@ function unlineOversized(parent: Parent): void {
 
 export function sanitiseTree(tree: Root): Root {
   sanitiseChildren(tree);
+  phrasingOnlyBlocks(tree);
   pruneEmpty(tree);
   unlineOversized(tree);
   return tree;

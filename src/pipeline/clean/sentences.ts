@@ -7,7 +7,7 @@
  * lowercase brand name ("in China. iPhone sales"), where Unicode's rules see no boundary.
  */
 import type { Parent, PhrasingContent, Root } from 'mdast';
-import type { Sentence, SentenceId } from '../types.ts';
+import type { Sentence, SentenceId } from '../../core/types.ts';
 import type { SentenceNode } from './sentence-node.ts';
 
 const ABBREVIATIONS =

@@ -2,8 +2,9 @@
  * The static data API (`dist/data/`): the records the brief fixes, built from the pipeline's
  * output. Field names here are a public contract: add fields, never rename them.
  */
-import { articlePath, entityPath } from '../paths.ts';
-import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../types.ts';
+import { articlePath, entityPath, sentencePath, topicPath } from '../../core/urls.ts';
+import type { AnalysedArticle, Duplicate, Slug, TopicBriefing } from '../../core/types.ts';
+import { linkSources } from './links.ts';
 
 export interface ArticleSummary {
   slug: Slug;
@@ -36,10 +37,10 @@ export function articleRecord(article: AnalysedArticle, duplicates: Duplicate[],
     ...articleSummary(article, base),
     titleFrom: article.titleFrom,
     author: article.author,
-    figures: article.figures,
-    quotes: article.quotes,
+    figures: linkSources(article.figures, base),
+    quotes: linkSources(article.quotes, base),
     entities: article.entities.map((e) => ({ ...e, path: entityPath(base, e.entity) })),
-    timeline: article.events,
+    timeline: linkSources(article.events, base),
     duplicates,
     matches: article.topics,
     sentences: article.sentences.map(({ id, text }) => ({ id, text })),
@@ -56,12 +57,12 @@ export const listCounts = ({ facts, figures, conflicts, timeline, quotes, update
   updates: updates.length,
 });
 
-export function topicSummary(briefing: TopicBriefing) {
+export function topicSummary(briefing: TopicBriefing, base: string) {
   return {
     slug: briefing.slug,
     title: briefing.title,
     description: briefing.description,
-    path: briefing.path,
+    path: topicPath(base, briefing.slug),
     articles: briefing.articles.map((a) => a.slug),
     coverage: briefing.coverage,
     /** How long each list of the briefing is: its pages are made from these without reading it. */
@@ -92,7 +93,7 @@ export function entityRecords(articles: AnalysedArticle[], base: string, aliases
       record.mentions.push({
         article: article.slug,
         title: article.title,
-        sentences: mention.sentences.map((id) => ({ id, text: text.get(id) ?? '', path: `${articlePath(base, article.slug)}#${id}` })),
+        sentences: mention.sentences.map((id) => ({ id, text: text.get(id) ?? '', path: sentencePath(base, article.slug, id) })),
       });
     }
   }

@@ -13,7 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified, type Preset } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { SentenceNode } from '../clean/sentence-node.ts';
-import type { Article } from '../types.ts';
+import type { Article } from '../../core/types.ts';
 
 /** MDX treats a paragraph that starts with `import` or `export` as JavaScript: escape the letter. */
 export const escapeEsm: Preset = {

@@ -12,9 +12,10 @@
  * articles a list page of 100 facts was 12.8 MB, for at most 600 values shown).
  */
 import { articleFacts, articleSpeakers, speakerKey, updateOrder } from '../brief/updates.ts';
-import { factPath, type TopicList } from '../paths.ts';
+import { articlePath, factPath, topicPath, type TopicList } from '../../core/urls.ts';
+import type { ArticleValue, Conflict, Fact, FactValue, Figure, Linked, Point, Quote, Slug, SourceRef, TimelineEvent, TopicArticle, TopicBriefing, TopicUpdate } from '../../core/types.ts';
 import { listCounts } from './data.ts';
-import type { ArticleValue, Conflict, Fact, FactValue, Figure, Point, Quote, Slug, SourceRef, TimelineEvent, TopicBriefing, TopicUpdate } from '../types.ts';
+import { linkSources, linkTopicArticle } from './links.ts';
 
 /**
  * How many of each a topic page shows; `values` (distinct values of one fact) and `citations`
@@ -117,46 +118,58 @@ export const shownFact = ({ values, ...fact }: Fact): ShownFact => ({
 /** A disagreement as the topic page shows it, with the link to its fact's row. */
 export type ShownConflict = Omit<Conflict, 'values'> & ShownValues & { path: string };
 
-/** What one page of each of a topic's lists reads (`topicListFile`). */
-export type ListItem<T extends TopicList> = T extends 'figures' ? ShownFact : T extends 'timeline' ? Cited<TimelineEvent> : T extends 'updates' ? ShownUpdate : Cited<Quote>;
+/** What one page of each of a topic's lists reads (`topicListFile`), its sources as links. */
+export type ListItem<T extends TopicList> = Linked<T extends 'figures' ? ShownFact : T extends 'timeline' ? Cited<TimelineEvent> : T extends 'updates' ? ShownUpdate : Cited<Quote>>;
 
-/** Items `start` to `start + count` of a topic's list, as its page shows them; `base` is the site's, for the links updates carry. */
-export function listItems(briefing: TopicBriefing, list: TopicList, start: number, count: number, base = '/'): ListItem<TopicList>[] {
+/** Items `start` to `start + count` of a topic's list, as its page shows them, linked under `base`. */
+export function listItems(briefing: TopicBriefing, list: TopicList, start: number, count: number, base: string): ListItem<TopicList>[] {
   const end = start + count;
-  if (list === 'figures') return briefing.facts.slice(start, end).map(shownFact);
-  if (list === 'timeline') return briefing.timeline.slice(start, end).map(cited);
-  if (list === 'updates') return briefing.updates.slice(start, end).map(updateLines(briefing, base));
-  return briefing.quotes.slice(start, end).map(cited);
+  if (list === 'figures') return linkSources(briefing.facts.slice(start, end).map(shownFact), base);
+  if (list === 'timeline') return linkSources(briefing.timeline.slice(start, end).map(cited), base);
+  if (list === 'updates') return linkSources(briefing.updates.slice(start, end).map(updateLines(briefing, base)), base);
+  return linkSources(briefing.quotes.slice(start, end).map(cited), base);
 }
 
-export type TopicView = Omit<TopicBriefing, 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes' | 'updates'> & {
-  points: Cited<Point>[];
-  /** How long each list is. */
-  counts: { facts: number; figures: number; conflicts: number; timeline: number; quotes: number; updates: number };
-  /** The latest `VIEW_UPDATES` updates. */
-  updates: ShownUpdate[];
-  leading: { facts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
-};
+/** What a topic's pages read besides its lists, its sources as links. */
+export type TopicView = Linked<
+  Omit<TopicBriefing, 'articles' | 'points' | 'facts' | 'figures' | 'conflicts' | 'timeline' | 'quotes' | 'updates'> & {
+    /** The topic's page. */
+    path: string;
+    articles: (TopicArticle & { path: string })[];
+    points: Cited<Point>[];
+    /** How long each list is. */
+    counts: { facts: number; figures: number; conflicts: number; timeline: number; quotes: number; updates: number };
+    /** The latest `VIEW_UPDATES` updates. */
+    updates: ShownUpdate[];
+    leading: { facts: ShownFact[]; conflicts: ShownConflict[]; events: Cited<TimelineEvent>[]; quotes: Cited<Quote>[] };
+  }
+>;
 
 export function topicView(briefing: TopicBriefing, base: string): TopicView {
-  const { points, facts, figures, conflicts, timeline, quotes, updates, ...rest } = briefing;
+  const { slug, articles, points, facts, figures, conflicts, timeline, quotes, updates, ...rest } = briefing;
   const links = factLinks(briefing, base);
-  return {
-    ...rest,
-    points: points.map(cited),
-    counts: listCounts(briefing),
-    updates: updates.slice(0, VIEW_UPDATES).map(updateLines(briefing, base)),
-    leading: {
-      facts: leadingFacts(facts, SHOWN.facts).map(shownFact),
-      conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map(({ values, ...c }) => ({ ...c, ...shownValues(values), path: links.get(c.id) as string })),
-      events: latestEvents(timeline, SHOWN.events).map(cited),
-      quotes: leadingQuotes(quotes, SHOWN.quotes).map(cited),
+  return linkSources(
+    {
+      slug,
+      ...rest,
+      path: topicPath(base, slug),
+      articles: articles.map((article) => linkTopicArticle(article, base)),
+      points: points.map(cited),
+      counts: listCounts(briefing),
+      updates: updates.slice(0, VIEW_UPDATES).map(updateLines(briefing, base)),
+      leading: {
+        facts: leadingFacts(facts, SHOWN.facts).map(shownFact),
+        conflicts: leadingConflicts(conflicts, SHOWN.conflicts).map(({ values, ...c }) => ({ ...c, ...shownValues(values), path: links.get(c.id) as string })),
+        events: latestEvents(timeline, SHOWN.events).map(cited),
+        quotes: leadingQuotes(quotes, SHOWN.quotes).map(cited),
+      },
     },
-  };
+    base,
+  );
 }
 
-/** A value as a line shows it: as written, linked to its sentence, which shows on hover. */
-export type ShownValue = Pick<ArticleValue, 'text' | 'quote' | 'path'>;
+/** A value as a line shows it: as written, with its sentence, which it links to and shows on hover. */
+export type ShownValue = Pick<ArticleValue, 'text' | 'article' | 'sentence' | 'quote'>;
 
 /** A fact on an update's line: what it is, linked to its row on the topic's figures pages. */
 interface ShownFactRef {
@@ -182,11 +195,11 @@ export interface ShownUpdate {
   added: (ShownFactRef & { value: ShownValue })[];
   revised: (ShownFactRef & { from: ShownValue; to: ShownValue })[];
   /** Each speaker with the sentence of their first quotation in the article. */
-  speakers: ({ name: string } & Omit<SourceRef, 'article'>)[];
+  speakers: ({ name: string } & SourceRef)[];
   counts: { added: number; revised: number; speakers: number };
 }
 
-const shownValue = ({ text, quote, path }: ArticleValue): ShownValue => ({ text, quote, path });
+const shownValue = ({ text, article, sentence, quote }: ArticleValue): ShownValue => ({ text, article, sentence, quote });
 
 const madeLines = new WeakMap<TopicBriefing, { base: string; show: (update: TopicUpdate) => ShownUpdate }>();
 
@@ -221,7 +234,7 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
       article: update.article,
       title: article?.title ?? update.article,
       source: article?.source ?? null,
-      path: article?.path ?? '',
+      path: articlePath(base, update.article),
       date: update.date,
       undated: update.undated,
       added: update.added
@@ -230,7 +243,7 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
       revised: update.revised.slice(0, items).map(({ fact, from, to }) => ({ ...ref(fact), from: shownValue(from), to: shownValue(to) })),
       speakers: update.speakers.slice(0, items).map((name) => {
         const { source } = quoted?.get(speakerKey(name)) as { source: SourceRef };
-        return { name, quote: source.quote, path: source.path };
+        return { name, ...source };
       }),
       counts: { added: update.added.length, revised: update.revised.length, speakers: update.speakers.length },
     };
@@ -253,13 +266,13 @@ export interface LatestUpdate {
  * topic order. Each topic's updates are in the one order `updateOrder`, so the `count` newest
  * across topics are among each topic's first `count`.
  */
-export function latestUpdates(briefings: readonly TopicBriefing[], count: number): LatestUpdate[] {
+export function latestUpdates(briefings: readonly TopicBriefing[], count: number, base: string): LatestUpdate[] {
   const byArticle = new Map<string, LatestUpdate>();
   for (const briefing of briefings) {
     const articles = new Map(briefing.articles.map((article) => [article.slug as string, article]));
     for (const update of briefing.updates.slice(0, count)) {
       const counts = { added: update.added.length, revised: update.revised.length, speakers: update.speakers.length };
-      const topic = { slug: briefing.slug, title: briefing.title, path: briefing.path, counts };
+      const topic = { slug: briefing.slug, title: briefing.title, path: topicPath(base, briefing.slug), counts };
       const found = byArticle.get(update.article);
       if (found) {
         found.topics.push(topic);
@@ -270,7 +283,7 @@ export function latestUpdates(briefings: readonly TopicBriefing[], count: number
         article: update.article,
         title: article?.title ?? update.article,
         source: article?.source ?? null,
-        path: article?.path ?? '',
+        path: articlePath(base, update.article),
         date: update.date,
         undated: update.undated,
         topics: [topic],

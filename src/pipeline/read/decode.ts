@@ -3,11 +3,12 @@
  * CR line endings, invalid UTF-8 decoded as Windows-1252 (the usual culprit) with a warning, and
  * binary files refused.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
+
 export type Decoded =
   | { ok: true; text: string; warning?: string }
   | { ok: false; reason: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
 const windows1252 = new TextDecoder('windows-1252');
@@ -26,9 +27,9 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
     // A NUL byte never occurs in text we could show: this is a binary file (image, PDF, archive),
     // or UTF-16 saved without the byte-order mark that would say so.
     if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not an article; if it is UTF-16 text, save it as UTF-8' };
-    try {
-      text = utf8.decode(bytes);
-    } catch {
+    // Node's own UTF-8 check and decoder (simdutf): a strict TextDecoder took 4% of reading a saved page.
+    if (isUtf8(bytes)) text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    else {
       text = windows1252.decode(bytes);
       warning = 'not valid UTF-8; decoded as Windows-1252 (Latin-1): check accented characters';
     }

@@ -7,10 +7,10 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { articleFrontMatterFields, articleMetaSchema, type ArticleMeta } from '../../config/schema.ts';
-import type { ArticleFormat, Diagnostic, RawDoc } from '../types.ts';
+import type { ArticleFormat, Diagnostic, RawDoc } from '../../core/types.ts';
 import { decodeArticle } from './decode.ts';
 import { FrontMatterError, parseYamlData, splitFrontMatter } from './front-matter.ts';
-import { readHtml, readHtmlFragment } from './html.ts';
+import { HtmlDepthError, readHtml, readHtmlFragment } from './html.ts';
 import { MarkdownLimitError, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
@@ -185,7 +185,9 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
   const warnings: Diagnostic[] = decoded.warning ? [{ file, severity: 'warning', message: decoded.warning }] : [];
   const text = decoded.text;
   if (text.trim() === '') return refuse(file, 'file is empty');
-  const over = overLimit(text);
+  // A saved page is measured by the text read from it, not its markup: a page's menus alone may
+  // hold thousands of web addresses that never reach the article.
+  const over = format === 'html' ? undefined : overLimit(text);
   if (over) return refuse(file, over.message, over.line);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -193,6 +195,8 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
     let doc: RawDoc;
     if (format === 'html') {
       const { tree, meta } = readHtml(text);
+      const overRead = overLimit(toString(tree));
+      if (overRead) return refuse(file, overRead.message.replace(/ by this line/, ''));
       const checked = validateMeta(file, meta, { label: 'page metadata' });
       doc = { file, format, hash, tree, meta: checked.meta, warnings: [...warnings, ...checked.warnings] };
     } else {
@@ -218,7 +222,7 @@ export function readArticle(file: string, bytes: Uint8Array): ReadResult {
     return { doc, diagnostics: [] };
   } catch (error) {
     if (error instanceof FrontMatterError || error instanceof MarkdownLimitError) return refuse(file, error.message, error.line);
-    if (error instanceof RangeError) return refuse(file, `too deeply nested to parse (${error.message})`);
+    if (error instanceof RangeError || error instanceof HtmlDepthError) return refuse(file, `too deeply nested to parse (${error.message})`);
     return refuse(file, `could not be read: ${(error as Error).message}`);
   }
 }

@@ -1,8 +1,8 @@
 /** One social card per topic briefing: its title, description and how many stories it draws on. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderCard } from '../../../lib/card.ts';
-import { site, topicView, topics } from '../../../lib/data.ts';
-import { topicDescription } from '../../../lib/seo.ts';
+import { renderCard } from '../../../site/card.ts';
+import { site, topicView, topics } from '../../../site/data.ts';
+import { topicDescription } from '../../../site/seo.ts';
 
 export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
 

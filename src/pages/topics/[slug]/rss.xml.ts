@@ -3,10 +3,10 @@
  * it added to the briefing (new facts, revised figures, new speakers) before its opening sentence.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { site, topicView, topics } from '../../../lib/data.ts';
-import { feedXml } from '../../../lib/feed.ts';
-import { topicDescription } from '../../../lib/seo.ts';
-import { updateText } from '../../../lib/updates.ts';
+import { site, topicView, topics } from '../../../site/data.ts';
+import { feedXml } from '../../../site/feed.ts';
+import { topicDescription } from '../../../site/seo.ts';
+import { updateText } from '../../../site/updates.ts';
 
 export const getStaticPaths = (() => topics().map((t) => ({ params: { slug: t.slug } }))) satisfies GetStaticPaths;
 
