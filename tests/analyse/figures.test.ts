@@ -225,6 +225,27 @@ describe("a figure's meaning from its sentence, with the names found in the text
     expect(read('en', '2025-05-02', [["Apple's sales in Greater China fell 8% in its fiscal second quarter."]])).toEqual([['fell 8%', -8, '%', 'Apple', 'sales change', 'fiscal Q2 2025', 'Greater China']]);
   });
 
+  it('reads the moves of a closing report, a next-day report and a list under "Closing prices:" as the close, and a move since the year began from its setting clause', () => {
+    expect(
+      read('en', '2025-10-02', [
+        ["Britain's FTSE 100 index closed down 0.3% on Thursday."],
+        ['Ostrava Networks fell 7.4% after the regulator opened a probe.', 'Brightwater Security rose 2% in early trade before paring gains.'],
+        ['Closing prices:'],
+        ['Copper: $9,845 a tonne, down 1.2%'],
+      ]),
+    ).toEqual([
+      ['down 0.3%', -0.3, '%', 'FTSE 100', 'index change at close', '2025-10-02', 'United Kingdom'],
+      ['fell 7.4%', -7.4, '%', 'Ostrava Networks', 'stock change at close', '2025-10-02', 'United Kingdom'],
+      ['rose 2%', 2, '%', 'Brightwater Security', 'stock change', '2025-10-02', 'United Kingdom'],
+      ['$9,845', 9845, 'USD', 'copper', 'price', '2025-10-02', null],
+      ['down 1.2%', -1.2, '%', 'copper', 'price change at close', '2025-10-02', null],
+    ]);
+    expect(read('en', '2025-05-30', [['Shares of Kestrel Semiconductor rose 11% on Thursday, a day after its results.']])).toEqual([
+      ['rose 11%', 11, '%', 'Kestrel Semiconductor', 'stock change at close', '2025-05-29', null],
+    ]);
+    expect(read('zh', '2025-04-22', [['今年以来，纽约金价已累计上涨29%。']])).toEqual([['上涨29%', 29, '%', 'gold', 'price change year to date', '2025-04-22', 'New York']]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -579,7 +579,9 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
 const FAMILY = new RegExp(`\\b(?:${FAMILIES.map(([pattern], i) => `(?<f${i}>${pattern})`).join('|')})\\b`, 'gi');
 const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${pattern})`).join('|'), 'g');
 
-const CLOSING = /\b(?:clos(?:e|ed|ing)|settl(?:e|ed|ing)|ended|ending the (?:day|session))\b|收盘|收于|收涨|收跌|收报/;
+const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|ended|ending the (?:day|session))\b|收盘|收于|收涨|收跌|收报/;
+/** A move still under way when it was reported: not the day's close, whatever the report's day. */
+const UNSETTLED = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
 const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|since the (?:start|beginning) of (?:the|this) year|since January)\b|今年以来|年初至今|年内/;
@@ -808,6 +810,15 @@ interface ArticleContext {
   countFamily: MeasureFamily | null;
   /** Whose shares the previous sentence's figures were: what an opening "They" moves. */
   shares: string | null;
+  /** The article's date: a move on an earlier day was over when it was reported. */
+  published: Period;
+  /**
+   * The article reports a market's close ("The FTSE 100 closed down 0.3%", a list under "Closing
+   * prices:"): its moves are the day's, at the close, unless they say otherwise.
+   */
+  closing: boolean;
+  /** … because a label over its list says so ("Closing prices:"): its prices' moves too. */
+  closingLabel: boolean;
   /** The article's latest percentage level was a market share: what a vendor's bare "24%" is, in any paragraph. */
   sharesOfMarket: boolean;
   /**
@@ -843,6 +854,9 @@ function emptyContext(day: Period): ArticleContext {
     block: -1,
     countFamily: null,
     shares: null,
+    published: day,
+    closing: false,
+    closingLabel: false,
     sharesOfMarket: false,
     articleListing: null,
   };
@@ -920,8 +934,20 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (!stock && !price) return family.change;
   const kind = stock ? 'stock change' : 'price change';
   if (CLOSING.test(clause) && !/\bafter the (?:close|bell)\b|\bextended trading\b|\bafter[- ]hours\b|\bbefore the (?:opening )?bell\b|\bpre-?market\b/.test(clause)) return `${kind} at close`;
-  if (YEAR_TO_DATE.test(clause)) return `${kind} year to date`;
+  // "今年以来，纽约金价已累计上涨29%": a sentence's opening words place its move since the year began.
+  if (YEAR_TO_DATE.test(clause) || settingSinceYearBegan(reading, figure)) return `${kind} year to date`;
   return kind;
+}
+
+/** "今年以来，纽约金价已累计上涨29%", "So far this year, …": a clause without figures before the figure's sets its move since the year began. */
+function settingSinceYearBegan(reading: SentenceReading, figure: RawFigure): boolean {
+  const own = clauseOf(reading, figure.start);
+  for (let clause = 0; clause < own; clause++) {
+    if (reading.figures.some((f) => clauseOf(reading, f.start) === clause)) continue;
+    const words = clauseText(reading, clause);
+    if (YEAR_TO_DATE.test(words) && !CLOSING.test(words)) return true;
+  }
+  return false;
 }
 
 interface Described extends RawFigure {
@@ -1490,6 +1516,12 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
     const kind = measure?.startsWith('price') && subject !== null && !COMMODITY_SET.has(subject) && kindOf(measure, own) === 'day' ? 'flow' : kindOf(measure, own);
     const { period, shifted } = periodFor(figure, clause, kind, measure, reading, context);
+    // "The FTSE 100 closed down 0.3% … Ostrava Networks fell 7.4%", a move on the day before the report's: at the close.
+    // A share's or an index's move, which a closing or next-day report gives without saying "at the close"; a price's only under a closing label.
+    const settled =
+      (context.closing && (context.closingLabel || measure !== 'price change')) ||
+      (measure !== 'price change' && period !== null && context.published !== null && /^\d{4}-\d{2}-\d{2}$/.test(period) && period < context.published);
+    if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
     described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted });
   }
   return { described, family: family?.family ?? null };
@@ -1574,6 +1606,8 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
       if (!next.exchanges.has(figure.subject)) next.exchanges = new Map(next.exchanges).set(figure.subject, figure.market);
       next.exchange ??= figure.market;
     }
+    // An index's country is where the shares a market report goes on to name trade ("The FTSE 100 closed down … Ostrava fell 7.4%").
+    if (figure.measure?.startsWith('index change')) next.listing ??= figure.market;
     if (figure.measure?.startsWith('share price') || figure.measure?.startsWith('stock')) {
       next.listings = new Map(next.listings).set(figure.subject, figure.market);
       next.listing = figure.market;
@@ -1642,6 +1676,9 @@ function companiesForPlaces(names: readonly (readonly NameSpan[])[]): (readonly 
   return names.map((spans) => spans.map((span) => (span.type === 'place' && !span.gazetteer && begun.get(span.name) ? { ...span, name: begun.get(span.name) as string, type: 'company' } : span)));
 }
 
+/** A label or heading over a closing report's list: "Closing prices:", "At the close", 收盘价. */
+const CLOSING_LABEL = /^(?:closing (?:prices|levels|moves|quotes)|(?:at|market) (?:the )?close|收盘(?:价|情况|行情)?)\b.{0,40}$/iu;
+
 const METADATA_LINE = /^(?:来源|作者|编辑|记者|责编|出处|原标题)[:：]|^(?:Source|Reporting by|Writing by|Editing by|Additional reporting by)\b/u;
 
 /** Every figure of an article's running text (headings skipped), in reading order. */
@@ -1656,13 +1693,18 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
   const read: { figure: Described; sentence: Sentence }[] = [];
   for (let i = 0; i <= last; i++) {
     const sentence = article.sentences[i] as Sentence;
+    // "Closing prices:", a heading "Market close": the figures under it are the day's close.
+    if (CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) context = { ...context, closing: true, closingLabel: true };
     // A heading, or a line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures.
     if (sentence.heading || METADATA_LINE.test(sentence.text)) continue;
     const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear });
     const businesses = businessesOf(reading, context);
     const { described, family } = describeFigures(reading, context, businesses, sentence.block);
+    // A report that opens with a move at the close ("The FTSE 100 closed down 0.3%"), and no move during the session, reports the day's close.
+    const opening = read.length === 0 && described[0]?.measure?.endsWith(' at close') === true && !UNSETTLED.test(sentence.text);
     for (const figure of described) read.push({ figure, sentence });
     context = advance(context, reading, described, family, sentence.block, businesses);
+    if (opening) context = { ...context, closing: true };
   }
   // "Halvorsen reported a 23% rise in quarterly revenue" — "Revenue for the fiscal second quarter …":
   // a lead's flow without a period is for the period the report goes on to name first.
