@@ -569,7 +569,8 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['interest rates?|base rate', '利率', { level: 'interest rate', levelUnits: ['percent'], change: null }],
   ['exports?', '出口', { ownedByPlace: true, level: 'exports', levelUnits: ['money', 'count'], change: 'exports change' }],
   ['imports?', '进口', { ownedByPlace: true, level: 'imports', levelUnits: ['money', 'count'], change: 'imports change' }],
-  ['output|production|produc(?:e|es|ed|ing)|mined?|harvests?|crops?', '产量|生产|年产|产出|供应', PRODUCTION],
+  // A smelter or refinery "processes" or "refines" its output.
+  ['output|production|produc(?:e|es|ed|ing)|mined?|harvests?|crops?|process(?:es|ed)|refin(?:e|es|ed)|smelt(?:s|ed)?', '产量|生产|年产|产出|供应|处理|冶炼|精炼', PRODUCTION],
   ['(?:budget |trade |fiscal )?deficit|shortfall', '赤字', { ownedByPlace: 'only', level: 'deficit', levelUnits: ['money', 'percent'], change: null }],
   ['costs|spend(?:s|ing)?|spent|budget|outlay', '成本|支出|预算', { ownedByActor: true, ownedByPhrase: true, level: 'cost', levelUnits: ['money'], change: null }],
   ['(?:unpaid |back )?tax(?:es)?|tax bill', '税款|税', { level: 'tax', levelUnits: ['money'], change: null }],
@@ -663,14 +664,22 @@ interface ReadContext {
   anchor: ReturnType<typeof parseAnchor>;
   fiscal: boolean;
   fiscalYear: number | null;
+  /** The article has given a count of units sold or shipped. */
+  counting: boolean;
 }
 
 /** "registered 9,130 cars, up from 3,210 a year earlier", "fell 36% to 8,220": a count whose noun is left out. */
 const BARE_COUNT = /\b(?:from|to|against|versus|vs\.?|with|at)\s+(\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|percent|per cent|pence|p\b|thousand|million|billion|[a-zA-Z]+\b(?<!\b(?:a|an|the|in|on|at|and|or|from|to|last|this|year|years|earlier|ago|before|after|units?)\b)))/g;
 
-/** The sentence's counts, with those whose noun a count before them gives. */
-function withBareCounts(text: string, figures: RawFigure[]): RawFigure[] {
-  const count = figures.find((figure) => unitKind(figure.unit) === 'count');
+/** Words for what a count of units counts, which a bare "to 512,000" after them counts too. */
+const COUNTED_WORDS = /\b(?:deliveries|sales|shipments|registrations|units)\b/i;
+
+/**
+ * The sentence's counts, with those whose noun a count before them gives, or, after a word for
+ * what the article has been counting ("Worldwide deliveries slipped 6% to 512,000"), the article's counts.
+ */
+function withBareCounts(text: string, figures: RawFigure[], counting: boolean): RawFigure[] {
+  const count = figures.find((figure) => unitKind(figure.unit) === 'count') ?? (counting && COUNTED_WORDS.test(text) ? { start: COUNTED_WORDS.exec(text)?.index ?? 0, unit: 'units' } : undefined);
   if (!count) return figures;
   const added = allMatches(BARE_COUNT, text)
     .map((match) => {
@@ -692,7 +701,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const names = spans?.filter((span) => (span.start >= dateline || span.type !== 'place') && !/^(?:该|本|其|每)|^(?:上市公司|公司|集团|企业|厂商|品牌|机构|快讯)$/u.test(span.name));
   // Every figure has a digit; most sentences have none, and need only be read for context.
   const digits = /\d/.test(text);
-  const figures = digits ? withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text))) : [];
+  const figures = digits ? withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting) : [];
   const described = figures.length > 0;
   const exchanges = findNames(EXCHANGE_NAMES, text, chinese);
   const indexes = findNames(INDEX_NAMES, text, chinese);
@@ -886,7 +895,7 @@ function kindOf(measure: string | null, clause: string): MeasureKind {
 /** "owns 9.8% of Pelham", "holds a 4.9% stake in Solace": a holder's share of a company. */
 const HOLDS = /\b(?:owns?|owned|holds?|held|holding|controls?|controlled|has|had)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+|more\s+than\s+)*$/;
 // "of British small businesses", "of Chinese buyers": a nationality before a common noun is no company held.
-const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
+const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!(?:[\p{L}'’-]+\s+){1,3}market\b)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
 
 /**
  * The measure a family gives a figure. A move is told apart by when it was measured (at the
@@ -1231,7 +1240,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const back = reading.backReferences.filter((m) => m.end <= figure.start && !hidden(reading, m, figure)).at(-1);
   if (back) return resolveBack(back, reading, context, described);
   const opening = !reading.chinese && named.length === 0 ? OPENING_PHRASE.exec(reading.text)?.[1] : undefined;
-  if (opening && (measure?.startsWith('market share') || measure?.startsWith('sales')) && !OPENING_WORDS.test(opening)) return opening.charAt(0).toLowerCase() + opening.slice(1);
+  // "Worldwide deliveries slipped 6%": a phrase that is its measure's word, however qualified, names no one.
+  const measureWord = opening !== undefined && (FAMILY.lastIndex = 0, allMatches(FAMILY, opening).some((m) => m.index + m[0].length === opening.length));
+  if (opening && !measureWord && (measure?.startsWith('market share') || measure?.startsWith('sales')) && !OPENING_WORDS.test(opening)) return opening.charAt(0).toLowerCase() + opening.slice(1);
   // "Net profit fell 9%", "a break fee of $210m payable by Solace": a company's own figure, or a
   // deal's, in a sentence that names no one before it, is the article's company's.
   const deal = measure !== null && TAKEOVER_MEASURES.has(measure);
@@ -1582,7 +1593,8 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     antecedent,
     mentions,
     previous: opening,
-    previousCompany: opening !== null && (businesses.some((b) => b.name === opening) || reading.subjects.some((m) => m.value === opening) || reading.backReferences[0]?.start === reading.dateline) ? opening : null,
+    // A commodity or an index the sentence opened with ("It touched $10,530") is no company "the smelter" can be.
+    previousCompany: opening !== null && !COMMODITY_SET.has(opening) && !INDEX_MARKET.has(opening) && (businesses.some((b) => b.name === opening) || reading.subjects.some((m) => m.value === opening) || reading.backReferences[0]?.start === reading.dateline) ? opening : null,
     index: reading.indexes.at(-1)?.value ?? context.index,
     commodity: reading.commodities.at(-1)?.value ?? context.commodity,
     place: ownPlaces(reading).at(-1)?.value ?? context.place,
@@ -1697,7 +1709,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if (CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) context = { ...context, closing: true, closingLabel: true };
     // A heading, or a line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures.
     if (sentence.heading || METADATA_LINE.test(sentence.text)) continue;
-    const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear });
+    const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null });
     const businesses = businessesOf(reading, context);
     const { described, family } = describeFigures(reading, context, businesses, sentence.block);
     // A report that opens with a move at the close ("The FTSE 100 closed down 0.3%"), and no move during the session, reports the day's close.
