@@ -182,9 +182,9 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ]),
     ).toEqual([
       ['about $4.1 billion', 4100000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', null, null],
-      ['58%', 58, '%', 'Kestrel Semiconductor data-centre business', 'revenue share', null, null],
-      ['grew 44%', 44, '%', 'Kestrel Semiconductor data-centre business', 'revenue change', null, null],
-      ['slipped 4%', -4, '%', 'Kestrel Semiconductor consumer chips business', 'revenue change', null, null],
+      ['58%', 58, '%', 'Kestrel data-centre business', 'revenue share', null, null],
+      ['grew 44%', 44, '%', 'Kestrel data-centre business', 'revenue change', null, null],
+      ['slipped 4%', -4, '%', 'Kestrel consumer chips business', 'revenue change', null, null],
       ['jumped 9%', 9, '%', 'Kestrel Semiconductor', 'stock change', '2025-05-28', 'United States'],
       ['down 0.8%', -0.8, '%', 'Kestrel Semiconductor', 'stock change at close', '2025-05-28', 'United States'],
       ['$212.40', 212.4, 'USD', 'Kestrel Semiconductor', 'share price', '2025-05-28', 'United States'],
@@ -199,8 +199,8 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ]),
     ).toEqual([
       ['52亿美元', 5200000000, 'USD', 'Kestrel Semiconductor', 'revenue', 'fiscal Q3 2025', null],
-      ['31亿美元', 3100000000, 'USD', 'Kestrel Semiconductor data-centre business', 'revenue', 'fiscal Q3 2025', null],
-      ['60%', 60, '%', 'Kestrel Semiconductor data-centre business', 'revenue share', 'fiscal Q3 2025', null],
+      ['31亿美元', 3100000000, 'USD', 'Kestrel data-centre business', 'revenue', 'fiscal Q3 2025', null],
+      ['60%', 60, '%', 'Kestrel data-centre business', 'revenue share', 'fiscal Q3 2025', null],
       ['55亿美元', 5500000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', 'fiscal Q4 2025', null],
       ['上涨7%', 7, '%', '百度', 'stock change', '2025-08-21', 'Hong Kong'],
       ['下跌1.3%', -1.3, '%', '百度', 'stock change at close', '2025-08-20', 'Hong Kong'],

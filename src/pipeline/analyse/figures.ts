@@ -80,7 +80,7 @@ import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
 import { CHINESE_BUSINESSES, COMMODITIES, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
-import { GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
+import { CORPORATE_SUFFIX, GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
 export interface FigureOptions {
@@ -983,6 +983,17 @@ const FAMILY_REACH_AFTER = 25;
 const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/u;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/u;
 
+/**
+ * A business is named as readers name it, by its company's short name: "Northwind data-centre
+ * business" for Northwind Semiconductor's (the evaluation's convention), the words that only say
+ * the company is one ("Semiconductor", "Systems", "Inc") left out.
+ */
+function businessName(company: string, business: string): string {
+  const words = company.replace(CORPORATE_SUFFIX, '').split(' ');
+  while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
+  return `${words.join(' ')} ${business} business`;
+}
+
 /** A business a sentence names, and where. */
 interface Business {
   name: string;
@@ -1009,7 +1020,7 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     if (!match?.groups || !company) return [];
     const unit = match.groups.unit as string;
     const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0];
-    return business ? [{ name: `${company} ${business} business`, start: match.index, end: match.index + match[0].length }] : [];
+    return business ? [{ name: businessName(company, business), start: match.index, end: match.index + match[0].length }] : [];
   }
   const found: Business[] = [];
   const match = BUSINESS.exec(reading.text);
@@ -1017,7 +1028,7 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     const written = match.groups.owner;
     const company = written ? (reading.subjects.find((mention) => reading.text.slice(mention.start, mention.end) === written)?.value ?? written) : owner(match.index);
     const unit = match.groups.unit as string;
-    if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: `${company} ${unit} business`, start: match.index, end: match.index + match[0].length });
+    if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: businessName(company, unit), start: match.index, end: match.index + match[0].length });
   }
   for (const sold of allMatches(BUSINESS_REVENUE, reading.text)) {
     // "revenue from consumer chips slipped": what it is from names the business, as written (never a place: "sales from China").
@@ -1030,7 +1041,7 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     const company = owner(sold.index);
     const kept = (word: string) => from !== undefined ? !/^(?:the|its|their|a|an|this|that|sales|revenue|revenues)$/.test(word) : !(NOT_A_SUBJECT.has(word) && !/^(?:online|retail)$/.test(word)) && !NOT_A_BUSINESS.has(word);
     if (!company || !words.split(' ').every(kept) || PRODUCT_WORD.test(words) || commodityIn(words, false) || found.some((f) => f.start <= sold.index && sold.index < f.end)) continue;
-    found.push({ name: `${company} ${words} business`, start: sold.index, end: sold.index + sold[0].length });
+    found.push({ name: businessName(company, words), start: sold.index, end: sold.index + sold[0].length });
   }
   return found.sort((x, y) => x.start - y.start);
 }
