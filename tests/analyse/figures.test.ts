@@ -246,6 +246,28 @@ describe("a figure's meaning from its sentence, with the names found in the text
     expect(read('zh', '2025-04-22', [['今年以来，纽约金价已累计上涨29%。']])).toEqual([['上涨29%', 29, '%', 'gold', 'price change year to date', '2025-04-22', 'New York']]);
   });
 
+  it("gives a list's items the measure its label names, and an item's label as its subject, known or not; sales in money are revenue", () => {
+    expect(
+      read('en', '2025-04-16', [
+        ['Shipments by vendor, Q1 2025:'],
+        ['Huawei: 13.0 million units, up 10%'],
+        ['Honor: 7.5 million, up 2%'],
+        ['Others: 20 million'],
+      ]),
+    ).toEqual([
+      ['13.0 million units', 13000000, 'units', 'Huawei', 'shipments', 'Q1 2025', null],
+      ['up 10%', 10, '%', 'Huawei', 'shipments change', 'Q1 2025', null],
+      ['7.5 million', 7500000, 'units', 'Honor', 'shipments', 'Q1 2025', null],
+      ['up 2%', 2, '%', 'Honor', 'shipments change', 'Q1 2025', null],
+      ['20 million', 20000000, 'units', 'other brands', 'shipments', 'Q1 2025', null],
+    ]);
+    expect(read('en', '2025-02-14', [["Apple's sales in Greater China fell 11% to $18.51 billion.", 'Sales in India rose 8%.']])).toEqual([
+      ['fell 11%', -11, '%', 'Apple', 'revenue change', null, 'Greater China'],
+      ['$18.51 billion', 18510000000, 'USD', 'Apple', 'revenue', null, 'Greater China'],
+      ['rose 8%', 8, '%', 'Apple', 'revenue change', null, 'India'],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

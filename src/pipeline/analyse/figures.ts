@@ -666,10 +666,12 @@ interface ReadContext {
   fiscalYear: number | null;
   /** The article has given a count of units sold or shipped. */
   counting: boolean;
+  /** The sentence is an item of a list under a label naming a measure ("Shipments by vendor:"). */
+  listed?: boolean;
 }
 
 /** "registered 9,130 cars, up from 3,210 a year earlier", "fell 36% to 8,220": a count whose noun is left out. */
-const BARE_COUNT = /\b(?:from|to|against|versus|vs\.?|with|at)\s+(\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|percent|per cent|pence|p\b|thousand|million|billion|[a-zA-Z]+\b(?<!\b(?:a|an|the|in|on|at|and|or|from|to|last|this|year|years|earlier|ago|before|after|units?)\b)))/g;
+const BARE_COUNT = /\b(?:from|to|against|versus|vs\.?|with|at)\s+(\d{1,3}(?:,\d{3})+)(?!\d|[.,]\d|\s*(?:%|percent|per cent|pence|p\b|thousand|million|billion|[a-zA-Z]+\b(?<!\b(?:a|an|the|in|on|at|and|or|from|to|last|this|year|years|earlier|ago|before|after|units?)\b)))/g;
 
 /** Words for what a count of units counts, which a bare "to 512,000" after them counts too. */
 const COUNTED_WORDS = /\b(?:deliveries|sales|shipments|registrations|units)\b/i;
@@ -721,7 +723,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     (family) => !subjectMentions.some((mention) => mention.start <= family.start && family.end <= mention.end && mention.end - mention.start > family.end - family.start),
   );
   const named = subjectMentions.filter((mention) => !families.some((family) => family.start <= mention.start && mention.end <= family.end));
-  const label = described ? listLabel(text, named, commodities, indexes) : null;
+  const label = described ? listLabel(text, named, commodities, indexes, context.listed === true) : null;
   return {
     text,
     chinese,
@@ -749,7 +751,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
 const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:]*(?:,|$)/g;
 
 /** A list item "Copper: $9,598 a tonne, up 0.3%" or "Apple: 3.3 million units": the label's name. */
-function listLabel(text: string, names: readonly SubjectMention[], commodities: readonly Named[], indexes: readonly Named[]): string | null {
+function listLabel(text: string, names: readonly SubjectMention[], commodities: readonly Named[], indexes: readonly Named[], listed: boolean): string | null {
   // "Zinc: $2,655", "1. Huawei – 13.8 million units (18.1%)", "Copper $9,598 a tonne": a label, then its figures.
   const label = /^(?:\d{1,2}[.)]\s+)?([^:：,.;，。（(]{1,40}?)(?:\s*[:：]\s*|\s+[–—-]\s+|\s+(?=(?:US|HK)?[$£€¥]\d|[+-−]?\d[\d,.]*\s*(?:%|million|billion|万|亿))|(?=\d[\d,.]*(?:万|亿)?(?:部|台|辆|吨)|[\d.]+[%％]))/u.exec(text);
   if (!label) return null;
@@ -758,7 +760,12 @@ function listLabel(text: string, names: readonly SubjectMention[], commodities: 
   const end = start + written.length;
   // The label is a name, an index or a commodity, and nothing else: the whole of it.
   const whole = <T extends Span>(mentions: readonly T[]) => mentions.find((mention) => mention.start === start && mention.end === end);
-  return whole(names)?.value ?? whole(indexes)?.value ?? whole(commodities)?.value ?? null;
+  // "Others: 20 million", "其他品牌：…": the rest of the market.
+  if (new RegExp(`^(?:${OTHERS.source})$`).test(written)) return 'other brands';
+  const known = whole(names)?.value ?? whole(indexes)?.value ?? whole(commodities)?.value;
+  if (known) return known;
+  // Under a label naming a measure ("Shipments by vendor, Q2 2025:"), an item's capitalised label is whose its figures are, known or not ("Honor: 7.5 million").
+  return listed && /^(?:\p{Lu}[\p{L}&.'’-]*|[a-z]+\p{Lu}[\p{L}]*)(?: \p{Lu}[\p{L}&.'’-]*){0,2}$/u.test(written) && !NOT_A_SUBJECT.has(written.toLowerCase()) && !OPENING_WORDS.test(written) ? written : null;
 }
 
 function clauseOf(reading: SentenceReading, position: number): number {
@@ -814,6 +821,8 @@ interface ArticleContext {
   product: string | null;
   /** The measure family of the paragraph's latest figure, for a sentence that names none ("Analysts had expected $2.71bn"). */
   family: MeasureFamily | null;
+  /** The measure a list's label or heading names ("Shipments by vendor, Q2 2025", "Market share:"): its items' measure. */
+  labelFamily: MeasureFamily | null;
   block: number;
   /** The family of the article's latest count (shipments, sales): what a list's "3.3 million units" count. */
   countFamily: MeasureFamily | null;
@@ -828,6 +837,8 @@ interface ArticleContext {
   closing: boolean;
   /** … because a label over its list says so ("Closing prices:"): its prices' moves too. */
   closingLabel: boolean;
+  /** The article's latest sales were in money: its "sales fell 3%" is a change of revenue. */
+  salesInMoney: boolean;
   /** The article's latest percentage level was a market share: what a vendor's bare "24%" is, in any paragraph. */
   sharesOfMarket: boolean;
   /**
@@ -860,12 +871,14 @@ function emptyContext(day: Period): ArticleContext {
     listing: null,
     product: null,
     family: null,
+    labelFamily: null,
     block: -1,
     countFamily: null,
     shares: null,
     published: day,
     closing: false,
     closingLabel: false,
+    salesInMoney: false,
     sharesOfMarket: false,
     articleListing: null,
   };
@@ -1419,7 +1432,7 @@ const OUTPUT_AFTER = /^\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}(?:output|production)\b/;
 const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts)\b(?:\s+[\w'’-]+){0,3}\s+$/;
 
 /** The figures of one sentence described, and the family the last one was read with. */
-function describeFigures(reading: SentenceReading, context: ArticleContext, businesses: Business[], block: number): { described: Described[]; family: MeasureFamily | null } {
+function describeFigures(reading: SentenceReading, context: ArticleContext, businesses: Business[], block: number): { described: Described[]; family: MeasureFamily | null; salesInMoney: boolean } {
   const described: Described[] = [];
   const scene: Scene = { reading, context, businesses };
   const paired = pairs(reading);
@@ -1428,6 +1441,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
   let lastChange: RawFigure | undefined;
   let counting = context.countFamily;
   let previousRaw: RawFigure | undefined;
+  // The sales the sentence or the article last gave were in money.
+  let salesInMoney = context.salesInMoney;
   for (const raw of reading.figures) {
     const clause = clauseOf(reading, raw.start);
     const own = clauseText(reading, clause);
@@ -1481,6 +1496,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       families.filter((mention) => mention.end <= raw.start).at(-1) ??
       // A sentence that names no measure continues the paragraph's ("Analysts had expected $2.71bn").
       (reading.families.length === 0 && context.family && context.block === block ? { start: -1, end: -1, family: context.family } : undefined) ??
+      // "Shipments by vendor, Q2 2025:" — "Huawei: 13.0 million units, up 10%": a list item takes its label's measure.
+      (reading.families.length === 0 && context.labelFamily && (context.labelFamily.levelUnits.includes(unitKind(raw.unit)) || raw.change) ? { start: -1, end: -1, family: context.labelFamily } : undefined) ??
       // "Apple was second with 24%", "Motorola and Honor took 6% and 4% respectively": in a market report, a vendor's bare percentage is its share.
       (unitKind(raw.unit) === 'percent' && !raw.change && !families.some((mention) => mention.start < raw.start) && context.sharesOfMarket && (actor?.kind === 'name' || paired.has(raw)) ? { start: -1, end: -1, family: MARKET_SHARE } : undefined) ??
       // "HP Inc was second with 13.7 million units": a count continues the article's counts.
@@ -1533,6 +1550,16 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     // The market first, without a subject: a market total is named by it.
     const provisional = measure === null || /^(?:share price|stock|market value|index|price)/.test(measure) ? null : marketFor(figure, measure, null, clause, reading, context);
     const subject = subjectFor(figure, clause, family, measure, provisional, scene, paired.get(raw), described);
+    // "Greater China sales fell 11% to $18.51 billion": sales in money are revenue (the README's vocabulary keeps
+    // `sales` for units sold), and so is a change of sales a sentence or the article gives in money.
+    if (measure === 'sales' && unitKind(figure.unit) === 'money') {
+      measure = 'revenue';
+      salesInMoney = true;
+      // "sales fell 11% to $18.51 billion": the change before it was of the same money.
+      for (const earlier of described) if (earlier.measure === 'sales change' && earlier.subject === subject) earlier.measure = 'revenue change';
+    }
+    if (measure === 'sales' && unitKind(figure.unit) === 'count') salesInMoney = false;
+    if (measure === 'sales change' && salesInMoney && !reading.figures.some((f) => unitKind(f.unit) === 'count')) measure = 'revenue change';
     // "The data-centre business … grew 44%": a business grows by its revenue.
     if (measure === null && figure.change && unitKind(figure.unit) === 'percent' && subject?.endsWith(' business')) measure = 'revenue change';
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
@@ -1546,7 +1573,7 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
     described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted });
   }
-  return { described, family: family?.family ?? null };
+  return { described, family: family?.family ?? null, salesInMoney };
 }
 
 /** The subject a sentence opens with: what an opening "Its" in the next one refers to. */
@@ -1699,6 +1726,9 @@ function companiesForPlaces(names: readonly (readonly NameSpan[])[]): (readonly 
   return names.map((spans) => spans.map((span) => (span.type === 'place' && !span.gazetteer && begun.get(span.name) ? { ...span, name: begun.get(span.name) as string, type: 'company' } : span)));
 }
 
+/** A line that labels the list under it: short, ending with a colon, no figure of its own. */
+const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
+
 /** A label or heading over a closing report's list: "Closing prices:", "At the close", 收盘价. */
 const CLOSING_LABEL = /^(?:closing (?:prices|levels|moves|quotes)|(?:at|market) (?:the )?close|收盘(?:价|情况|行情)?)\b.{0,40}$/iu;
 
@@ -1718,15 +1748,27 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     const sentence = article.sentences[i] as Sentence;
     // "Closing prices:", a heading "Market close": the figures under it are the day's close.
     if (CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) context = { ...context, closing: true, closingLabel: true };
-    // A heading, or a line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures.
-    if (sentence.heading || METADATA_LINE.test(sentence.text)) continue;
-    const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null });
+    // A line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures, nothing to carry.
+    if (METADATA_LINE.test(sentence.text)) continue;
+    const readContext = { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null, listed: context.labelFamily !== null };
+    // A heading or a list's label ("Top five vendors by shipments, Q2 2025", "Market share, first quarter:"): no
+    // figures of its own, but the measure, period and market of the items under it.
+    const label = sentence.heading || LABEL_LINE.test(sentence.text);
+    if (label) {
+      const reading = readSentence(sentence.text, options.subjects, undefined, readContext);
+      const labelled = readFamilies(sentence.text, reading.chinese)[0]?.family ?? null;
+      context = { ...advance(context, { ...reading, figures: [] }, [], null, sentence.block, []), labelFamily: labelled };
+      if (sentence.heading) continue;
+    }
+    const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, readContext);
+    // A sentence naming a measure of its own is no longer a list item under a label.
+    if (!label && reading.families.length > 0) context = { ...context, labelFamily: null };
     const businesses = businessesOf(reading, context);
-    const { described, family } = describeFigures(reading, context, businesses, sentence.block);
+    const { described, family, salesInMoney } = describeFigures(reading, context, businesses, sentence.block);
     // A report that opens with a move at the close ("The FTSE 100 closed down 0.3%"), and no move during the session, reports the day's close.
     const opening = read.length === 0 && described[0]?.measure?.endsWith(' at close') === true && !UNSETTLED.test(sentence.text);
     for (const figure of described) read.push({ figure, sentence });
-    context = advance(context, reading, described, family, sentence.block, businesses);
+    context = { ...advance(context, reading, described, family, sentence.block, businesses), salesInMoney };
     if (opening) context = { ...context, closing: true };
   }
   // "Halvorsen reported a 23% rise in quarterly revenue" — "Revenue for the fiscal second quarter …":
