@@ -268,6 +268,23 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('takes a vendor opening a sentence before the verb that holds its share, known or not, and a Chinese vendor wherever the article names it', () => {
+    expect(read('en', '2025-04-16', [['Huawei led the market with 19% of shipments in the first quarter.', 'Honor took 11%, and other brands shared the remaining 13%.', 'Copper has risen 19% this year.']])).toEqual([
+      ['19%', 19, '%', 'Huawei', 'market share', 'Q1 2025', null],
+      ['11%', 11, '%', 'Honor', 'market share', 'Q1 2025', null],
+      ['13%', 13, '%', 'other brands', 'market share', 'Q1 2025', null],
+      ['risen 19%', 19, '%', 'copper', 'price change year to date', '2025-04-16', null],
+    ]);
+    // 荣耀 is tagged a person and 传音 a common noun: holding a share "以19%" makes them vendors, and the article's vendor stays one.
+    expect(read('zh', '2025-04-16', [['传音以19%的市场份额位居第一，vivo、荣耀和OPPO分别以15%、13%和12%的份额位列第二至第四。', '传音出货量同比下降9%。']])).toEqual([
+      ['19%', 19, '%', '传音', 'market share', null, null],
+      ['15%', 15, '%', 'vivo', 'market share', null, null],
+      ['13%', 13, '%', '荣耀', 'market share', null, null],
+      ['12%', 12, '%', 'OPPO', 'market share', null, null],
+      ['同比下降9%', -9, '%', '传音', 'shipments change', null, null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -1170,6 +1170,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const named = reading.subjects.filter((mention) => mention.role === 'named' && !hidden(reading, mention, figure) && !PRODUCT_WORD.test(mention.value));
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
+  // "Honor took 11%": a capitalised word opening the sentence, right before the verb that holds the figure, is whose it is, known or not.
+  const opener = named.some((mention) => mention.start < figure.start) ? null : OPENING_HOLDER.exec(reading.text.slice(reading.dateline));
+  if (opener && reading.dateline + opener[0].length >= figure.start - 12 && reading.figures[0] === figure && !NOT_A_SUBJECT.has((opener[1] as string).toLowerCase()) && !OPENING_WORDS.test(opener[1] as string) && !commodityIn(opener[1] as string, false)) return opener[1] as string;
   if (measure?.startsWith('index change')) return indexFor(figure, clause, reading, context);
   if (context.shares !== null && /^(?:stock change|share price)/.test(measure ?? '') && THEY.test(reading.text.slice(reading.dateline)) && !named.some((m) => m.end <= figure.start)) return context.shares;
   const own = clauseText(reading, clause);
@@ -1294,6 +1297,9 @@ function ownPlaces(reading: SentenceReading): Named[] {
 
 /** A retail price's qualifier before "prices": "shelf prices", "pump prices". */
 const RETAIL_PRICE = /\b(shelf|retail|supermarket|shop|store|pump|consumer)\s+(?:prices?|price)\b/i;
+
+/** "Honor took 11%", "Transsion had 9%", "Realme was fifth with 6%": a name opening the sentence and the verb that holds a share. */
+const OPENING_HOLDER = /^(\p{Lu}[\p{Ll}]+|[A-Z]{2,}|[a-z]+[A-Z]\w*)\s+(?:took|takes|held|holds|captured|claimed|commanded|(?:had|has)(?= (?:about |around |nearly |roughly |almost |just |only )?\d)|was (?:\w+ )?with|came (?:\w+ )?with|ranked (?:\w+ )?with)\b/u;
 
 /** Measure words that open a sentence as its subject ("Shipments dropped"): not a noun phrase of their own. */
 const OPENING_WORDS = /^(?:Shipments|Sales|Prices|Shares|Revenues|Profits|Exports|Imports|Others|Analysts|Investors|Consumers)$/;

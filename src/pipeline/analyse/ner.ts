@@ -420,12 +420,38 @@ const CHINESE_ORG_SUFFIX = /(?:公司|集团|银行|大学|研究院|研究所|�
 
 function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): NameSpan[][] {
   const tagger = chineseTagger();
-  return sentences.map((sentence) => {
+  const tagged = sentences.map((sentence) => (sentence.heading ? [] : tagger.tag(sentence.text, true)));
+  const found = sentences.map((sentence, index) => chineseSentenceNames(sentence, tagged[index] ?? [], gazetteer));
+  // A word the article uses as a company's name once ("苹果分别以…") is that company wherever it
+  // stands as a word ("苹果出货量同比下降9%"), where the tagger took it for a fruit or a person.
+  const companies = new Map<string, NameSpan>();
+  for (const spans of found) for (const span of spans) if (span.type === 'company' && !span.gazetteer && /^\p{Script=Han}{2,6}$/u.test(span.name)) companies.set(span.name, span);
+  if (companies.size === 0) return found;
+  return found.map((spans, index) => {
+    const text = sentences[index]?.text ?? '';
+    let cursor = 0;
+    const added: NameSpan[] = [];
+    for (const { word } of tagged[index] ?? []) {
+      const start = text.indexOf(word, cursor);
+      if (start < 0) continue;
+      cursor = start + word.length;
+      const company = companies.get(word);
+      if (!company) continue;
+      const overlapping = spans.find((span) => span.start < cursor && start < span.end);
+      if (!overlapping) added.push({ start, end: cursor, name: company.name, type: 'company' });
+      else if (overlapping.type === 'person' && overlapping.start === start && overlapping.end === cursor) overlapping.type = 'company';
+    }
+    return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
+  });
+}
+
+/** The names of one Chinese sentence, from its words and their tags. */
+function chineseSentenceNames(sentence: Sentence, words: readonly { word: string; tag: string }[], gazetteer: Gazetteer): NameSpan[] {
+  {
     if (sentence.heading) return [];
     const listed = entitiesIn(sentence.text, gazetteer);
     const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
     let cursor = 0;
-    const words = tagger.tag(sentence.text, true);
     let skip = 0;
     words.forEach(({ word: tagged, tag }, i) => {
       if (skip > 0) {
@@ -491,7 +517,10 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     // "华为以18%的份额位居第一", "小米和联想分别以12.2%和9.7%的份额": whoever holds a figure "以" (with)
     // it in a market report is a vendor, whatever the tagger made of the word (小米 is also millet).
     for (const span of vendorsIn(sentence.text, words)) {
-      if (spans.some((other) => other.start < span.end && span.start < other.end)) continue;
+      const overlapping = spans.find((other) => other.start < span.end && span.start < other.end);
+      // "华为/nr 以19%": whoever holds a share is a vendor, not the person the tagger took it for.
+      if (overlapping?.type === 'person' && overlapping.start === span.start && overlapping.end === span.end) overlapping.type = 'company';
+      if (overlapping) continue;
       const listedAs = gazetteer.byAlias.get(span.name);
       spans.push(listedAs ? { ...span, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : span);
     }
@@ -502,7 +531,7 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, name: match[2] as string, type: 'person' });
     }
     return spans.sort((a, b) => a.start - b.start);
-  });
+  }
 }
 
 /** A company's shares after its name: "百度港股", "百度股价". */
