@@ -285,6 +285,14 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a Chinese futures contract (期锌, 沪锡) as its metal, and a clause opening with 至 as going on with the move before it', () => {
+    expect(read('zh', '2025-09-17', [['伦敦金属交易所三个月期锌一度上涨4.8%，至每吨3112美元。', '沪锡收跌1.1%。']])).toEqual([
+      ['上涨4.8%', 4.8, '%', 'zinc', 'price change', '2025-09-17', 'London Metal Exchange'],
+      ['每吨3112美元', 3112, 'USD', 'zinc', 'price intraday high', '2025-09-17', 'London Metal Exchange'],
+      ['收跌1.1%', -1.1, '%', 'tin', 'price change at close', '2025-09-17', 'Shanghai Futures Exchange'],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -1451,7 +1451,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
   let salesInMoney = context.salesInMoney;
   for (const raw of reading.figures) {
     const clause = clauseOf(reading, raw.start);
-    const own = clauseText(reading, clause);
+    // "一度上涨4.8%，至每吨3112美元": a clause that opens with "to" goes on with the move before it.
+    const own = reading.chinese && clause > 0 && /^[，,]?\s*(?:至|到|升至|涨至|跌至|降至)/u.test(clauseText(reading, clause)) ? clauseText(reading, clause - 1) + clauseText(reading, clause) : clauseText(reading, clause);
     const actor = actorFor(raw, clause, reading, context);
     // A measure's word after its figure is close to it ("$5bn in sales", "11% of the market"), unless another verb's ("2.8% as copper prices climbed").
     const reach = (mention: FamilyMention) =>
