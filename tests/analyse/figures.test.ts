@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
+import { englishName } from '../../src/pipeline/analyse/market-names.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
 import type { Figure, Slug } from '../../src/core/types.ts';
@@ -202,9 +203,9 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['31亿美元', 3100000000, 'USD', 'Kestrel data-centre business', 'revenue', 'fiscal Q3 2025', null],
       ['60%', 60, '%', 'Kestrel data-centre business', 'revenue share', 'fiscal Q3 2025', null],
       ['55亿美元', 5500000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', 'fiscal Q4 2025', null],
-      ['上涨7%', 7, '%', '百度', 'stock change', '2025-08-21', 'Hong Kong'],
-      ['下跌1.3%', -1.3, '%', '百度', 'stock change at close', '2025-08-20', 'Hong Kong'],
-      ['143.6港元', 143.6, 'HKD', '百度', 'share price', '2025-08-20', 'Hong Kong'],
+      ['上涨7%', 7, '%', 'Baidu', 'stock change', '2025-08-21', 'Hong Kong'],
+      ['下跌1.3%', -1.3, '%', 'Baidu', 'stock change at close', '2025-08-20', 'Hong Kong'],
+      ['143.6港元', 143.6, 'HKD', 'Baidu', 'share price', '2025-08-20', 'Hong Kong'],
     ]);
   });
 
@@ -275,13 +276,14 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['13%', 13, '%', 'other brands', 'market share', 'Q1 2025', null],
       ['risen 19%', 19, '%', 'copper', 'price change year to date', '2025-04-16', null],
     ]);
-    // 荣耀 is tagged a person and 传音 a common noun: holding a share "以19%" makes them vendors, and the article's vendor stays one.
+    // 荣耀 is tagged a person and 传音 a common noun: holding a share "以19%" makes them vendors, and the article's vendor stays
+    // one; both are compared by their English names (Honor, Transsion).
     expect(read('zh', '2025-04-16', [['传音以19%的市场份额位居第一，vivo、荣耀和OPPO分别以15%、13%和12%的份额位列第二至第四。', '传音出货量同比下降9%。']])).toEqual([
-      ['19%', 19, '%', '传音', 'market share', null, null],
+      ['19%', 19, '%', 'Transsion', 'market share', null, null],
       ['15%', 15, '%', 'vivo', 'market share', null, null],
-      ['13%', 13, '%', '荣耀', 'market share', null, null],
+      ['13%', 13, '%', 'Honor', 'market share', null, null],
       ['12%', 12, '%', 'OPPO', 'market share', null, null],
-      ['同比下降9%', -9, '%', '传音', 'shipments change', null, null],
+      ['同比下降9%', -9, '%', 'Transsion', 'shipments change', null, null],
     ]);
   });
 
@@ -314,5 +316,11 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['同比下降11%', -11, '%', 'Apple', 'shipments change', 'Q4 2024', 'China'],
       ['1.2亿部', 120000000, 'units', 'Xiaomi', 'shipments', 'Q4 2024', 'China'],
     ]);
+  });
+});
+
+describe('englishName', () => {
+  it('names a company or a country written in Chinese in English, its group suffix left out, and leaves any other name as it is', () => {
+    expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual(['Xiaomi', 'Xiaomi', 'Indonesia', 'Indonesia', 'China', '林堂镍业', 'Xiaomi']);
   });
 });

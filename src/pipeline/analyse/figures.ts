@@ -79,7 +79,7 @@ import { sourceRef } from '../../core/types.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
-import { CHINESE_BUSINESSES, COMMODITIES, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
+import { CHINESE_BUSINESSES, COMMODITIES, englishName, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
 import { CORPORATE_SUFFIX, GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
@@ -1002,7 +1002,7 @@ const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)
  * the company is one ("Semiconductor", "Systems", "Inc") left out.
  */
 function businessName(company: string, business: string): string {
-  const words = company.replace(CORPORATE_SUFFIX, '').split(' ');
+  const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
   while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
   return `${words.join(' ')} ${business} business`;
 }
@@ -1710,7 +1710,9 @@ export function factKey(figure: Pick<Figure, 'subject' | 'measure' | 'period' | 
 }
 
 function toFigure(described: Described, article: Pick<Article, 'slug' | 'file'>, sentence: Sentence, occurrence: number): Figure {
-  const { text, value, unit, subject, measure, period, market } = described;
+  const { text, value, unit, measure, period, market } = described;
+  // A company or a country a Chinese report names in Chinese is compared by its English name (小米 is Xiaomi).
+  const subject = described.subject === null ? null : englishName(described.subject);
   // The same text twice in one sentence is told apart by its occurrence, never by the order of the article.
   const identity = `${article.file}\n${sentence.id}\n${text}${occurrence > 1 ? `\n${occurrence}` : ''}`;
   const id = `${factKey({ subject, measure, period, market, unit })}-${shortHash(identity)}`;

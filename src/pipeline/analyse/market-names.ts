@@ -160,3 +160,94 @@ export const CHINESE_BUSINESSES: readonly [english: string, chinese: string][] =
   ['e-commerce', '电商|电子商务'],
   ['smartphone', '智能手机|手机'],
 ];
+
+/**
+ * The English names of companies that Chinese reports name in Chinese, so that a Chinese report's
+ * figure for 小米 and an English report's for Xiaomi are one fact. General knowledge of how the
+ * Chinese press names large listed companies (electronics, internet, cars, chips, banks, miners,
+ * oil); a user's `content/entities.json` names any other, and wins over this list.
+ */
+const CHINESE_COMPANIES: readonly [english: string, chinese: string][] = [
+  ['Apple', '苹果'],
+  ['Huawei', '华为'],
+  ['Xiaomi', '小米'],
+  ['Honor', '荣耀'],
+  ['Samsung', '三星'],
+  ['Lenovo', '联想'],
+  ['Transsion', '传音'],
+  ['Sony', '索尼'],
+  ['Alibaba', '阿里巴巴'],
+  ['Tencent', '腾讯'],
+  ['Baidu', '百度'],
+  ['JD.com', '京东'],
+  ['Meituan', '美团'],
+  ['ByteDance', '字节跳动'],
+  ['PDD', '拼多多'],
+  ['NetEase', '网易'],
+  ['Microsoft', '微软'],
+  ['Google', '谷歌'],
+  ['Amazon', '亚马逊'],
+  ['Nvidia', '英伟达'],
+  ['Intel', '英特尔'],
+  ['Qualcomm', '高通'],
+  ['TSMC', '台积电'],
+  ['SMIC', '中芯国际'],
+  ['BYD', '比亚迪'],
+  ['Tesla', '特斯拉'],
+  ['Geely', '吉利'],
+  ['NIO', '蔚来'],
+  ['Xpeng', '小鹏'],
+  ['Li Auto', '理想汽车'],
+  ['CATL', '宁德时代'],
+  ['Toyota', '丰田'],
+  ['Volkswagen', '大众'],
+  ['BMW', '宝马'],
+  ['Mercedes-Benz', '奔驰|梅赛德斯-奔驰'],
+  ['Glencore', '嘉能可'],
+  ['BHP', '必和必拓'],
+  ['Rio Tinto', '力拓'],
+  ['Vale', '淡水河谷'],
+  ['Codelco', '智利国家铜业公司|智利国家铜业'],
+  ['Zijin Mining', '紫金矿业'],
+  ['Shell', '壳牌'],
+  ['BP', '英国石油'],
+  ['ExxonMobil', '埃克森美孚'],
+  ['Saudi Aramco', '沙特阿美'],
+  ['HSBC', '汇丰'],
+  ['Goldman Sachs', '高盛'],
+  ['Morgan Stanley', '摩根士丹利|大摩'],
+  ['JPMorgan', '摩根大通|小摩'],
+];
+
+/** Short forms of country names the Chinese press uses, beside the full names ICU gives. */
+const CHINESE_PLACE_SHORT_FORMS: readonly [english: string, chinese: string][] = [
+  ['Indonesia', '印尼'],
+  ['Saudi Arabia', '沙特'],
+  ['Australia', '澳洲'],
+  ['United Arab Emirates', '阿联酋'],
+];
+
+let englishNames: Map<string, string> | undefined;
+
+/**
+ * The English name of a company or a country written in Chinese (小米 → Xiaomi, 印度尼西亚 and
+ * 印尼 → Indonesia), its "group" or "company" suffix left out (小米集团 → Xiaomi); the name itself
+ * when it is not one of them.
+ */
+export function englishName(name: string): string {
+  if (!/\p{Script=Han}/u.test(name)) return name;
+  if (!englishNames) {
+    englishNames = new Map();
+    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS]) for (const form of chinese.split('|')) englishNames.set(form, english);
+    const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const chinese = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const [en, zh] = [english.of(code), chinese.of(code)];
+        if (en && zh && !englishNames.has(zh)) englishNames.set(zh, en);
+      }
+    }
+  }
+  return englishNames.get(name) ?? englishNames.get(name.replace(/(?:集团|公司|控股|股份|有限公司|股份有限公司)+$/u, '')) ?? name;
+}
