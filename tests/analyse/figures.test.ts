@@ -295,6 +295,19 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("gives a takeover's terms no period and no market, and its savings to the party that states them", () => {
+    expect(
+      read('en', '2025-03-11', [
+        ["Britain's competition watchdog on Tuesday opened an investigation into Bluewave Group's £4.2 billion takeover of rival Corallink."],
+        ['Bluewave agreed in January to pay 285 pence per share for Corallink.', 'Bluewave has said the deal would generate annual cost savings of £150 million.'],
+      ]),
+    ).toEqual([
+      ['£4.2 billion', 4200000000, 'GBP', 'Bluewave', 'deal value', null, null],
+      ['285 pence', 2.85, 'GBP', 'Bluewave', 'offer price', null, null],
+      ['£150 million', 150000000, 'GBP', 'Bluewave', 'cost savings', null, null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

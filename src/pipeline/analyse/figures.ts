@@ -891,6 +891,8 @@ type MeasureKind = 'day' | 'flow' | 'deal' | 'forecast';
 
 const DAY_MEASURES = /^(?:share price|stock change|market value|index change|price(?! forecast))/;
 const DEAL_MEASURES = new Set(['deal value', 'offer price', 'break fee', 'cost savings', 'stake', 'investment', 'donation', 'fine', 'tax']);
+/** A takeover's terms: its price, its price per share, the fee if it fails, the savings it promises. */
+const TERMS = new Set(['deal value', 'offer price', 'break fee', 'cost savings']);
 /** A takeover's terms and a company's plans: the article's company's where the sentence names no one before them. */
 const TAKEOVER_MEASURES = new Set(['deal value', 'offer price', 'break fee', 'cost savings', 'investment']);
 /** A company's own total: a market only where its sentence names one ("revenue in India"). */
@@ -1273,7 +1275,10 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   // "Net profit fell 9%", "a break fee of $210m payable by Solace": a company's own figure, or a
   // deal's, in a sentence that names no one before it, is the article's company's.
   const deal = measure !== null && TAKEOVER_MEASURES.has(measure);
-  if ((family?.family.company || deal) && (deal ? before.length === 0 : named.length === 0) && !reading.subjects.some((s) => s.role === 'said' && s.end <= figure.start) && context.antecedent) return context.antecedent;
+  // "Bluewave has said the deal would generate savings of £150 million": a deal's terms are the party's that states them.
+  const stating = reading.subjects.filter((s) => s.role === 'said' && s.end <= figure.start).at(-1);
+  if (deal && before.length === 0 && stating) return stating.value;
+  if ((family?.family.company || deal) && (deal ? before.length === 0 : named.length === 0) && !stating && context.antecedent) return context.antecedent;
   // "167 million mobile phones were sold": a market's count, of what it counts.
   if (figure.counted && !NOT_A_SUBJECT.has(figure.counted.split(' ')[0] as string) && !/^(?:units|people|customers|users|employees|workers|staff|jobs|tonnes|passengers)$/.test(figure.counted)) return plural(figure.counted);
   if (!family?.family.ownedBySpeaker) return null;
@@ -1369,6 +1374,8 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
   // "rose to $2.84bn from $2.31bn a year earlier": the level beside "a year earlier" is a year before.
   const shift = !figure.change && inClause(reading, reading.periods, clause).some((m) => m.kind === 'shift' && m.start >= figure.end && m.start - figure.end < 40 && !reading.figures.some((f) => f.start > figure.end && f.end <= m.start));
   // A figure with no measure is compared with nothing: only what its own sentence says.
+  // A takeover's terms are no period's, whenever they were agreed ("agreed in January to pay 285 pence a share").
+  if (measure !== null && TERMS.has(measure)) return { period: null, shifted: false };
   const base = stated !== undefined ? stated : kind === 'deal' || measure === null ? null : context.period;
   return shift ? { period: yearBefore(base), shifted: true } : { period: base, shifted: false };
 }
@@ -1403,6 +1410,8 @@ function marketFor(figure: RawFigure, measure: string | null, subject: string | 
   const places = reading.markets.filter((m) => !ORIGIN.test(reading.text.slice(m.end, m.end + 4)) && !/^\s*-?(?:listed|based)\b/.test(reading.text.slice(m.end, m.end + 9)));
   // "Registrations across the European Union, Britain and …": the first place of the clause is its market.
   const stated = inClause(reading, places, clause)[0] ?? places.find((p) => p.end <= figure.start) ?? statedFor(figure, clause, reading, places);
+  // A takeover's price, fee and savings are measured in no market ("Britain's watchdog … Bluewave's £4.2 billion takeover").
+  if (measure !== null && TERMS.has(measure)) return null;
   if (measure !== null && (OWN_TOTALS.test(measure) || DEAL_MEASURES.has(measure) || measure.startsWith('production'))) {
     // A company's own total has a market only where its own clause names one ("revenue in India").
     return inClause(reading, places, clause).length > 0 ? (stated?.value ?? null) : measure === 'production share' ? (places.find((p) => p.value === 'global')?.value ?? null) : null;

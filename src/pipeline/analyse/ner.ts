@@ -303,18 +303,26 @@ function resolveShortForms(names: Map<string, NameType | null>): Map<string, str
       canonical.set(name, stripped);
       continue;
     }
+    // "Halvorsen" of "Halvorsen Systems", "Lintang Nickel" of "Lintang Nickel Industries": a company's
+    // name without the generic company word that ends its full name; not "Vodafone" of "Vodafone KK",
+    // a unit named after its parent, nor a name whose legal suffix already reads as this one
+    // ("Bluewave Group" is "Bluewave", not the other way round).
+    const begun = full.filter(
+      (other) =>
+        other.startsWith(`${name} `) &&
+        other.replace(CORPORATE_SUFFIX, '') !== name &&
+        names.get(other) !== 'place' &&
+        names.get(other) !== 'person' &&
+        GENERIC_COMPANY_WORDS.has((other.split(' ').at(-1) ?? '').toLowerCase()),
+    );
+    if (begun.length === 1 && names.get(name) !== 'person' && names.get(name) !== 'place') {
+      canonical.set(name, begun[0] as string);
+      continue;
+    }
     if (name.includes(' ')) {
       // "van der Veer" of "Jeroen van der Veer": a person's name without its first name.
       const people = full.filter((other) => other !== name && other.endsWith(` ${name}`) && names.get(other) === 'person');
       if (people.length === 1) canonical.set(name, people[0] as string);
-      continue;
-    }
-    // "Halvorsen" of "Halvorsen Systems", "Lintang" of "Lintang Nickel Industries": the first word of
-    // a company named with a generic company word ("Systems", "Industries"); not "Vodafone" of
-    // "Vodafone KK", a unit named after its parent.
-    const begun = full.filter((other) => other.startsWith(`${name} `) && names.get(other) !== 'place' && names.get(other) !== 'person' && GENERIC_COMPANY_WORDS.has((other.split(' ').at(-1) ?? '').toLowerCase()));
-    if (begun.length === 1 && names.get(name) !== 'person') {
-      canonical.set(name, begun[0] as string);
       continue;
     }
     // A one-word name that is the last word of a person's name, or any word of an organisation's.
