@@ -308,6 +308,20 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("gives a mine's output to the mine, whoever runs it, and reads \"this quarter\" and \"last quarter\" against the article's date", () => {
+    expect(
+      read('en', '2025-03-11', [
+        ["SANTIAGO (Tessaro Wire) - Copper prices jumped on Tuesday after flooding shut Minera Altiplano's Los Cóndores mine in northern Chile."],
+        ['Minera Altiplano said the mine would lose about 30,000 tonnes of output this quarter.', 'Chile produced 5.3 million tonnes of copper last year.'],
+        ['Andes Lithium produced 48,200 tonnes last quarter as its new Salar Verde plant ramped up.'],
+      ]),
+    ).toEqual([
+      ['lose about 30,000 tonnes', -30000, 'tonnes', 'Los Cóndores', 'production change', 'Q1 2025', null],
+      ['5.3 million tonnes', 5300000, 'tonnes', 'Chile', 'production', '2024', null],
+      ['48,200 tonnes', 48200, 'tonnes', 'Andes Lithium', 'production', 'Q4 2024', null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

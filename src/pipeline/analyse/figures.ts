@@ -826,6 +826,8 @@ interface ArticleContext {
   block: number;
   /** The family of the article's latest count (shipments, sales): what a list's "3.3 million units" count. */
   countFamily: MeasureFamily | null;
+  /** The mine, smelter or plant the article last named: what "the mine" is, whose output is its own. */
+  facility: string | null;
   /** Whose shares the previous sentence's figures were: what an opening "They" moves. */
   shares: string | null;
   /** The article's date: a move on an earlier day was over when it was reported. */
@@ -875,6 +877,7 @@ function emptyContext(day: Period): ArticleContext {
     block: -1,
     countFamily: null,
     shares: null,
+    facility: null,
     published: day,
     closing: false,
     closingLabel: false,
@@ -1172,6 +1175,12 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const named = reading.subjects.filter((mention) => mention.role === 'named' && !hidden(reading, mention, figure) && !PRODUCT_WORD.test(mention.value));
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
+  // A mine's output is the mine's, whoever runs it ("Minera Altiplano said its Los Cóndores mine would lose 30,000 tonnes", "the mine would lose").
+  if (measure?.startsWith('production')) {
+    const facility = reading.subjects.find((mention) => mention.role !== 'source' && mention.end <= figure.start && FACILITY.test(reading.text.slice(mention.end, mention.end + 12)));
+    if (facility) return facility.value;
+    if (context.facility && FACILITY_BACK.test(reading.text.slice(0, figure.start))) return context.facility;
+  }
   // "Honor took 11%": a capitalised word opening the sentence, right before the verb that holds the figure, is whose it is, known or not.
   const opener = named.some((mention) => mention.start < figure.start) ? null : OPENING_HOLDER.exec(reading.text.slice(reading.dateline));
   if (opener && reading.dateline + opener[0].length >= figure.start - 12 && reading.figures[0] === figure && !NOT_A_SUBJECT.has((opener[1] as string).toLowerCase()) && !OPENING_WORDS.test(opener[1] as string) && !commodityIn(opener[1] as string, false)) return opener[1] as string;
@@ -1614,6 +1623,8 @@ function openingSubject(reading: SentenceReading, context: ArticleContext, busin
 
 /** A name before these is a facility's, not a company's. */
 const FACILITY = /^\s+(?:plant|mine|smelter|refinery|factory|project|field|site|facility)\b/;
+/** "the mine", "its smelter", "该矿": the facility the article named. */
+const FACILITY_BACK = /\b(?:[Tt]he|[Ii]ts) (?:mine|smelter|refinery|plant)\b|该矿|该冶炼厂|该厂/;
 
 /** What the article has established once this sentence is read. */
 function advance(context: ArticleContext, reading: SentenceReading, described: Described[], family: MeasureFamily | null, block: number, businesses: Business[]): ArticleContext {
@@ -1656,6 +1667,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     family: family ?? (block === context.block ? context.family : null),
     block,
     countFamily: counts.length > 0 ? (counts.at(-1)?.measure?.startsWith('sales') ? SALES : SHIPMENTS) : context.countFamily,
+    facility: reading.subjects.filter((mention) => mention.role !== 'source' && FACILITY.test(reading.text.slice(mention.end, mention.end + 12))).at(-1)?.value ?? context.facility,
     shares: described.findLast((figure) => figure.subject !== null && /^(?:stock change|share price)/.test(figure.measure ?? ''))?.subject ?? null,
     sharesOfMarket: ((level) => (level ? level.measure === 'market share' : context.sharesOfMarket))(described.findLast((figure) => figure.unit === '%' && !figure.change && figure.measure !== null)),
   };

@@ -6,7 +6,7 @@
  *
  * - Relative words resolve against the article's date: "last year", "this year", "the fourth
  *   quarter" (the latest begun on or before the date), "on Tuesday" (the latest Tuesday on or
- *   before it), "yesterday", "this month", "28日". A relative period also has an `ahead` reading,
+ *   before it), "yesterday", "this month", "this quarter", "28日". A relative period also has an `ahead` reading,
  *   the earliest not yet over, for figures about the future ("a third-quarter forecast" written in
  *   June is this year's). Without an article date, relative periods are unknown (null).
  * - Spans written around their months: "the first three months of 2025", "the three months to
@@ -75,7 +75,7 @@ const PERIOD = new RegExp(
     String.raw`(?<day>(?:(?:19|20)\d{2}-\d{2}-\d{2})|${MONTH} \d{1,2}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d{2})?|\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?: (?:19|20)\d{2})?|(?:(?:last|this) )?(?:${WEEKDAYS.join('|')})\b|${ci('yesterday')}|${ci('today')})`,
     String.raw`(?<monthQuarter>(?:${ci('the')} )?(?:March|June|September|December) quarter(?: (?:of )?(?:19|20)\d{2})?)`,
     String.raw`(?<month>${MONTH}(?:${OF_YEAR})?(?! quarter))`,
-    String.raw`(?<relative>${ci('last year')}|${ci('this year')}|${ci('this month')}|${ci('last month')})`,
+    String.raw`(?<relative>${ci('last year')}|${ci('this year')}|${ci('this month')}|${ci('last month')}|${ci('this quarter')}|${ci('last quarter')}|${ci('next quarter')}|${ci('the current quarter')})`,
     String.raw`(?<annual>${ci('annual')}|${ci('full-year')}|${ci('full year')}|(?:the )?whole (?:of the )?year)`,
     String.raw`(?<year>(?<![$£€¥.,\d])(?:19|20)\d{2}\b(?!\s?%|[.,]\d|-\d{2}-))`,
   ].join('|')})`,
@@ -248,6 +248,12 @@ function readEnglish(match: RegExpExecArray, context: PeriodContext): Reading | 
   }
   if (groups.relative) {
     if (!anchor) return { kind: 'span', value: null, ahead: null };
+    // "this quarter", "last quarter": the calendar quarter of the article's date, or the one before or after.
+    if (/quarter/i.test(words)) {
+      const quarters = anchor.year * 4 + Math.floor((anchor.month - 1) / 3) + (/last/i.test(words) ? -1 : /next/i.test(words) ? 1 : 0);
+      const value = `Q${(quarters % 4) + 1} ${Math.floor(quarters / 4)}`;
+      return { kind: 'span', value, ahead: value };
+    }
     if (/month/i.test(words)) {
       const months = anchor.year * 12 + anchor.month - 1 - (/last/i.test(words) ? 1 : 0);
       const value = `${MONTHS[months % 12]} ${Math.floor(months / 12)}`;
