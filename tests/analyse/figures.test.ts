@@ -322,6 +322,19 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("does not take a change's base for its period, nor a commodity naming an industry for a price's", () => {
+    expect(
+      read('en', '2025-02-12', [
+        ["Brazil, the world's largest producer, is expected to harvest 62 million bags this year, down 4% from last year."],
+        ["Nestle, the world's biggest coffee maker, said it would raise prices by 5% in Europe."],
+      ]),
+    ).toEqual([
+      ['62 million', 62000000, 'units', 'Brazil', 'production', '2025', null],
+      ['down 4%', -4, '%', 'Brazil', 'production change', '2025', null],
+      ['5%', 5, '%', 'Nestle', 'price change', '2025', 'Europe'],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

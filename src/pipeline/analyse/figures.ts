@@ -708,8 +708,11 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const exchanges = findNames(EXCHANGE_NAMES, text, chinese);
   const indexes = findNames(INDEX_NAMES, text, chinese);
   // A commodity's word inside a longer name is the name's ("Lintang Nickel"); "Nickel" alone is the metal.
+  // "the world's biggest coffee maker": a commodity naming an industry is no price's.
   const commodities = findNames(COMMODITY_NAMES, text, chinese).filter(
-    (commodity) => !names?.some((name) => name.start <= commodity.start && commodity.end <= name.end && name.end - name.start > commodity.end - commodity.start && name.type !== 'place'),
+    (commodity) =>
+      !names?.some((name) => name.start <= commodity.start && commodity.end <= name.end && name.end - name.start > commodity.end - commodity.start && name.type !== 'place') &&
+      !INDUSTRY_AFTER.test(text.slice(commodity.end, commodity.end + 14)),
   );
   // An exchange, an index or a commodity named is read as one, never as a company.
   const markets = readMarkets(text, chinese);
@@ -746,6 +749,9 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     dateline,
   };
 }
+
+/** After a commodity's name, words that make it an industry: "coffee maker", "copper miners", "oil companies". */
+const INDUSTRY_AFTER = /^\s*(?:makers?|producers?|roasters?|traders?|exporters?|growers?|miners?|compan(?:y|ies)|chains?|shops?|majors?|firms?|groups?)\b/;
 
 /** ", which are listed in Jakarta,", ", whose smelter was hit,": a relative clause, to its closing comma. */
 const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:]*(?:,|$)/g;
@@ -1346,6 +1352,9 @@ function statedFor<T extends Span>(figure: RawFigure, clause: number, reading: S
   );
 }
 
+/** Between a change and the period it is measured against: "from", "on", "over", "compared with". */
+const CHANGE_BASE = /^\s+(?:(?:year[- ]on[- ]year|year[- ]over[- ]year)\s+)?(?:from|on|over|against|versus|vs\.?|compared (?:with|to)|than)\s+(?:the\s+)?(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?$/;
+
 /** "Q4 2024" → "Q4 2023"; a period without a year cannot be shifted. */
 function yearBefore(period: Period): Period {
   if (!period) return null;
@@ -1357,7 +1366,10 @@ function yearBefore(period: Period): Period {
 
 /** A figure's period, and whether it is a year before the one in force ("from $2.31bn a year earlier"). */
 function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure: string | null, reading: SentenceReading, context: ArticleContext): { period: Period; shifted: boolean } {
-  const spans = reading.periods.filter((mention) => mention.kind === 'span' || (mention.kind === 'annual' && kind !== 'deal'));
+  // "down 4% from last year", "up 5% on the previous quarter": a change's base is not its period.
+  const spans = reading.periods.filter(
+    (mention) => (mention.kind === 'span' || (mention.kind === 'annual' && kind !== 'deal')) && !(figure.change && mention.start >= figure.end && CHANGE_BASE.test(reading.text.slice(figure.end, mention.start))),
+  );
   const days = reading.periods.filter((mention) => mention.kind === 'day');
   const resolve = (mention: PeriodMention | undefined, ahead: boolean): Period | undefined => {
     if (!mention) return undefined;
