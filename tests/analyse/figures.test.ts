@@ -335,6 +335,14 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("reads a table's cells, each a sentence of its own, as its rows: a figure alone is the row's whose first cell names", () => {
+    expect(read('en', '2025-07-18', [['Market share by vendor, Q2 2025:'], ['Vendor'], ['Honor'], ['16.9%'], ['-0.8 percentage points'], ['Transsion'], ['12.1%']])).toEqual([
+      ['16.9%', 16.9, '%', 'Honor', 'market share', 'Q2 2025', null],
+      ['-0.8 percentage points', -0.8, 'pp', 'Honor', 'market share change', 'Q2 2025', null],
+      ['12.1%', 12.1, '%', 'Transsion', 'market share', 'Q2 2025', null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -1768,6 +1768,15 @@ function companiesForPlaces(names: readonly (readonly NameSpan[])[]): (readonly 
   return names.map((spans) => spans.map((span) => (span.type === 'place' && !span.gazetteer && begun.get(span.name) ? { ...span, name: begun.get(span.name) as string, type: 'company' } : span)));
 }
 
+/** The name a sentence consists of alone ("vivo", "小米"): a table row's or a list's label. */
+function loneName(text: string, spans: readonly NameSpan[] | undefined): string | null {
+  const trimmed = text.trim();
+  const span = spans?.find((name) => name.type !== 'person' && text.slice(name.start, name.end).trim() === trimmed);
+  if (span) return span.name;
+  // A short word in Han script or a capitalised word: a row label no recogniser knew ("小米", "Honor").
+  return /^(?:\p{Script=Han}{2,6}|\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,2}|[a-z]+[A-Z]?[a-z]*)$/u.test(trimmed) && trimmed.length <= 24 ? trimmed : null;
+}
+
 /** A line that labels the list under it: short, ending with a colon, no figure of its own. */
 const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
 
@@ -1786,6 +1795,8 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
   // What follows the last sentence with a digit holds no figure and no figure depends on it.
   const last = article.sentences.findLastIndex((sentence) => !sentence.heading && /\d/.test(sentence.text));
   const read: { figure: Described; sentence: Sentence }[] = [];
+  let previousLabel = false;
+  let rowName: string | null = null;
   for (let i = 0; i <= last; i++) {
     const sentence = article.sentences[i] as Sentence;
     // "Closing prices:", a heading "Market close": the figures under it are the day's close.
@@ -1798,15 +1809,22 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     const label = sentence.heading || LABEL_LINE.test(sentence.text);
     if (label) {
       const reading = readSentence(sentence.text, options.subjects, undefined, readContext);
-      const labelled = readFamilies(sentence.text, reading.chinese)[0]?.family ?? null;
+      // A table's header cells are labels in a row: one naming no measure ("厂商") keeps the one before's ("份额").
+      const labelled = readFamilies(sentence.text, reading.chinese)[0]?.family ?? (previousLabel ? context.labelFamily : null);
       context = { ...advance(context, { ...reading, figures: [] }, [], null, sentence.block, []), labelFamily: labelled };
+      previousLabel = true;
+      // A cell holding only a name heads its table row ("vivo" | "16.9%" | "-0.8个百分点").
+      rowName = loneName(sentence.text, names?.[i]) ?? rowName;
       if (sentence.heading) continue;
-    }
+    } else previousLabel = false;
+    if (!/\d/.test(sentence.text)) rowName = loneName(sentence.text, names?.[i]);
     const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, readContext);
     // A sentence naming a measure of its own is no longer a list item under a label.
     if (!label && reading.families.length > 0) context = { ...context, labelFamily: null };
     const businesses = businessesOf(reading, context);
     const { described, family, salesInMoney } = describeFigures(reading, context, businesses, sentence.block);
+    // A cell holding only a figure is its row's: "vivo" | "16.9%".
+    if (rowName !== null && described.length === 1 && described[0]?.text.trim() === sentence.text.trim()) (described[0] as Described).subject = rowName;
     // A report that opens with a move at the close ("The FTSE 100 closed down 0.3%"), and no move during the session, reports the day's close.
     const opening = read.length === 0 && described[0]?.measure?.endsWith(' at close') === true && !UNSETTLED.test(sentence.text);
     for (const figure of described) read.push({ figure, sentence });
