@@ -343,6 +343,21 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("reads an earnings analysis: what a business brought in, the group's revenue right after it, a rival's revenue analysts expect, and no quarter in \"quarterly\"", () => {
+    expect(
+      read('en', '2025-04-24', [
+        ["Northwind Semiconductor's results on Wednesday showed how much the company now depends on AI."],
+        ["Its data-centre business brought in $1.9 billion in the fiscal third quarter, more than half of the group's $3.4 billion revenue.", 'Revenue from chips for phones and PCs fell 12%, the fourth quarterly decline in a row.'],
+        ['Rival Castellan Micro, which reports next week, is expected to post data-centre revenue of about $1.1 billion, according to analysts polled by LSEG.'],
+      ]),
+    ).toEqual([
+      ['$1.9 billion', 1900000000, 'USD', 'Northwind data-centre business', 'revenue', 'fiscal Q3 2025', null],
+      ['$3.4 billion', 3400000000, 'USD', 'Northwind Semiconductor', 'revenue', 'fiscal Q3 2025', null],
+      ['fell 12%', -12, '%', 'Northwind Semiconductor', 'revenue change', 'fiscal Q3 2025', null],
+      ['about $1.1 billion', 1100000000, 'USD', 'Castellan Micro data-centre business', 'revenue estimate', 'fiscal Q3 2025', null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

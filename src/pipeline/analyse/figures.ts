@@ -552,7 +552,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['gross margins?', '毛利率', { ownedBySpeaker: true, company: true, level: 'gross margin', levelUnits: ['percent'], change: null }],
   ['sales|sold|sells?|selling|registrations|registered|registers|deliveries|delivered', '销量|销售额|销售|交付', SALES],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
-  ['revenues?|turnover|income', '营收|营业收入|收入|营业额', REVENUE],
+  ['revenues?|turnover|income|brought in|took in|takes in|generated', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
   ['loss(?:es)?', '亏损', LOSS],
   ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股', SHARE_PRICE],
@@ -956,7 +956,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
     if (stock && /\b(?:buy[- ]?back|repurchase|worth of|stake|holding|issue|offering|placement|return)\b/.test(reading.text) && figure.per !== 'share' && !/^\s+(?:on|in)\b/.test(after)) return null;
     // What analysts expected and what the company guides to, of its revenue (or its sales in money).
     if (family === REVENUE || (family === SALES && unit === 'money')) {
-      if (ESTIMATE.test(clause)) return 'revenue estimate';
+      // "is expected to post revenue of $1.1 billion, according to analysts": what analysts expect, told anywhere in the sentence.
+      if (ESTIMATE.test(clause) || (/\b(?:is|are|was|were) expected to\b/.test(clause) && /\banalysts?\b|\bconsensus\b/i.test(reading.text))) return 'revenue estimate';
       if (FORECAST.test(clause)) return 'revenue forecast';
     }
     if (price && (FORECAST.test(clause) || ESTIMATE.test(clause))) return 'price forecast';
@@ -1026,7 +1027,7 @@ interface Business {
 }
 
 /** Words before "revenue" that say how it is counted, not which business earns it. */
-const NOT_A_BUSINESS = new Set(['group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
+const NOT_A_BUSINESS = new Set(['post', 'posts', 'report', 'reports', 'record', 'records', 'book', 'books', 'deliver', 'generate', 'see', 'sees', 'expect', 'forecast', 'lift', 'boost', 'grow', 'group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
 /** "cloud revenue", "online sales", "licence revenue": a business named by what it sells. */
 const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+)?)(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
 
@@ -1181,6 +1182,14 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const named = reading.subjects.filter((mention) => mention.role === 'named' && !hidden(reading, mention, figure) && !PRODUCT_WORD.test(mention.value));
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
+  // "the group's $3.4 billion revenue", "Greyhaven's £5.6 billion takeover": whose it is, right before it.
+  const possessive = POSSESSIVE_BEFORE.exec(reading.text.slice(Math.max(0, figure.start - 40), figure.start));
+  if (possessive) {
+    const ownerEnd = figure.start - possessive[0].length + (possessive[1] ?? possessive[2] ?? '').length;
+    const owner = named.find((mention) => mention.end === ownerEnd);
+    if (owner) return owner.value;
+    if (/^(?:[Tt]he (?:group|company|firm)|[Ii]ts)$/.test(possessive[1] ?? possessive[2] ?? '') && context.antecedent) return context.antecedent;
+  }
   // A mine's output is the mine's, whoever runs it ("Minera Altiplano said its Los Cóndores mine would lose 30,000 tonnes", "the mine would lose").
   if (measure?.startsWith('production')) {
     const facility = reading.subjects.find((mention) => mention.role !== 'source' && mention.end <= figure.start && FACILITY.test(reading.text.slice(mention.end, mention.end + 12)));
@@ -1319,6 +1328,9 @@ function ownPlaces(reading: SentenceReading): Named[] {
 const RETAIL_PRICE = /\b(shelf|retail|supermarket|shop|store|pump|consumer)\s+(?:prices?|price)\b/i;
 
 /** "Honor took 11%", "Transsion had 9%", "Realme was fifth with 6%": a name opening the sentence and the verb that holds a share. */
+/** "X's $3.4 billion", "the group's 16%", "its $2bn": a possessive right before a figure (a qualifier between allowed). */
+const POSSESSIVE_BEFORE = /(?:^|\s)([Tt]he (?:group|company|firm)|\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s\s+(?:(?:about|around|nearly|almost|roughly|some|estimated|total|combined)\s+)?$|(?:^|\s)([Ii]ts)\s+(?:(?:about|around|nearly|almost|roughly|some|estimated|total|combined)\s+)?$/u;
+
 const OPENING_HOLDER = /^(\p{Lu}[\p{Ll}]+|[A-Z]{2,}|[a-z]+[A-Z]\w*)\s+(?:took|takes|held|holds|captured|claimed|commanded|(?:had|has)(?= (?:about |around |nearly |roughly |almost |just |only )?\d)|was (?:\w+ )?with|came (?:\w+ )?with|ranked (?:\w+ )?with)\b/u;
 
 /** Measure words that open a sentence as its subject ("Shipments dropped"): not a noun phrase of their own. */

@@ -69,7 +69,8 @@ const PERIOD = new RegExp(
   `\\b(?:${[
     String.raw`(?<fiscal>${ci('fiscal')} (?:year )?(?:(?:19|20)\d{2} )?${ORDINAL}[- ]quarter|(?:${ORDINAL}[- ]quarter|Q[1-4]) (?:of )?(?:its |the )?fiscal (?:year )?(?:(?:19|20)\d{2}|\d{2})|${ORDINAL} fiscal quarter|${ci('fiscal')} Q[1-4](?: (?:19|20)\d{2})?|${ci('fiscal')} (?:first|second) half|${ci('fiscal')} (?:year )?(?:19|20)\d{2}|FY ?(?:(?:19|20)\d{2}|\d{2})\b|${ci('fiscal')} year (?:to|ended|ending|through) ${MONTH}(?: (?:19|20)\d{2})?)`,
     String.raw`(?<months>(?:${ci('the')} )?(?:${ORDINAL}|final) (?:three|six) months${OF_YEAR}?|(?:${ci('the')} )?(?:three|six) months (?:to|ended|ending|through) (?:the end of )?${MONTH}(?: (?:19|20)\d{2})?|(?:${ci('the')} )?(?:quarter|half) (?:to|ended|ending|through) (?:the end of )?${MONTH}(?: (?:19|20)\d{2})?|${MONTH} ?(?:[-–]|to) ?${MONTH}(?: (?:19|20)\d{2})?)`,
-    String.raw`(?<quarter>(?:Q[1-4]|${ORDINAL}[- ]quarter)${OF_YEAR}?)`,
+    // Not "the fourth quarterly decline": a quarter's name, not an adjective.
+    String.raw`(?<quarter>(?:Q[1-4]|${ORDINAL}[- ]quarter(?!ly))${OF_YEAR}?)`,
     String.raw`(?<half>(?:H[12]|(?:first|second) half)${OF_YEAR}?)`,
     String.raw`(?<shift>(?:${ci('the')} )?same (?:time|period|quarter|month) (?:last|a|the previous|the prior) year|${ci('a')} year (?:earlier|ago|before)|(?:${ci('the')} )?(?:previous|prior) year)`,
     String.raw`(?<day>(?:(?:19|20)\d{2}-\d{2}-\d{2})|${MONTH} \d{1,2}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d{2})?|\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?: (?:19|20)\d{2})?|(?:(?:last|this) )?(?:${WEEKDAYS.join('|')})\b|${ci('yesterday')}|${ci('today')})`,
