@@ -358,6 +358,16 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a Chinese company no gazetteer lists by the words whose shares trade, wherever the article names it, and 上年同期 as the level a year before', () => {
+    expect(read('zh', '2025-04-24', [['北风半导体美股盘后一度上涨6%。', '北风半导体周三公布，第三财季营收同比增长21%，至34亿美元。', '毛利率为58.1%，上年同期为60.4%。']])).toEqual([
+      ['上涨6%', 6, '%', '北风半导体', 'stock change', '2025-04-24', 'United States'],
+      ['同比增长21%', 21, '%', '北风半导体', 'revenue change', 'fiscal Q3 2025', null],
+      ['34亿美元', 3400000000, 'USD', '北风半导体', 'revenue', 'fiscal Q3 2025', null],
+      ['58.1%', 58.1, '%', '北风半导体', 'gross margin', 'fiscal Q3 2025', null],
+      ['60.4%', 60.4, '%', '北风半导体', 'gross margin', 'fiscal Q3 2024', null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

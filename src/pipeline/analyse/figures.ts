@@ -1405,7 +1405,12 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
   const ahead = kind === 'forecast' && measure?.endsWith('forecast') === true;
   const stated = resolve(statedFor(figure, clause, reading, spans, true), ahead);
   // "rose to $2.84bn from $2.31bn a year earlier": the level beside "a year earlier" is a year before.
-  const shift = !figure.change && inClause(reading, reading.periods, clause).some((m) => m.kind === 'shift' && m.start >= figure.end && m.start - figure.end < 40 && !reading.figures.some((f) => f.start > figure.end && f.end <= m.start));
+  // "上年同期为60.4%": in Chinese the words come before the level they date.
+  const shift =
+    !figure.change &&
+    inClause(reading, reading.periods, clause).some(
+      (m) => m.kind === 'shift' && ((m.start >= figure.end && m.start - figure.end < 40 && !reading.figures.some((f) => f.start > figure.end && f.end <= m.start)) || (reading.chinese && m.end <= figure.start && figure.start - m.end <= 4)),
+    );
   // A figure with no measure is compared with nothing: only what its own sentence says.
   // A takeover's terms are no period's, whenever they were agreed ("agreed in January to pay 285 pence a share").
   if (measure !== null && TERMS.has(measure)) return { period: null, shifted: false };

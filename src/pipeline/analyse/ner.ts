@@ -437,17 +437,26 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   if (companies.size === 0) return found;
   return found.map((spans, index) => {
     const text = sentences[index]?.text ?? '';
+    // Where words start and end: a company's name is found only on word edges ("北风半导体", not "华为" in "中华为").
+    const starts = new Set<number>();
+    const ends = new Set<number>();
     let cursor = 0;
-    const added: NameSpan[] = [];
     for (const { word } of tagged[index] ?? []) {
       const start = text.indexOf(word, cursor);
       if (start < 0) continue;
       cursor = start + word.length;
-      const company = companies.get(word);
-      if (!company) continue;
-      const overlapping = spans.find((span) => span.start < cursor && start < span.end);
-      if (!overlapping) added.push({ start, end: cursor, name: company.name, type: 'company' });
-      else if (overlapping.type === 'person' && overlapping.start === start && overlapping.end === cursor) overlapping.type = 'company';
+      starts.add(start);
+      ends.add(cursor);
+    }
+    const added: NameSpan[] = [];
+    for (const [name, company] of companies) {
+      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
+        const end = start + name.length;
+        if (!starts.has(start) || !ends.has(end)) continue;
+        const overlapping = spans.find((span) => span.start < end && start < span.end);
+        if (!overlapping) added.push({ start, end, name: company.name, type: 'company' });
+        else if (overlapping.type === 'person' && overlapping.start === start && overlapping.end === end) overlapping.type = 'company';
+      }
     }
     return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
   });
@@ -490,8 +499,21 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         return;
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
-      // "百度港股", "百度股价": a word whose shares trade is a company's name, whatever the tagger made of it.
-      if (!type && /^(?:n|nz|x|j|vn)$/.test(tag) && /^\p{Script=Han}{2,6}$/u.test(word) && !/^(?:公司|集团|该股|个股|市场|其中)$/u.test(word) && STOCK_AFTER.test(sentence.text.slice(end, end + 4))) type = 'company';
+      // "百度港股", "北风半导体美股": the words whose shares trade are a company's name, whatever the tagger made of them.
+      if (!type && /^(?:n|nz|x|j|vn)$/.test(tag) && /^\p{Script=Han}{2,6}$/u.test(word) && !/^(?:公司|集团|该股|个股|市场|其中)$/u.test(word) && STOCK_AFTER.test(sentence.text.slice(end, end + 4))) {
+        let from = start;
+        for (let k = i - 1; k >= 0; k--) {
+          const before = words[k] as { word: string; tag: string };
+          if (!/^(?:n|nz|nt|ns|j)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
+          // A word the tagger read as a place ("北风/ns") is the name's first word, not a place of its own.
+          const taken = spans.findIndex((span) => span.end > from - before.word.length);
+          if (taken >= 0 && !(spans[taken]?.type === 'place' && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
+          if (taken >= 0) spans.splice(taken, 1);
+          from -= before.word.length;
+        }
+        spans.push({ start: from, end, name: sentence.text.slice(from, end), type: 'company' });
+        return;
+      }
       if (tag === 'eng') {
         // A Latin word in Chinese text is a name ("Canalys", "iPhone", "vivo"), not a unit or an address.
         if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) || (/^[a-z]{3,}$/.test(word) && !/^(?:app|apps|www|com|http|https|wifi|pro|max|plus|mini|ultra)$/.test(word)))) return;
