@@ -368,6 +368,13 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads amounts of output lost as falls of production', () => {
+    expect(read('en', '2025-03-14', [["Minera Altiplano raised its estimate of the copper output lost to flooding at its Los Cóndores mine to 45,000 tonnes, from 30,000 tonnes."]])).toEqual([
+      ['45,000 tonnes', -45000, 'tonnes', 'Los Cóndores', 'production change', null, null],
+      ['30,000 tonnes', -30000, 'tonnes', 'Los Cóndores', 'production change', null, null],
+    ]);
+  });
+
   it("gives a country's growth to the country, and leaves a survey's share without subject and measure", () => {
     expect(
       read('en', null, [

@@ -1480,6 +1480,8 @@ const THEY = /^They\b/;
 
 /** "up from 47%", "against 52% a year ago", "from $2.31bn": the same quantity at another time. */
 const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
+/** "output lost to flooding", "lost production", 产量损失: what a sentence's tonnes or barrels are amounts of. */
+const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?:output|production)\b|\bloss(?:es)? of (?:output|production)\b|产量损失|减产/;
 /** "cost about 5,500 tonnes of output": a loss of production. */
 const OUTPUT_AFTER = /^\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}(?:output|production)\b/;
 const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts)\b(?:\s+[\w'’-]+){0,3}\s+$/;
@@ -1562,6 +1564,12 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     previousRaw = raw;
     let figure = raw;
     if (output && !raw.change && OUTPUT_LOSS.test(reading.text.slice(Math.max(0, raw.start - 40), raw.start))) figure = { ...raw, change: true, value: -Math.abs(raw.value) };
+    // "its estimate of the copper output lost to flooding … to 45,000 tonnes, from 30,000 tonnes": amounts of output lost.
+    if (!raw.change && (raw.unit === 'tonnes' || raw.unit === 'barrels') && LOST_OUTPUT.test(reading.text)) {
+      figure = { ...raw, change: true, value: -Math.abs(raw.value) };
+      family ??= { start: -1, end: -1, family: PRODUCTION };
+      if (family.family !== PRODUCTION) family = { start: -1, end: -1, family: PRODUCTION };
+    }
     // "revenue fell 11% … and iPhone sales 9%": a figure whose verb is left out, right after its measure's word, shares the last one's.
     const clauseLead = reading.text.slice(reading.breaks[clause - 1] ?? 0, raw.start);
     const bare = /^[\s,;]*(?:and|but|while|or)?\s*$/.test(clauseLead) || (family !== undefined && family.start >= 0 && family.end <= raw.start && raw.start - family.end <= 2);
