@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
 import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
+import { englishName } from '../../src/pipeline/analyse/market-names.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
 import type { Figure, Slug } from '../../src/core/types.ts';
@@ -126,15 +127,15 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['$4.2bn', 4200000000, 'USD', 'Royal Dutch Shell', 'profit', null, null],
       ['$15bn', 15000000000, 'USD', 'Royal Dutch Shell', 'investment', null, null],
       ['16%', 16, '%', 'Huawei', 'market share', 'Q4 2024', 'China'],
-      ['fell 9%', -9, '%', 'Nokia', 'sales change', null, null],
+      ['fell 9%', -9, '%', 'Nokia', 'sales change', 'Q4 2024', 'China'],
     ]);
   });
 
   it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
     expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
-      ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1', null],
-      ['$18.5 billion', 18500000000, 'USD', 'Apple', 'revenue', 'fiscal Q1', null],
-      ['9%', -9, '%', 'iPhone', 'sales change', 'fiscal Q1', null],
+      ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1 2025', null],
+      ['$18.5 billion', 18500000000, 'USD', 'Apple', 'revenue', 'fiscal Q1 2025', null],
+      ['9%', -9, '%', 'iPhone', 'sales change', 'fiscal Q1 2025', null],
     ]);
   });
 
@@ -144,11 +145,11 @@ describe("a figure's meaning from its sentence, with the names found in the text
         ["Alibaba's market value rose to $300 billion, while its shares closed 2.6% higher at HK$120 after jumping as much as 9.2% intraday.", 'The stock is up 40% so far this year.'],
       ]),
     ).toEqual([
-      ['$300 billion', 300000000000, 'USD', 'Alibaba', 'market value', null, 'Hong Kong'],
-      ['2.6% higher', 2.6, '%', 'Alibaba', 'stock change at close', null, 'Hong Kong'],
-      ['HK$120', 120, 'HKD', 'Alibaba', 'share price', null, 'Hong Kong'],
-      ['jumping as much as 9.2%', 9.2, '%', 'Alibaba', 'stock change intraday', null, 'Hong Kong'],
-      ['up 40%', 40, '%', 'Alibaba', 'stock change year to date', '2025', null],
+      ['$300 billion', 300000000000, 'USD', 'Alibaba', 'market value', '2025-02-14', 'Hong Kong'],
+      ['2.6% higher', 2.6, '%', 'Alibaba', 'stock change at close', '2025-02-14', 'Hong Kong'],
+      ['HK$120', 120, 'HKD', 'Alibaba', 'share price', '2025-02-14', 'Hong Kong'],
+      ['jumping as much as 9.2%', 9.2, '%', 'Alibaba', 'stock change', '2025-02-14', 'Hong Kong'],
+      ['up 40%', 40, '%', 'Alibaba', 'stock change year to date', '2025-02-14', 'Hong Kong'],
     ]);
   });
 
@@ -164,12 +165,213 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['up $1.47', 1.47, 'USD', 'oil', 'price change', null, null],
       ['$48.54', 48.54, 'USD', 'oil', 'price', null, null],
       ['$45.10', 45.1, 'USD', 'Brent crude', 'price', null, null],
-      ['fell 4%', -4, '%', 'mobile phone', 'sales change', null, null],
-      ['12 million handsets', 12000000, 'units', 'mobile phone', 'sales', null, null],
+      ['fell 4%', -4, '%', 'mobile phones', 'sales change', null, null],
+      ['12 million handsets', 12000000, 'units', 'mobile phones', 'sales', null, null],
       ['dipped 1.4%', -1.4, '%', 'Nestle', 'revenue change', null, null],
       ['86.7bn Swiss francs', 86700000000, 'CHF', 'Nestle', 'revenue', null, null],
       ['$74.6bn', 74600000000, 'USD', 'Nestle', 'revenue', null, null],
       ['£39.1bn', 39100000000, 'GBP', 'Nestle', 'revenue', null, null],
+    ]);
+  });
+
+  it('reads a company forecasting its own revenue as its subject, a business by what its revenue is from, and "They" as the shares of the sentence before', () => {
+    expect(
+      read('en', '2025-05-28', [
+        ['Chipmaker Kestrel Semiconductor forecast quarterly revenue above estimates on Wednesday.', 'Kestrel expects revenue of about $4.1 billion for the quarter.'],
+        ['The data-centre business, which accounts for 58% of sales, grew 44%, while revenue from consumer chips slipped 4%.'],
+        ["Kestrel's shares jumped 9% after the bell.", 'They had closed down 0.8% at $212.40 on the Nasdaq.'],
+      ]),
+    ).toEqual([
+      ['about $4.1 billion', 4100000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', null, null],
+      ['58%', 58, '%', 'Kestrel data-centre business', 'revenue share', null, null],
+      ['grew 44%', 44, '%', 'Kestrel data-centre business', 'revenue change', null, null],
+      ['slipped 4%', -4, '%', 'Kestrel consumer chips business', 'revenue change', null, null],
+      ['jumped 9%', 9, '%', 'Kestrel Semiconductor', 'stock change', '2025-05-28', 'United States'],
+      ['down 0.8%', -0.8, '%', 'Kestrel Semiconductor', 'stock change at close', '2025-05-28', 'United States'],
+      ['$212.40', 212.4, 'USD', 'Kestrel Semiconductor', 'share price', '2025-05-28', 'United States'],
+    ]);
+  });
+
+  it('reads a Chinese earnings report: a business by what it sells, its share of revenue told before the figure, 公司 and 该股 back to the company, after-hours trading no deal', () => {
+    expect(
+      read('zh', '2025-08-21', [
+        ['美国芯片公司Kestrel Semiconductor周三公布，第三财季营收为52亿美元。', '其中，数据中心业务收入为31亿美元，占总营收的60%。', '公司预计第四财季营收约为55亿美元。'],
+        ['受此消息提振，百度港股在盘后交易中上涨7%。', '该股周三收盘下跌1.3%，报143.6港元。'],
+      ]),
+    ).toEqual([
+      ['52亿美元', 5200000000, 'USD', 'Kestrel Semiconductor', 'revenue', 'fiscal Q3 2025', null],
+      ['31亿美元', 3100000000, 'USD', 'Kestrel data-centre business', 'revenue', 'fiscal Q3 2025', null],
+      ['60%', 60, '%', 'Kestrel data-centre business', 'revenue share', 'fiscal Q3 2025', null],
+      ['55亿美元', 5500000000, 'USD', 'Kestrel Semiconductor', 'revenue forecast', 'fiscal Q4 2025', null],
+      ['上涨7%', 7, '%', 'Baidu', 'stock change', '2025-08-21', 'Hong Kong'],
+      ['下跌1.3%', -1.3, '%', 'Baidu', 'stock change at close', '2025-08-20', 'Hong Kong'],
+      ['143.6港元', 143.6, 'HKD', 'Baidu', 'share price', '2025-08-20', 'Hong Kong'],
+    ]);
+  });
+
+  it("reads a market's move by its place's name, a share of a nationality's buyers as a market share, a share of the world's mined metal as output, and never a market as a subject", () => {
+    expect(read('en', '2025-07-18', [["India's smartphone market grew 7% in the April-June quarter to 37.2 million units, according to research firm Calder Research."]])).toEqual([
+      ['grew 7%', 7, '%', 'India smartphone market', 'shipments change', 'Q2 2025', 'India'],
+      ['37.2 million units', 37200000, 'units', 'India smartphone market', 'shipments', 'Q2 2025', 'India'],
+    ]);
+    // In a market report, a vendor's bare percentage in a later paragraph is its share.
+    expect(read('en', '2025-07-22', [['Samsung led with a 34% share of the European market in the second quarter.'], ['Apple was second with 24%.', 'Motorola and Honor took 6% and 4% respectively.']])).toEqual([
+      ['34%', 34, '%', 'Samsung', 'market share', 'Q2 2025', 'Europe'],
+      ['24%', 24, '%', 'Apple', 'market share', 'Q2 2025', 'Europe'],
+      ['6%', 6, '%', 'Motorola', 'market share', 'Q2 2025', 'Europe'],
+      ['4%', 4, '%', 'Honor', 'market share', 'Q2 2025', 'Europe'],
+    ]);
+    expect(read('en', null, [['Together the two companies would serve about 41% of British small businesses.']])).toEqual([['about 41%', 41, '%', 'combined company', 'market share', null, null]]);
+    expect(read('en', null, [["Wa State supplied about 10% of the world's mined tin."]])).toEqual([['about 10%', 10, '%', 'Wa State', 'production share', null, null]]);
+    expect(read('en', '2025-05-02', [["Apple's sales in Greater China fell 8% in its fiscal second quarter."]])).toEqual([['fell 8%', -8, '%', 'Apple', 'sales change', 'fiscal Q2 2025', 'Greater China']]);
+  });
+
+  it('reads the moves of a closing report, a next-day report and a list under "Closing prices:" as the close, and a move since the year began from its setting clause', () => {
+    expect(
+      read('en', '2025-10-02', [
+        ["Britain's FTSE 100 index closed down 0.3% on Thursday."],
+        ['Ostrava Networks fell 7.4% after the regulator opened a probe.', 'Brightwater Security rose 2% in early trade before paring gains.'],
+        ['Closing prices:'],
+        ['Copper: $9,845 a tonne, down 1.2%'],
+      ]),
+    ).toEqual([
+      ['down 0.3%', -0.3, '%', 'FTSE 100', 'index change at close', '2025-10-02', 'United Kingdom'],
+      ['fell 7.4%', -7.4, '%', 'Ostrava Networks', 'stock change at close', '2025-10-02', 'United Kingdom'],
+      ['rose 2%', 2, '%', 'Brightwater Security', 'stock change', '2025-10-02', 'United Kingdom'],
+      ['$9,845', 9845, 'USD', 'copper', 'price', '2025-10-02', null],
+      ['down 1.2%', -1.2, '%', 'copper', 'price change at close', '2025-10-02', null],
+    ]);
+    expect(read('en', '2025-05-30', [['Shares of Kestrel Semiconductor rose 11% on Thursday, a day after its results.']])).toEqual([
+      ['rose 11%', 11, '%', 'Kestrel Semiconductor', 'stock change at close', '2025-05-29', null],
+    ]);
+    expect(read('zh', '2025-04-22', [['今年以来，纽约金价已累计上涨29%。']])).toEqual([['上涨29%', 29, '%', 'gold', 'price change year to date', '2025-04-22', 'New York']]);
+  });
+
+  it("gives a list's items the measure its label names, and an item's label as its subject, known or not; sales in money are revenue", () => {
+    expect(
+      read('en', '2025-04-16', [
+        ['Shipments by vendor, Q1 2025:'],
+        ['Huawei: 13.0 million units, up 10%'],
+        ['Honor: 7.5 million, up 2%'],
+        ['Others: 20 million'],
+      ]),
+    ).toEqual([
+      ['13.0 million units', 13000000, 'units', 'Huawei', 'shipments', 'Q1 2025', null],
+      ['up 10%', 10, '%', 'Huawei', 'shipments change', 'Q1 2025', null],
+      ['7.5 million', 7500000, 'units', 'Honor', 'shipments', 'Q1 2025', null],
+      ['up 2%', 2, '%', 'Honor', 'shipments change', 'Q1 2025', null],
+      ['20 million', 20000000, 'units', 'other brands', 'shipments', 'Q1 2025', null],
+    ]);
+    expect(read('en', '2025-02-14', [["Apple's sales in Greater China fell 11% to $18.51 billion.", 'Sales in India rose 8%.']])).toEqual([
+      ['fell 11%', -11, '%', 'Apple', 'revenue change', null, 'Greater China'],
+      ['$18.51 billion', 18510000000, 'USD', 'Apple', 'revenue', null, 'Greater China'],
+      ['rose 8%', 8, '%', 'Apple', 'revenue change', null, 'India'],
+    ]);
+  });
+
+  it('takes a vendor opening a sentence before the verb that holds its share, known or not, and a Chinese vendor wherever the article names it', () => {
+    expect(read('en', '2025-04-16', [['Huawei led the market with 19% of shipments in the first quarter.', 'Honor took 11%, and other brands shared the remaining 13%.', 'Copper has risen 19% this year.']])).toEqual([
+      ['19%', 19, '%', 'Huawei', 'market share', 'Q1 2025', null],
+      ['11%', 11, '%', 'Honor', 'market share', 'Q1 2025', null],
+      ['13%', 13, '%', 'other brands', 'market share', 'Q1 2025', null],
+      ['risen 19%', 19, '%', 'copper', 'price change year to date', '2025-04-16', null],
+    ]);
+    // 荣耀 is tagged a person and 传音 a common noun: holding a share "以19%" makes them vendors, and the article's vendor stays
+    // one; both are compared by their English names (Honor, Transsion).
+    expect(read('zh', '2025-04-16', [['传音以19%的市场份额位居第一，vivo、荣耀和OPPO分别以15%、13%和12%的份额位列第二至第四。', '传音出货量同比下降9%。']])).toEqual([
+      ['19%', 19, '%', 'Transsion', 'market share', null, null],
+      ['15%', 15, '%', 'vivo', 'market share', null, null],
+      ['13%', 13, '%', 'Honor', 'market share', null, null],
+      ['12%', 12, '%', 'OPPO', 'market share', null, null],
+      ['同比下降9%', -9, '%', 'Transsion', 'shipments change', null, null],
+    ]);
+  });
+
+  it('reads a Chinese futures contract (期锌, 沪锡) as its metal, and a clause opening with 至 as going on with the move before it', () => {
+    expect(read('zh', '2025-09-17', [['伦敦金属交易所三个月期锌一度上涨4.8%，至每吨3112美元。', '沪锡收跌1.1%。']])).toEqual([
+      ['上涨4.8%', 4.8, '%', 'zinc', 'price change', '2025-09-17', 'London Metal Exchange'],
+      ['每吨3112美元', 3112, 'USD', 'zinc', 'price intraday high', '2025-09-17', 'London Metal Exchange'],
+      ['收跌1.1%', -1.1, '%', 'tin', 'price change at close', '2025-09-17', 'Shanghai Futures Exchange'],
+    ]);
+  });
+
+  it("gives a takeover's terms no period and no market, and its savings to the party that states them", () => {
+    expect(
+      read('en', '2025-03-11', [
+        ["Britain's competition watchdog on Tuesday opened an investigation into Bluewave Group's £4.2 billion takeover of rival Corallink."],
+        ['Bluewave agreed in January to pay 285 pence per share for Corallink.', 'Bluewave has said the deal would generate annual cost savings of £150 million.'],
+      ]),
+    ).toEqual([
+      ['£4.2 billion', 4200000000, 'GBP', 'Bluewave', 'deal value', null, null],
+      ['285 pence', 2.85, 'GBP', 'Bluewave', 'offer price', null, null],
+      ['£150 million', 150000000, 'GBP', 'Bluewave', 'cost savings', null, null],
+    ]);
+  });
+
+  it("gives a mine's output to the mine, whoever runs it, and reads \"this quarter\" and \"last quarter\" against the article's date", () => {
+    expect(
+      read('en', '2025-03-11', [
+        ["SANTIAGO (Tessaro Wire) - Copper prices jumped on Tuesday after flooding shut Minera Altiplano's Los Cóndores mine in northern Chile."],
+        ['Minera Altiplano said the mine would lose about 30,000 tonnes of output this quarter.', 'Chile produced 5.3 million tonnes of copper last year.'],
+        ['Andes Lithium produced 48,200 tonnes last quarter as its new Salar Verde plant ramped up.'],
+      ]),
+    ).toEqual([
+      ['lose about 30,000 tonnes', -30000, 'tonnes', 'Los Cóndores', 'production change', 'Q1 2025', null],
+      ['5.3 million tonnes', 5300000, 'tonnes', 'Chile', 'production', '2024', null],
+      ['48,200 tonnes', 48200, 'tonnes', 'Andes Lithium', 'production', 'Q4 2024', null],
+    ]);
+  });
+
+  it("does not take a change's base for its period, nor a commodity naming an industry for a price's", () => {
+    expect(
+      read('en', '2025-02-12', [
+        ["Brazil, the world's largest producer, is expected to harvest 62 million bags this year, down 4% from last year."],
+        ["Nestle, the world's biggest coffee maker, said it would raise prices by 5% in Europe."],
+      ]),
+    ).toEqual([
+      ['62 million', 62000000, 'units', 'Brazil', 'production', '2025', null],
+      ['down 4%', -4, '%', 'Brazil', 'production change', '2025', null],
+      ['5%', 5, '%', 'Nestle', 'price change', '2025', 'Europe'],
+    ]);
+  });
+
+  it("reads a table's cells, each a sentence of its own, as its rows: a figure alone is the row's whose first cell names", () => {
+    expect(read('en', '2025-07-18', [['Market share by vendor, Q2 2025:'], ['Vendor'], ['Honor'], ['16.9%'], ['-0.8 percentage points'], ['Transsion'], ['12.1%']])).toEqual([
+      ['16.9%', 16.9, '%', 'Honor', 'market share', 'Q2 2025', null],
+      ['-0.8 percentage points', -0.8, 'pp', 'Honor', 'market share change', 'Q2 2025', null],
+      ['12.1%', 12.1, '%', 'Transsion', 'market share', 'Q2 2025', null],
+    ]);
+  });
+
+  it("reads an earnings analysis: what a business brought in, the group's revenue right after it, a rival's revenue analysts expect, and no quarter in \"quarterly\"", () => {
+    expect(
+      read('en', '2025-04-24', [
+        ["Northwind Semiconductor's results on Wednesday showed how much the company now depends on AI."],
+        ["Its data-centre business brought in $1.9 billion in the fiscal third quarter, more than half of the group's $3.4 billion revenue.", 'Revenue from chips for phones and PCs fell 12%, the fourth quarterly decline in a row.'],
+        ['Rival Castellan Micro, which reports next week, is expected to post data-centre revenue of about $1.1 billion, according to analysts polled by LSEG.'],
+      ]),
+    ).toEqual([
+      ['$1.9 billion', 1900000000, 'USD', 'Northwind data-centre business', 'revenue', 'fiscal Q3 2025', null],
+      ['$3.4 billion', 3400000000, 'USD', 'Northwind Semiconductor', 'revenue', 'fiscal Q3 2025', null],
+      ['fell 12%', -12, '%', 'Northwind Semiconductor', 'revenue change', 'fiscal Q3 2025', null],
+      ['about $1.1 billion', 1100000000, 'USD', 'Castellan Micro data-centre business', 'revenue estimate', 'fiscal Q3 2025', null],
+    ]);
+  });
+
+  it('reads a Chinese company no gazetteer lists by the words whose shares trade, wherever the article names it, and 上年同期 as the level a year before', () => {
+    expect(read('zh', '2025-04-24', [['北风半导体美股盘后一度上涨6%。', '北风半导体周三公布，第三财季营收同比增长21%，至34亿美元。', '毛利率为58.1%，上年同期为60.4%。']])).toEqual([
+      ['上涨6%', 6, '%', '北风半导体', 'stock change', '2025-04-24', 'United States'],
+      ['同比增长21%', 21, '%', '北风半导体', 'revenue change', 'fiscal Q3 2025', null],
+      ['34亿美元', 3400000000, 'USD', '北风半导体', 'revenue', 'fiscal Q3 2025', null],
+      ['58.1%', 58.1, '%', '北风半导体', 'gross margin', 'fiscal Q3 2025', null],
+      ['60.4%', 60.4, '%', '北风半导体', 'gross margin', 'fiscal Q3 2024', null],
+    ]);
+  });
+
+  it('reads amounts of output lost as falls of production', () => {
+    expect(read('en', '2025-03-14', [["Minera Altiplano raised its estimate of the copper output lost to flooding at its Los Cóndores mine to 45,000 tonnes, from 30,000 tonnes."]])).toEqual([
+      ['45,000 tonnes', -45000, 'tonnes', 'Los Cóndores', 'production change', null, null],
+      ['30,000 tonnes', -30000, 'tonnes', 'Los Cóndores', 'production change', null, null],
     ]);
   });
 
@@ -194,5 +396,11 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['同比下降11%', -11, '%', 'Apple', 'shipments change', 'Q4 2024', 'China'],
       ['1.2亿部', 120000000, 'units', 'Xiaomi', 'shipments', 'Q4 2024', 'China'],
     ]);
+  });
+});
+
+describe('englishName', () => {
+  it('names a company or a country written in Chinese in English, its group suffix left out, and leaves any other name as it is', () => {
+    expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual(['Xiaomi', 'Xiaomi', 'Indonesia', 'Indonesia', 'China', '林堂镍业', 'Xiaomi']);
   });
 });

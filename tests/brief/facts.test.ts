@@ -111,7 +111,7 @@ describe('groupFacts: what is one fact', () => {
         figure('b', '1', '14%', 14, { ...chinaQ4('Apple'), period: 'Q3 2024' }),
         figure('b', '2', '17%', 17, { ...chinaQ4('Apple'), period: '2024' }),
         figure('c', '1', '9%', 9, { ...chinaQ4('Apple'), market: 'India' }),
-        figure('c', '2', '15%', 15, { ...chinaQ4('Apple'), market: null }),
+        figure('c', '2', '12%', 12, { ...chinaQ4('Apple'), market: null }),
         figure('d', '1', '15 million units', 15e6, { ...chinaQ4('Apple'), unit: 'units' }),
       ],
       stories,
@@ -124,6 +124,27 @@ describe('groupFacts: what is one fact', () => {
       ['apple-market-share-india-q4-2024-pct', 'single'],
       ['apple-market-share-q4-2024-pct', 'single'],
     ]);
+  });
+
+  it('joins a figure that leaves its market or period unsaid to the one row of equal values that says it, and a calendar quarter to the fiscal quarter equal values name', () => {
+    const revenue = { subject: 'Northwind', measure: 'revenue', market: null, unit: 'USD' };
+    const facts = groupFacts(
+      [
+        figure('a', '1', '15%', 15, chinaQ4('Apple')),
+        figure('c', '2', '15%', 15, { ...chinaQ4('Apple'), market: null }),
+        figure('b', '1', '$2.1 billion', 2.1e9, { ...revenue, period: 'fiscal Q3 2025' }),
+        figure('c', '1', '$2.1bn', 2.1e9, { ...revenue, period: 'Q1 2025' }),
+        figure('c', '3', '$2.2bn', 2.2e9, { ...revenue, period: 'Q1 2025' }),
+        figure('d', '1', '$2.1 billion', 2.1e9, { ...revenue, period: null }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status, count, , values]) => [id, status, count, values])).toEqual([
+      ['apple-market-share-china-q4-2024-pct', 'agree', 2, ['15%/2', '15%/2']],
+      ['northwind-revenue-fiscal-q3-2025-usd', 'differ', 3, ['$2.1 billion/3', '$2.1bn/3', '$2.2bn/1', '$2.1 billion/3']],
+    ]);
+    // Each figure keeps what its own sentence says.
+    expect(facts[1]?.values.map((value) => value.period)).toEqual(['fiscal Q3 2025', 'Q1 2025', 'Q1 2025', null]);
   });
 
   it('leaves out figures without a subject or a measure: they stay on their articles’ pages', () => {

@@ -1,8 +1,9 @@
 /**
  * What's new, through the real build, on a story of its own (`tests/fixtures/updates/site/`):
- * Monday's article gives Alibaba's share price and quotes Joe Tsai; on Tuesday one article
- * gives a new price and quotes Eddie Wu for the first time, a wire copy repeats it word for word,
- * and another reports cloud revenue; an undated profile brings a new figure and Jack Ma, and gives
+ * Monday's article gives Alibaba's share price, analysts' estimate of its cloud revenue growth,
+ * and quotes Joe Tsai; on Tuesday one article gives the day's price (a new fact: a price is its
+ * day's) and quotes Eddie Wu for the first time, a wire copy repeats it word for word, and another
+ * revises the cloud revenue growth; an undated profile brings a new figure and Jack Ma, and gives
  * the revenue another value. The data file, the topic page's What's new, the page of every
  * update, the topic's feed and the home page all say so, and every link lands.
  */
@@ -28,7 +29,9 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const TOPIC = 'alibaba-shares';
-const PRICE = 'alibaba-share-price-hong-kong-hkd';
+const MONDAY_PRICE = 'alibaba-share-price-hong-kong-2025-02-10-hkd';
+const TUESDAY_PRICE = 'alibaba-share-price-hong-kong-2025-02-11-hkd';
+const CLOUD = 'alibaba-cloud-business-revenue-change-q4-2024-pct';
 const slip = 'alibaba-shares-slip-as-investors-take-profits';
 const copy = `${slip}-wire-copy`;
 const rally = 'alibaba-shares-rally-on-apple-deal';
@@ -57,11 +60,11 @@ describe('the data file', () => {
   test('says what each article added, newest first, undated last; the copy and nothing-new articles have no update', () => {
     const summary = briefing().updates.map((u) => [u.article, u.date, u.undated, u.added, u.revised.map((r) => [r.fact, r.from.text, r.from.article, r.to.text, r.to.article]), u.speakers]);
     expect(summary).toEqual([
-      [slip, '2025-02-11', false, [], [[PRICE, 'HK$124.3', rally, 'HK$121', slip]], ['Eddie Wu']],
-      [cloud, '2025-02-11', false, ['alibaba-revenue-change-pct'], [], []],
-      [rally, '2025-02-10', false, [PRICE], [], ['Joe Tsai']],
-      // Undated: its 11% for the revenue is no revision, and Joe Tsai was quoted before.
-      [profile, null, true, ['alibaba-shipments-hong-kong-2024-units'], [], ['Jack Ma']],
+      [slip, '2025-02-11', false, [TUESDAY_PRICE], [], ['Eddie Wu']],
+      [cloud, '2025-02-11', false, [], [[CLOUD, 'rose 12%', rally, 'rose 13%', cloud]], []],
+      [rally, '2025-02-10', false, [MONDAY_PRICE, CLOUD], [], ['Joe Tsai']],
+      // Undated: its 11% for a December quarter of no known year is a fact of its own, no revision; Joe Tsai was quoted before.
+      [profile, null, true, ['alibaba-shipments-hong-kong-2024-units', 'alibaba-cloud-business-revenue-change-pct'], [], ['Jack Ma']],
     ]);
     const topic = readJson<{ slug: string; counts: { updates: number } }[]>(outDir, 'data/topics.json').find((t) => t.slug === TOPIC);
     expect(topic?.counts.updates).toBe(4);
@@ -94,10 +97,10 @@ describe('the pages', () => {
     expect(headings.slice(0, 2)).toEqual(['toc-title', 'whats-new']);
     expect(headings.indexOf('whats-new')).toBeLessThan(headings.indexOf('points'));
     expect(lines(`/topics/${TOPIC}/`).map(text)).toEqual([
-      '11 February 2025 — Alibaba shares slip as investors take profits (Kowloon Times): revised Alibaba · share price · Hong Kong HK$124.3 → HK$121; first quoted Eddie Wu',
-      "11 February 2025 — Alibaba's cloud business keeps growing (Harbour Wire): new Alibaba · revenue change rose 13%",
-      '10 February 2025 — Alibaba shares rally on Apple deal (Harbour Wire): new Alibaba · share price · Hong Kong HK$124.3; first quoted Joe Tsai',
-      'Undated — Who runs Alibaba (Weekend Review): new Alibaba · shipments · Hong Kong · 2024 3 million units; first quoted Jack Ma',
+      '11 February 2025 — Alibaba shares slip as investors take profits (Kowloon Times): new Alibaba · share price · Hong Kong · 2025-02-11 HK$121; first quoted Eddie Wu',
+      "11 February 2025 — Alibaba's cloud business keeps growing (Harbour Wire): revised Alibaba cloud business · revenue change · Q4 2024 rose 12% → rose 13%",
+      '10 February 2025 — Alibaba shares rally on Apple deal (Harbour Wire): new Alibaba · share price · Hong Kong · 2025-02-10 HK$124.3, Alibaba cloud business · revenue change · Q4 2024 rose 12%; first quoted Joe Tsai',
+      'Undated — Who runs Alibaba (Weekend Review): new Alibaba · shipments · Hong Kong · 2024 3 million units, Alibaba cloud business · revenue change rose 11%; first quoted Jack Ma',
     ]);
     const [first] = lines(`/topics/${TOPIC}/`);
     expect(elements(first!, (el) => el.tagName === 'time').map((el) => el.properties.dateTime)).toEqual(['2025-02-11']);
@@ -119,8 +122,8 @@ describe('the pages', () => {
         } else expect(href).toMatch(/^\/articles\/[a-z0-9-]+\/$/);
       }
     }
-    // Two values of the revision, three new values, three speakers.
-    expect(sentences).toBe(8);
+    // Two values of the revision, five new values, three speakers.
+    expect(sentences).toBe(10);
   });
 
   test('the page of every update lists the same lines, numbered, with a way back', () => {
@@ -135,9 +138,9 @@ describe('the pages', () => {
     const feed = readFileSync(join(outDir, 'topics', TOPIC, 'rss.xml'), 'utf8');
     const description = (slug: string) => new RegExp(`<link>/articles/${slug}/</link>.*?<description>([^<]*)</description>`, 's').exec(feed)?.[1];
     expect(description(slip)).toBe(
-      'Revised: Alibaba · share price · Hong Kong: HK$124.3 → HK$121. First quoted: Eddie Wu.\n\nAlibaba shares fell to HK$121 in Hong Kong on Tuesday as investors took profits after Monday&apos;s rally.',
+      'New: Alibaba · share price · Hong Kong · 2025-02-11: HK$121. First quoted: Eddie Wu.\n\nAlibaba shares fell to HK$121 in Hong Kong on Tuesday as investors took profits after Monday&apos;s rally.',
     );
-    expect(description(profile)).toBe('New: Alibaba · shipments · Hong Kong · 2024: 3 million units. First quoted: Jack Ma.\n\nAlibaba shipped 3 million units of its Tmall Genie speaker in Hong Kong in 2024.');
+    expect(description(profile)).toBe('New: Alibaba · shipments · Hong Kong · 2024: 3 million units; Alibaba cloud business · revenue change: rose 11%. First quoted: Jack Ma.\n\nAlibaba shipped 3 million units of its Tmall Genie speaker in Hong Kong in 2024.');
     expect(description(copy)).toBe('Alibaba shares fell to HK$121 in Hong Kong on Tuesday as investors took profits after Monday&apos;s rally.');
   });
 
@@ -146,10 +149,10 @@ describe('the pages', () => {
     expect(section).toBeDefined();
     const items = elements(section!, (el) => el.tagName === 'li');
     expect(items.map(text)).toEqual([
-      '11 February 2025 — Alibaba shares slip as investors take profits (Kowloon Times): Alibaba shares, 1 revised figure, 1 new speaker',
-      "11 February 2025 — Alibaba's cloud business keeps growing (Harbour Wire): Alibaba shares, 1 new fact",
-      '10 February 2025 — Alibaba shares rally on Apple deal (Harbour Wire): Alibaba shares, 1 new fact, 1 new speaker',
-      'Undated — Who runs Alibaba (Weekend Review): Alibaba shares, 1 new fact, 1 new speaker',
+      '11 February 2025 — Alibaba shares slip as investors take profits (Kowloon Times): Alibaba shares, 1 new fact, 1 new speaker',
+      "11 February 2025 — Alibaba's cloud business keeps growing (Harbour Wire): Alibaba shares, 1 revised figure",
+      '10 February 2025 — Alibaba shares rally on Apple deal (Harbour Wire): Alibaba shares, 2 new facts, 1 new speaker',
+      'Undated — Who runs Alibaba (Weekend Review): Alibaba shares, 2 new facts, 1 new speaker',
     ]);
     expect(links(items[0]!).map((a) => a.properties.href)).toEqual([`/articles/${slip}/`, `/topics/${TOPIC}/#whats-new`]);
   });

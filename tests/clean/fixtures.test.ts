@@ -125,3 +125,17 @@ describe('the five samples', () => {
     });
   });
 });
+
+describe('headings in plain text', () => {
+  test('a short Chinese sentence ending in 。 is a sentence, not a heading', () => {
+    const text = '小米财报\n\nOPPO、小米和苹果分别以16%、15%和14%的份额位列第三至第五。\n\n华为重回第一。\n\nMarket overview\n\n出货量下降4%。\n';
+    const { doc } = readArticle('short.txt', new TextEncoder().encode(text));
+    const sentences = cleanArticle(doc as NonNullable<typeof doc>, {}).sentences;
+    expect(sentences.map((s) => [s.text, s.heading])).toEqual([
+      ['OPPO、小米和苹果分别以16%、15%和14%的份额位列第三至第五。', false],
+      ['华为重回第一。', false],
+      ['Market overview', true],
+      ['出货量下降4%。', false],
+    ]);
+  });
+});

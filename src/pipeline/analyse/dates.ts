@@ -33,7 +33,8 @@ export interface ResolvedDate {
   approximate: boolean;
 }
 
-interface Anchor {
+/** A day: the article's date, against which relative dates resolve. */
+export interface Anchor {
   year: number;
   month: number;
   day: number;
@@ -86,11 +87,31 @@ function yearOfMonth(month: number, anchor: Anchor, direction: 'back' | 'forward
 }
 
 /** A day written without a year: the year that puts it nearest the anchor (earlier on a tie). */
-function nearestDay(month: number, day: number, anchor: Anchor): ResolvedDate | null {
+export function nearestDay(month: number, day: number, anchor: Anchor): ResolvedDate | null {
   const target = dayNumber(anchor.year, anchor.month, anchor.day);
   const years = [anchor.year - 1, anchor.year, anchor.year + 1].filter((year) => isRealDay(year, month, day));
   const best = years.sort((a, b) => Math.abs(dayNumber(a, month, day) - target) - Math.abs(dayNumber(b, month, day) - target) || a - b)[0];
   return best === undefined ? null : dayDate(best, month, day, true);
+}
+
+/**
+ * A weekday (0 Sunday … 6 Saturday) near the anchor: the latest on or before it, or with `last`
+ * strictly before it, with `next` strictly after it.
+ */
+export function weekdayDate(anchor: Anchor, weekday: number, relative?: string): ResolvedDate | null {
+  const today = dayNumber(anchor.year, anchor.month, anchor.day);
+  const current = (((today + 4) % 7) + 7) % 7; // 1970-01-01, day 0, was a Thursday.
+  let offset: number;
+  if (relative === 'next') offset = (weekday - current + 7) % 7 || 7;
+  else if (relative === 'last') offset = -((current - weekday + 7) % 7 || 7);
+  else offset = -((current - weekday + 7) % 7);
+  return shiftDays(anchor, offset);
+}
+
+/** The day `days` days after the anchor (before it, when negative). */
+export function shiftDays(anchor: Anchor, days: number): ResolvedDate | null {
+  const { year, month, day } = fromDayNumber(dayNumber(anchor.year, anchor.month, anchor.day) + days);
+  return dayDate(year, month, day, true);
 }
 
 const yearOffset = (word: string) => ({ last: -1, this: 0, next: 1 })[word.toLowerCase() as 'last' | 'this' | 'next'];
@@ -191,26 +212,13 @@ const RULES: Rule[] = [
   },
   {
     source: String.raw`(?:(${RELATIVE})\s+)?(${WEEKDAY})`,
-    resolve: ([relative, weekday], { anchor }) => {
-      if (!anchor) return null;
-      const today = dayNumber(anchor.year, anchor.month, anchor.day);
-      const current = (((today + 4) % 7) + 7) % 7; // 1970-01-01, day 0, was a Thursday.
-      const target = WEEKDAYS.indexOf(weekday!);
-      let offset: number;
-      if (relative?.toLowerCase() === 'next') offset = (target - current + 7) % 7 || 7;
-      else if (relative?.toLowerCase() === 'last') offset = -((current - target + 7) % 7 || 7);
-      else offset = -((current - target + 7) % 7);
-      const { year, month, day } = fromDayNumber(today + offset);
-      return dayDate(year, month, day, true);
-    },
+    resolve: ([relative, weekday], { anchor }) => (anchor ? weekdayDate(anchor, WEEKDAYS.indexOf(weekday!), relative?.toLowerCase()) : null),
   },
   {
     source: `(${ci('yesterday', 'today', 'tomorrow')})`,
     resolve: ([word], { anchor }) => {
       if (!anchor) return null;
-      const offset = { yesterday: -1, today: 0, tomorrow: 1 }[word!.toLowerCase() as 'yesterday' | 'today' | 'tomorrow'];
-      const { year, month, day } = fromDayNumber(dayNumber(anchor.year, anchor.month, anchor.day) + offset);
-      return dayDate(year, month, day, true);
+      return shiftDays(anchor, { yesterday: -1, today: 0, tomorrow: 1 }[word!.toLowerCase() as 'yesterday' | 'today' | 'tomorrow']);
     },
   },
   {
@@ -238,7 +246,7 @@ const MAY_HOLD_DATE = new RegExp(
 );
 const DATE_WHOLE = new RegExp(`^${CORE}$`, 'u');
 
-function parseAnchor(articleDate: string | null): Anchor | null {
+export function parseAnchor(articleDate: string | null): Anchor | null {
   const match = articleDate ? /^(\d{4})-(\d{2})-(\d{2})/.exec(articleDate) : null;
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -106,6 +106,13 @@ const JOINERS = new Set(['of', '&', 'de', 'du', 'von', 'van', 'der', 'del', 'la'
 /** A company's legal suffix: the name is a company, and the short form without it the same one. */
 export const CORPORATE_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|AG|SA|NV|GmbH|Group|Holdings))+$/;
 const COMPANY_WORDS = new Set(['inc', 'corp', 'corporation', 'ltd', 'limited', 'plc', 'llc', 'group', 'holdings', 'co', 'company', 'airlines', 'airways', 'motors', 'industries', 'bank', 'telecom', 'systems', 'pharmaceuticals', 'entertainment', 'studios', 'records', 'games', 'networks', 'communications', 'electronics', 'technologies', 'software', 'petroleum', 'energy', 'mobile']);
+/** The last word of a company's name that says only that it is a company: "Halvorsen Systems", "Pelham Brands". */
+export const GENERIC_COMPANY_WORDS: ReadonlySet<string> = new Set([
+  ...COMPANY_WORDS,
+  ...`foods brands therapeutics bio biotech pharma pharmaceutical security systems semiconductor semiconductors resources mining metals minerals
+  automotive airlines telecom telecommunications media power capital partners international labs laboratories stores home retail
+  industries motors holdings group`.split(/\s+/),
+]);
 /** A word before a name that says what it is: "search engine firm Google", "media giant TimeWarner". */
 const COMPANY_CUE = /\b(?:firm|company|companies|group|giant|maker|makers|rival|rivals|retailer|carrier|operator|airline|bank|insurer|chain|conglomerate|brand|publisher|developer|manufacturer|provider|supplier|producer|owner|broadcaster|network|start-up|startup)\s+$/i;
 const PERSON_CUE = /\b(?:analyst|economist|spokesman|spokeswoman|spokesperson|executive|boss|founder|director|head|chairman|chairwoman|president|minister|secretary|leader|coach|manager|singer|actor|actress|star|player|striker|author|writer|designer|analysts|editor|professor|lawyer)\s+$/i;
@@ -150,11 +157,31 @@ interface Candidate {
   type: NameType | null;
 }
 
+/** A dateline before a report's first words: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\))\s+[-–—]\s+/u;
+/**
+ * Words a sentence may open with before a name, capitalised only for the sentence: a measure's
+ * word ("Shares of BYD"), a cue saying what the name is ("Rival Brightwater", "Retailer Kestle
+ * Home"), or an adjective of the market ("Worldwide PC shipments"). They are not the name's.
+ */
+const OPENING_WORDS = new Set(
+  `shares stocks sales output production profits profit revenue revenues prices exports imports customers subscribers shipments earnings
+  rival rivals retailer carmaker automaker chipmaker miner lender insurer operator carrier airline brand manufacturer supplier producer
+  developer publisher broadcaster analyst analysts economist regulator watchdog startup start-up conglomerate giant
+  closing worldwide overall benchmark`.split(/\s+/),
+);
+/** An opening word that says the name after it is a company's. */
+const COMPANY_OPENING = /^(?:rival|rivals|retailer|carmaker|automaker|chipmaker|miner|lender|insurer|operator|carrier|airline|brand|manufacturer|supplier|producer|developer|publisher|broadcaster|startup|start-up|conglomerate|giant)$/;
+
 /** Runs of proper nouns in one sentence, titles stripped, joined over "of" and "&". */
 function candidatesIn(text: string, tokens: readonly Token[], offset: number): Candidate[] {
   const found: Candidate[] = [];
   let i = 0;
-  const firstWord = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  let firstWord = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  // After a dateline, the report's first word is where its sentence starts; the dateline's city is a place.
+  const dateline = firstWord >= 0 ? DATELINE.exec(text.slice((tokens[firstWord] as Token).start - offset)) : null;
+  const datelineEnd = dateline && firstWord >= 0 ? (tokens[firstWord] as Token).start + dateline[0].length : -1;
+  if (dateline) firstWord = tokens.findIndex((token) => token.start >= datelineEnd && /\p{L}/u.test(token.text));
   while (i < tokens.length) {
     if (!tokens[i]?.proper) {
       i++;
@@ -182,13 +209,27 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     }
     // "April IMF", "Thursday Apple": a date word before a name is not part of it.
     while (from < j && MONTH_OR_TIME.test((tokens[from] as Token).text)) from++;
+    // "April-June": a range's hyphen is not a name's start.
+    while (from <= j && /^[-–]$/.test((tokens[from] as Token).text)) from++;
+    let company = false;
+    // "Shares of BYD fell", "Rival Brightwater Security fell": the sentence's opening word is not the name's.
+    if (from === firstWord && from < j && OPENING_WORDS.has((tokens[from] as Token).text.toLowerCase())) {
+      company = COMPANY_OPENING.test((tokens[from] as Token).text.toLowerCase());
+      from++;
+      while (from < j && JOINERS.has((tokens[from] as Token).text)) from++;
+    }
     // A joiner cannot end a name ("Bank of" when "England" was a title).
     let to = j;
     while (to >= from && JOINERS.has((tokens[to] as Token).text)) to--;
     if (from <= to) {
       const start = (tokens[from] as Token).start;
       const end = (tokens[to] as Token).end;
-      found.push({ start, end, text: text.slice(start - offset, end - offset), titled, sentenceStart: from === firstWord, type: null });
+      const written = text.slice(start - offset, end - offset).replace(/^[-–]+/, '');
+      // A single letter ("G" of "5G") is no name.
+      if ((written.match(/\p{L}/gu) ?? []).length >= 2) {
+        const inDateline = end <= datelineEnd && !/\(/.test(text.slice(start - offset - 2, start - offset)) && /^[\p{Lu}\s.'’-]+$/u.test(written);
+        found.push({ start, end, text: written, titled, sentenceStart: from === firstWord, type: inDateline ? 'place' : company ? 'company' : null });
+      }
     }
     i = j + 1;
   }
@@ -206,7 +247,16 @@ const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|a
 function commonWord(word: string, lowercase: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
   if (lowercase.has(lower)) return true;
-  return !tagsOf(lower).some((tag) => /Name|Place|Country|City|Region|Organization|SportsTeam|ProperNoun|Person/.test(tag));
+  if (tagsOf(lower).some((tag) => /Name|Place|Country|City|Region|Organization|SportsTeam|ProperNoun|Person/.test(tag))) return false;
+  // A word no English lexicon knows ("Meituan", "Nordlink") is a name, wherever it stands.
+  return !englishLexiconMisses(lower);
+}
+
+let lexiconDoc: { isOOV(text: string): boolean } | undefined;
+/** Whether wink's English lexicon lacks a word: not a common word of the language. */
+function englishLexiconMisses(word: string): boolean {
+  lexiconDoc ??= englishTagger().readDoc('') as unknown as { isOOV(text: string): boolean };
+  return lexiconDoc.isOOV(word);
 }
 
 /** The type the words of a name say, or null when they do not. */
@@ -251,6 +301,22 @@ function resolveShortForms(names: Map<string, NameType | null>): Map<string, str
     const stripped = name.replace(CORPORATE_SUFFIX, '');
     if (stripped !== name && stripped !== '' && names.has(stripped)) {
       canonical.set(name, stripped);
+      continue;
+    }
+    // "Halvorsen" of "Halvorsen Systems", "Lintang Nickel" of "Lintang Nickel Industries": a company's
+    // name without the generic company word that ends its full name; not "Vodafone" of "Vodafone KK",
+    // a unit named after its parent, nor a name whose legal suffix already reads as this one
+    // ("Bluewave Group" is "Bluewave", not the other way round).
+    const begun = full.filter(
+      (other) =>
+        other.startsWith(`${name} `) &&
+        other.replace(CORPORATE_SUFFIX, '') !== name &&
+        names.get(other) !== 'place' &&
+        names.get(other) !== 'person' &&
+        GENERIC_COMPANY_WORDS.has((other.split(' ').at(-1) ?? '').toLowerCase()),
+    );
+    if (begun.length === 1 && names.get(name) !== 'person' && names.get(name) !== 'place') {
+      canonical.set(name, begun[0] as string);
       continue;
     }
     if (name.includes(' ')) {
@@ -324,7 +390,7 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
       // "April-July", "0710 GMT Carnival": a date or a time, not a name.
       if (candidate.text.split(/[\s-]+/).every((word) => MONTH_OR_TIME.test(word)) || /\b(?:GMT|BST|EST|PST|CET|UTC)\b/.test(candidate.text)) continue;
-      const type = (candidate.titled ? 'person' : null) ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
+      const type = (candidate.titled ? 'person' : null) ?? candidate.type ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
       candidate.type = type;
       const known = types.get(candidate.text);
       if (known === undefined || (known === null && type !== null)) types.set(candidate.text, type);
@@ -362,12 +428,47 @@ const CHINESE_ORG_SUFFIX = /(?:公司|集团|银行|大学|研究院|研究所|�
 
 function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): NameSpan[][] {
   const tagger = chineseTagger();
-  return sentences.map((sentence) => {
+  const tagged = sentences.map((sentence) => (sentence.heading ? [] : tagger.tag(sentence.text, true)));
+  const found = sentences.map((sentence, index) => chineseSentenceNames(sentence, tagged[index] ?? [], gazetteer));
+  // A word the article uses as a company's name once ("苹果分别以…") is that company wherever it
+  // stands as a word ("苹果出货量同比下降9%"), where the tagger took it for a fruit or a person.
+  const companies = new Map<string, NameSpan>();
+  for (const spans of found) for (const span of spans) if (span.type === 'company' && !span.gazetteer && /^\p{Script=Han}{2,6}$/u.test(span.name)) companies.set(span.name, span);
+  if (companies.size === 0) return found;
+  return found.map((spans, index) => {
+    const text = sentences[index]?.text ?? '';
+    // Where words start and end: a company's name is found only on word edges ("北风半导体", not "华为" in "中华为").
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    let cursor = 0;
+    for (const { word } of tagged[index] ?? []) {
+      const start = text.indexOf(word, cursor);
+      if (start < 0) continue;
+      cursor = start + word.length;
+      starts.add(start);
+      ends.add(cursor);
+    }
+    const added: NameSpan[] = [];
+    for (const [name, company] of companies) {
+      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
+        const end = start + name.length;
+        if (!starts.has(start) || !ends.has(end)) continue;
+        const overlapping = spans.find((span) => span.start < end && start < span.end);
+        if (!overlapping) added.push({ start, end, name: company.name, type: 'company' });
+        else if (overlapping.type === 'person' && overlapping.start === start && overlapping.end === end) overlapping.type = 'company';
+      }
+    }
+    return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
+  });
+}
+
+/** The names of one Chinese sentence, from its words and their tags. */
+function chineseSentenceNames(sentence: Sentence, words: readonly { word: string; tag: string }[], gazetteer: Gazetteer): NameSpan[] {
+  {
     if (sentence.heading) return [];
     const listed = entitiesIn(sentence.text, gazetteer);
     const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
     let cursor = 0;
-    const words = tagger.tag(sentence.text, true);
     let skip = 0;
     words.forEach(({ word: tagged, tag }, i) => {
       if (skip > 0) {
@@ -388,7 +489,9 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (listed.some((match) => match.start < end && start < match.end)) return;
       // "小米公司", "阿里巴巴集团": a word before 公司 or 集团 is a company's name.
       const after = words[i + 1 + skip];
-      if (after && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
+      // Not a description before the name it describes ("美国芯片公司Kestrel", "美国/ns 芯片公司"): the name follows it.
+      const described = /^(?:ns)$/.test(words[i - 1]?.tag ?? '') || /^(?:eng|nr|nrt|nt|nz)$/.test(words[i + 2 + skip]?.tag ?? '');
+      if (after && !described && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
         const listedAs = gazetteer.byAlias.get(word);
         spans.push(listedAs ? { start, end: end + after.word.length, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: end + after.word.length, name: word + after.word, type: 'company' });
         cursor = end + after.word.length;
@@ -396,8 +499,24 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
         return;
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
+      // "百度港股", "北风半导体美股": the words whose shares trade are a company's name, whatever the tagger made of them.
+      if (!type && /^(?:n|nz|x|j|vn)$/.test(tag) && /^\p{Script=Han}{2,6}$/u.test(word) && !/^(?:公司|集团|该股|个股|市场|其中)$/u.test(word) && STOCK_AFTER.test(sentence.text.slice(end, end + 4))) {
+        let from = start;
+        for (let k = i - 1; k >= 0; k--) {
+          const before = words[k] as { word: string; tag: string };
+          if (!/^(?:n|nz|nt|ns|j)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
+          // A word the tagger read as a place ("北风/ns") is the name's first word, not a place of its own.
+          const taken = spans.findIndex((span) => span.end > from - before.word.length);
+          if (taken >= 0 && !(spans[taken]?.type === 'place' && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
+          if (taken >= 0) spans.splice(taken, 1);
+          from -= before.word.length;
+        }
+        spans.push({ start: from, end, name: sentence.text.slice(from, end), type: 'company' });
+        return;
+      }
       if (tag === 'eng') {
-        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word))) return;
+        // A Latin word in Chinese text is a name ("Canalys", "iPhone", "vivo"), not a unit or an address.
+        if (!(/^\p{Lu}|^[a-z]+\p{Lu}/u.test(word) || /^[A-Z]{2,}$/.test(word) || (/^[a-z]{3,}$/.test(word) && !/^(?:app|apps|www|com|http|https|wifi|pro|max|plus|mini|ultra)$/.test(word)))) return;
         // A Latin name of several words ("Tim Cook", "Vision Pro") is one name.
         let last = end;
         for (let k = i + 1 + skip; words[k] && /^\s+$/.test(words[k]?.word ?? '') && words[k + 1]?.tag === 'eng' && /^\p{Lu}/u.test(words[k + 1]?.word ?? ''); k += 2) {
@@ -419,10 +538,22 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       }
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
+      // "比亚迪5月销量": a person has no sales, shipments or share price; a company does.
+      if (type === 'person' && COMPANY_MEASURE_AFTER.test(sentence.text.slice(end, end + 12))) type = 'company';
       if ([...word].length < 2) return;
       const listedAs = gazetteer.byAlias.get(word) ?? gazetteer.byAlias.get(word.replace(CHINESE_ORG_SUFFIX, ''));
       spans.push(listedAs ? { start, end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end, name: word, type });
     });
+    // "华为以18%的份额位居第一", "小米和联想分别以12.2%和9.7%的份额": whoever holds a figure "以" (with)
+    // it in a market report is a vendor, whatever the tagger made of the word (小米 is also millet).
+    for (const span of vendorsIn(sentence.text, words)) {
+      const overlapping = spans.find((other) => other.start < span.end && span.start < other.end);
+      // "华为/nr 以19%": whoever holds a share is a vendor, not the person the tagger took it for.
+      if (overlapping?.type === 'person' && overlapping.start === span.start && overlapping.end === span.end) overlapping.type = 'company';
+      if (overlapping) continue;
+      const listedAs = gazetteer.byAlias.get(span.name);
+      spans.push(listedAs ? { ...span, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : span);
+    }
     // "院长苏惠兰说": a name between a title and what the person said, which the tagger may miss.
     for (const match of sentence.text.matchAll(TITLED_CHINESE_NAME)) {
       const start = (match.index ?? 0) + (match[1]?.length ?? 0);
@@ -430,7 +561,52 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, name: match[2] as string, type: 'person' });
     }
     return spans.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** A company's shares after its name: "百度港股", "百度股价". */
+const STOCK_AFTER = /^(?:港股|美股|A股|股价|股票|市值)/u;
+
+/** A company's measure after a name, with a period between or not: "5月销量", "一季度营收", "股价". */
+const COMPANY_MEASURE_AFTER = /^(?:(?:\d{4}年)?(?:\d{1,2}月|[一二三四1-4]季度|第[一二三四]季度|上半年|全年)?(?:的)?(?:销量|出货量|营收|营业收入|净利润|股价|市值|市场份额|份额|交付量))/u;
+
+/** Words that can be a vendor's name: nouns, names, verbs the tagger took a name for (联想), Latin words. */
+const VENDOR_TAG = /^(?:n|nr|nrt|nz|nt|ns|v|vn|eng|x|j)$/;
+
+/**
+ * The vendors of a Chinese market report's "X以N%…" (X with N%) and "X和Y分别以…" (X and Y with …
+ * respectively): the word before 以 when a number follows it, and every word listed before 分别以.
+ */
+function vendorsIn(text: string, words: readonly { word: string; tag: string }[]): NameSpan[] {
+  const positions: number[] = [];
+  let cursor = 0;
+  for (const { word } of words) {
+    const at = text.indexOf(word, cursor);
+    positions.push(at);
+    if (at >= 0) cursor = at + word.length;
+  }
+  const vendor = (k: number): NameSpan | null => {
+    const { word, tag } = words[k] ?? { word: '', tag: '' };
+    const start = positions[k] ?? -1;
+    if (start < 0 || !VENDOR_TAG.test(tag) || !/^(?:\p{Script=Han}{2,6}|[A-Za-z][A-Za-z0-9]+)$/u.test(word) || /^(?:市场|份额|厂商|品牌|公司|其中|同比|出货量|销量)$/u.test(word)) return null;
+    return { start, end: start + word.length, name: word, type: 'company' };
+  };
+  const found: NameSpan[] = [];
+  words.forEach(({ word }, k) => {
+    if (word === '以' && words[k + 1]?.tag === 'm') {
+      const span = vendor(k - 1);
+      if (span) found.push(span);
+    }
+    if (word === '分别' && words[k + 1]?.word === '以') {
+      for (let m = k - 1; m >= 0; m -= 2) {
+        const span = vendor(m);
+        if (!span) break;
+        found.push(span);
+        if (!/^(?:、|和|与|及|,|，)$/u.test(words[m - 1]?.word ?? '')) break;
+      }
+    }
   });
+  return found;
 }
 
 const TITLED_CHINESE_NAME =

@@ -22,7 +22,7 @@ export function comparable(figure: Pick<Figure, 'subject' | 'measure'>): boolean
   return figure.subject !== null && figure.measure !== null;
 }
 
-function groupKey(figure: Figure): string {
+function groupKey(figure: Description): string {
   return JSON.stringify([figure.subject, figure.measure, figure.period, figure.market, figure.unit]);
 }
 
@@ -86,10 +86,9 @@ interface Reported {
 
 const articlesOf = (figure: Figure): Slug[] => figure.sources.map((source) => source.article);
 
-function toFact(figures: Figure[], stories: StoryCounter): Fact {
+function toFact(figures: Figure[], stories: StoryCounter, description: Description): Fact {
   const ordered = [...figures].sort((a, b) => compareText(sourceOrder(a), sourceOrder(b)) || compareText(a.id, b.id));
-  const first = ordered[0] as Figure;
-  const { subject, measure, period, market, unit } = first;
+  const { subject, measure, period, market, unit } = description;
 
   // Distinct values (a thousand articles usually report a handful), each with its articles.
   const reported = new Map<string, Reported>();
@@ -133,7 +132,7 @@ function toFact(figures: Figure[], stories: StoryCounter): Fact {
   });
   const total = stories.count(ordered.flatMap(articlesOf));
   const status: Fact['status'] = differ ? 'differ' : total > 1 ? 'agree' : 'single';
-  return { id: factKey(first), subject, measure, period, market, unit, status, stories: total, rounded: rounded && !differ, values };
+  return { id: factKey(description), subject, measure, period, market, unit, status, stories: total, rounded: rounded && !differ, values };
 }
 
 /**
@@ -141,15 +140,71 @@ function toFact(figures: Figure[], stories: StoryCounter): Fact {
  * without a subject or a measure are left out (they stay on their articles' pages).
  */
 export function groupFacts(figures: readonly Figure[], stories: StoryCounter): Fact[] {
-  const groups = new Map<string, Figure[]>();
+  const described = describeAlike(figures.filter(comparable));
+  const groups = new Map<string, { description: Description; figures: Figure[] }>();
   for (const figure of figures) {
     if (!comparable(figure)) continue;
-    const key = groupKey(figure);
+    const description = described.get(figure) as Description;
+    const key = groupKey(description);
     const group = groups.get(key);
-    if (group) group.push(figure);
-    else groups.set(key, [figure]);
+    if (group) group.figures.push(figure);
+    else groups.set(key, { description, figures: [figure] });
   }
-  return [...groups.values()].map((group) => toFact(group, stories)).sort(byDescription);
+  return [...groups.values()].map((group) => toFact(group.figures, stories, group.description)).sort(byDescription);
+}
+
+const FISCAL_QUARTER = /^fiscal Q[1-4] \d{4}$/;
+const CALENDAR_QUARTER = /^Q[1-4] \d{4}$/;
+
+/**
+ * What each figure is, for grouping, where sources write one claim differently. Figures of one
+ * subject, measure, market and unit with equal values (after rounding) are one claim when:
+ * - one gives a company's quarter by its fiscal name and the other by its calendar one ("fiscal
+ *   Q3 2025", "the quarter to March": Q1 2025): the calendar quarter is then that fiscal quarter
+ *   for every figure of the subject;
+ * - one leaves the period or the market unsaid and the others give exactly one: it is theirs.
+ * A figure's own description is never changed; only the row it joins.
+ */
+function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
+  const alike = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const key = JSON.stringify([figure.subject, figure.measure, figure.unit]);
+    alike.set(key, [...(alike.get(key) ?? []), figure]);
+  }
+  const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
+  // Each subject's calendar quarters that a fiscal quarter names.
+  const fiscalOf = new Map<string, Map<string, string | null>>();
+  for (const group of alike.values()) {
+    for (const a of group) {
+      if (!a.period || !FISCAL_QUARTER.test(a.period)) continue;
+      for (const b of group) {
+        if (!b.period || !CALENDAR_QUARTER.test(b.period) || a.market !== b.market || !same(a, b)) continue;
+        const subject = a.subject as string;
+        const mapping = fiscalOf.get(subject) ?? new Map<string, string | null>();
+        const known = mapping.get(b.period);
+        // Two fiscal quarters for one calendar quarter: no mapping.
+        mapping.set(b.period, known === undefined || known === a.period ? a.period : null);
+        fiscalOf.set(subject, mapping);
+      }
+    }
+  }
+  const described = new Map<Figure, Description>();
+  for (const group of alike.values()) {
+    const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(figure.subject as string)?.get(figure.period)) || figure.period;
+    for (const figure of group) {
+      const period = periodOf(figure);
+      let description: Description = { subject: figure.subject, measure: figure.measure, period, market: figure.market, unit: figure.unit };
+      if (period === null || figure.market === null) {
+        const matching = group.filter((other) => other !== figure && same(figure, other) && (period === null || periodOf(other) === period) && (figure.market === null || other.market === figure.market));
+        const periods = new Set(matching.map(periodOf).filter((p) => p !== null));
+        const markets = new Set(matching.map((other) => other.market).filter((m) => m !== null));
+        if (period === null && periods.size === 1) description = { ...description, period: [...periods][0] as string };
+        if (figure.market === null && markets.size === 1) description = { ...description, market: [...markets][0] as string };
+      }
+      described.set(figure, description);
+    }
+  }
+  return described;
 }
 
 /** The facts whose independent sources disagree, in the data API's conflict shape. */

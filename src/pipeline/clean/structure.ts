@@ -30,7 +30,8 @@ export function looksLikeHeading(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length > 12 || text.length > 90 || !/^[\p{Lu}\d"“‘']/u.test(text)) return false;
   if (/\?$/.test(text)) return titleCaseRatio(text) >= 0.6;
-  return !/[.!,;:"”’)]$/.test(text);
+  // A sentence's end, in Latin or in full-width (Chinese, Japanese) punctuation, is no heading's.
+  return !/[.!,;:"”’)。！？；：，」』）]$/.test(text);
 }
 
 function paragraph(value: string, from: Paragraph): Paragraph {

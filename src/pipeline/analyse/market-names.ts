@@ -1,0 +1,253 @@
+/**
+ * The names a figure's meaning is read with that no name recogniser gives: where things trade
+ * and what trades there. Each table is general knowledge of how financial news names markets,
+ * not of any story: the places a sales figure is for, the exchanges commodities and shares trade
+ * on, the stock indexes, the commodities whose price a "$48.54 a barrel" is, and the product
+ * categories a research firm's market total counts ("the China smartphone market").
+ *
+ * Each compiles into one pattern per language, scanned once per sentence.
+ */
+
+/** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
+export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
+  ['Greater China', 'Greater China', '大中华区'],
+  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国'],
+  ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
+  ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
+  ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
+  ['United States', String.raw`United States|U\.S\.(?= market)|US(?= market)|American (?:[a-z-]+ )?market`, '美国'],
+  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z])|British (?:[a-z-]+ )?market`, '英国'],
+  ['Europe', String.raw`Europe|European (?:[a-z-]+ )?market|European Union|the EU\b`, '欧洲|欧盟'],
+  ['Germany', 'Germany|German (?:[a-z-]+ )?market', '德国'],
+  ['Sweden', 'Sweden|Swedish (?:[a-z-]+ )?market', '瑞典'],
+  ['global', String.raw`global(?= (?:[a-z-]+ )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
+  ['eurozone', String.raw`euro ?zone|Euro ?zone`, '欧元区'],
+];
+
+/**
+ * Commodity exchanges, named as a commodity price's market: by the exchange's name or short
+ * name, and by its city where a price is given "in Shanghai" or "London copper". ICE Futures U.S.
+ * and Nymex trade in New York, and are named by the city, as markets reports name them.
+ */
+export const EXCHANGES: readonly [name: string, english: string, chinese: string][] = [
+  ['London Metal Exchange', String.raw`London Metal Exchange|LME`, '伦敦金属交易所|LME|伦铜|伦镍|伦铝|伦锌|伦敦(?=[铜镍铝锌锡])|伦敦金属'],
+  ['Shanghai Futures Exchange', String.raw`Shanghai Futures Exchange|SHFE|Shanghai(?! Composite| Stock)`, '上海期货交易所|上期所|沪(?=[铜镍铝锌锡金银])|上海(?=[铜镍铝锌锡])'],
+  ['New York', String.raw`ICE Futures U\.?S\.?|Comex|COMEX|Nymex|NYMEX|New York Mercantile Exchange|New York`, '纽约商品交易所|纽约商业交易所|COMEX|纽约'],
+  ['London', String.raw`ICE Futures Europe|London`, '伦敦'],
+  // ICE alone: its New York market for the softs it lists there, its London one for Brent and robusta.
+  ['ICE', String.raw`ICE|Intercontinental Exchange`, 'ICE|洲际交易所'],
+  ['Chicago', String.raw`Chicago Board of Trade|CBOT|Chicago`, '芝加哥'],
+  ['Dalian Commodity Exchange', String.raw`Dalian Commodity Exchange|Dalian`, '大连商品交易所|大商所'],
+  ['Zhengzhou Commodity Exchange', String.raw`Zhengzhou Commodity Exchange|Zhengzhou`, '郑州商品交易所|郑商所'],
+];
+/** Metals trade in London on the London Metal Exchange: "London copper" is the LME's price. */
+export const LONDON_METALS = /^(?:copper|nickel|aluminium|zinc|tin|lead|cobalt)$/;
+/** What ICE lists in London (ICE Futures Europe); its other commodities trade in New York (ICE Futures U.S.). */
+export const ICE_LONDON = /^(?:Brent crude|robusta coffee|gasoil|natural gas)$/;
+
+/**
+ * Where a share trades, named by its exchange, its city, its index or its currency ("HK$",
+ * pence): the `market` of a share price, a share's move and a market value.
+ */
+export const LISTINGS: readonly [name: string, english: string, chinese: string][] = [
+  ['Hong Kong', String.raw`Hong Kong|HK(?=\$)|Hang Seng`, '港股|香港|港元|港币|恒生'],
+  ['United States', String.raw`New York|Nasdaq|NYSE|Wall Street|S&P 500|Dow Jones|U\.S\.-listed|US-listed|U\.S\. shares|U\.S\. stock`, '美股|纽约|纳斯达克|纽交所|美国上市'],
+  ['China', String.raw`Shanghai|Shenzhen|mainland-listed`, '上海|深圳|A股|沪市|深市'],
+  ['United Kingdom', String.raw`London|FTSE|pence|\d(?:\.\d+)?p\b`, '伦敦|英国上市'],
+  ['Japan', String.raw`Tokyo|Nikkei|Topix`, '东京|日股'],
+  ['Germany', String.raw`Frankfurt|DAX|Xetra`, '法兰克福'],
+  ['France', String.raw`Paris|CAC 40`, '巴黎'],
+  ['Switzerland', String.raw`Zurich|SIX Swiss`, '苏黎世'],
+  ['Sweden', String.raw`Stockholm`, '斯德哥尔摩'],
+  ['Indonesia', String.raw`Jakarta`, '雅加达'],
+  ['India', String.raw`Mumbai|Sensex|Nifty`, '孟买'],
+  ['South Korea', String.raw`Seoul|Kospi`, '首尔'],
+  ['Australia', String.raw`Sydney|ASX`, '悉尼'],
+  ['Canada', String.raw`Toronto|TSX`, '多伦多'],
+];
+
+/** Stock indexes: a move of one is an index's, never a company's; its market is where it is listed. */
+export const INDEXES: readonly [name: string, english: string, chinese: string, market: string][] = [
+  ['FTSE 100', String.raw`FTSE 100|FTSE-100|Footsie`, '富时100', 'United Kingdom'],
+  ['FTSE 250', String.raw`FTSE 250`, '富时250', 'United Kingdom'],
+  ['S&P 500', String.raw`S&P 500|S&P500|Standard & Poor's 500`, '标普500', 'United States'],
+  ['Nasdaq Composite', String.raw`Nasdaq Composite|Nasdaq(?! 100| Stock| Exchange|-listed)`, '纳斯达克综合指数|纳指', 'United States'],
+  ['Nasdaq 100', String.raw`Nasdaq 100`, '纳斯达克100', 'United States'],
+  ['Dow Jones Industrial Average', String.raw`Dow Jones Industrial Average|Dow Jones|the Dow`, '道琼斯|道指', 'United States'],
+  ['Hang Seng Tech Index', String.raw`Hang Seng Tech(?: Index)?`, '恒生科技指数|恒生科指', 'Hong Kong'],
+  ['Hang Seng Index', String.raw`Hang Seng(?: Index)?`, '恒生指数|恒指', 'Hong Kong'],
+  ['Shanghai Composite Index', String.raw`Shanghai Composite(?: Index)?`, '上证综指|上证指数|沪指', 'China'],
+  ['Shenzhen Component Index', String.raw`Shenzhen Component(?: Index)?`, '深证成指', 'China'],
+  ['CSI 300', String.raw`CSI 300`, '沪深300', 'China'],
+  ['Nikkei 225', String.raw`Nikkei(?: 225| average| index)?`, '日经225|日经指数', 'Japan'],
+  ['Topix', 'Topix', '东证指数', 'Japan'],
+  ['DAX', String.raw`DAX(?: index)?`, 'DAX', 'Germany'],
+  ['CAC 40', 'CAC 40|CAC-40', 'CAC40', 'France'],
+  ['Stoxx 600', String.raw`(?:STOXX|Stoxx) (?:Europe )?600`, '斯托克600', 'Europe'],
+  ['Kospi', 'Kospi|KOSPI', '韩国综合指数', 'South Korea'],
+  ['Sensex', 'Sensex', '孟买敏感指数', 'India'],
+  ['Nifty 50', 'Nifty(?: 50)?', 'Nifty', 'India'],
+];
+
+/**
+ * Commodities, by the name a price of theirs is filed under. Benchmarks that trade apart keep
+ * their own names (Brent, West Texas Intermediate, arabica and robusta coffee); Chinese names
+ * only where they cannot be part of another word (铜价, 沪镍, 黄金, not 金 of 金融).
+ */
+export const COMMODITIES: readonly [name: string, english: string, chinese: string][] = [
+  ['Brent crude', String.raw`Brent(?: crude)?(?: oil)?(?: futures)?`, '布伦特原油|布伦特'],
+  ['West Texas Intermediate', String.raw`(?:U\.S\. |US )?West Texas Intermediate(?: crude)?(?: oil)?(?: futures)?|WTI(?: crude)?(?: oil)?`, 'WTI原油|WTI|美国原油'],
+  ['oil', String.raw`(?:US |U\.S\. |light |sweet |crude |heating )*(?:crudes?|oil)(?! (?:company|companies|firms?|majors?|producers?|groups?|giants?|industry|sector|stocks|shares))`, '原油|油价|国际油价'],
+  ['natural gas', 'natural gas', '天然气'],
+  ['arabica coffee', String.raw`arabica(?: coffee)?`, '阿拉比卡咖啡|阿拉比卡'],
+  ['robusta coffee', String.raw`robusta(?: coffee)?`, '罗布斯塔咖啡|罗布斯塔'],
+  ['coffee', 'coffee', '咖啡'],
+  ['cocoa', 'cocoa', '可可'],
+  ['sugar', 'sugar', '原糖|白糖|糖价'],
+  ['wheat', 'wheat', '小麦'],
+  ['corn', 'corn', '玉米'],
+  ['soybeans', 'soybeans?|soya', '大豆'],
+  ['cotton', 'cotton', '棉花'],
+  ['gold', 'gold', '黄金|金价|沪金|期金'],
+  ['silver', 'silver', '白银|银价|沪银'],
+  ['platinum', 'platinum', '铂金'],
+  ['palladium', 'palladium', '钯金'],
+  ['copper', 'copper', '铜价|沪铜|伦铜|期铜|铜期货|[沪伦]?铜(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['nickel', 'nickel', '镍价|沪镍|伦镍|期镍|镍期货|[沪伦]?镍(?=主力|期货|合约|价格|矿|产量|供应|生铁|[价库])'],
+  ['aluminium', 'aluminium|aluminum', '铝价|沪铝|伦铝|期铝|铝期货|[沪伦]?铝(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['zinc', 'zinc', '锌价|沪锌|伦锌|期锌|锌期货|[沪伦]?锌(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['tin', String.raw`tin(?= (?:prices?|futures|contract|rose|fell|was|is|at|on|in))`, '锡价|沪锡|伦锡|期锡|锡期货|[沪伦]?锡(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['lead', String.raw`lead(?= (?:prices?|futures|contract))`, '铅价|沪铅|伦铅|期铅|铅期货|[沪伦]?铅(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['iron ore', 'iron ore', '铁矿石'],
+  ['stainless steel', 'stainless steel', '不锈钢'],
+  ['rebar', 'rebar|steel rebar', '螺纹钢'],
+  ['steel', 'steel', '钢材|钢价'],
+  ['lithium', String.raw`lithium(?: carbonate)?`, '碳酸锂|锂价'],
+  ['cobalt', 'cobalt', '钴价'],
+  ['petrol', 'petrol|gasoline', '汽油'],
+  ['diesel', 'diesel', '柴油'],
+];
+
+/**
+ * Products a research firm counts a market of: "smartphone shipments in China" are the China
+ * smartphone market's. English words as the text may write them, singular or plural; the name
+ * is the singular a market is named by.
+ */
+export const PRODUCTS: readonly [name: string, english: string, chinese: string][] = [
+  ['smartphone', 'smartphones?', '智能手机'],
+  ['mobile phone', 'mobile phones?|mobiles|handsets?|cellphones?', '手机'],
+  ['tablet', 'tablets?|iPads?', '平板电脑|平板'],
+  ['PC', "PCs?|personal computers?|laptops?|notebooks?|computers?", '个人电脑|电脑|笔记本电脑|PC'],
+  ['smartwatch', 'smartwatch(?:es)?|smart watch(?:es)?', '智能手表'],
+  ['wearables', 'wearables?|wearable devices?', '可穿戴设备|可穿戴'],
+  ['TV', 'TVs?|televisions?', '电视'],
+  ['car', 'cars?|vehicles?|passenger cars?|passenger vehicles?|registrations', '乘用车|汽车'],
+];
+
+/**
+ * Businesses a Chinese report names by what they sell (数据中心业务, 云业务): the English words
+ * the business is named by, so that a Chinese report's "数据中心业务收入" is the same business's
+ * revenue as an English report's "data-centre revenue".
+ */
+export const CHINESE_BUSINESSES: readonly [english: string, chinese: string][] = [
+  ['data-centre', '数据中心'],
+  ['cloud', '云计算|云服务|云'],
+  ['advertising', '广告'],
+  ['services', '服务'],
+  ['gaming', '游戏'],
+  ['consumer electronics', '消费电子'],
+  ['automotive', '汽车'],
+  ['e-commerce', '电商|电子商务'],
+  ['smartphone', '智能手机|手机'],
+];
+
+/**
+ * The English names of companies that Chinese reports name in Chinese, so that a Chinese report's
+ * figure for 小米 and an English report's for Xiaomi are one fact. General knowledge of how the
+ * Chinese press names large listed companies (electronics, internet, cars, chips, banks, miners,
+ * oil); a user's `content/entities.json` names any other, and wins over this list.
+ */
+const CHINESE_COMPANIES: readonly [english: string, chinese: string][] = [
+  ['Apple', '苹果'],
+  ['Huawei', '华为'],
+  ['Xiaomi', '小米'],
+  ['Honor', '荣耀'],
+  ['Samsung', '三星'],
+  ['Lenovo', '联想'],
+  ['Transsion', '传音'],
+  ['Sony', '索尼'],
+  ['Alibaba', '阿里巴巴'],
+  ['Tencent', '腾讯'],
+  ['Baidu', '百度'],
+  ['JD.com', '京东'],
+  ['Meituan', '美团'],
+  ['ByteDance', '字节跳动'],
+  ['PDD', '拼多多'],
+  ['NetEase', '网易'],
+  ['Microsoft', '微软'],
+  ['Google', '谷歌'],
+  ['Amazon', '亚马逊'],
+  ['Nvidia', '英伟达'],
+  ['Intel', '英特尔'],
+  ['Qualcomm', '高通'],
+  ['TSMC', '台积电'],
+  ['SMIC', '中芯国际'],
+  ['BYD', '比亚迪'],
+  ['Tesla', '特斯拉'],
+  ['Geely', '吉利'],
+  ['NIO', '蔚来'],
+  ['Xpeng', '小鹏'],
+  ['Li Auto', '理想汽车'],
+  ['CATL', '宁德时代'],
+  ['Toyota', '丰田'],
+  ['Volkswagen', '大众'],
+  ['BMW', '宝马'],
+  ['Mercedes-Benz', '奔驰|梅赛德斯-奔驰'],
+  ['Glencore', '嘉能可'],
+  ['BHP', '必和必拓'],
+  ['Rio Tinto', '力拓'],
+  ['Vale', '淡水河谷'],
+  ['Codelco', '智利国家铜业公司|智利国家铜业'],
+  ['Zijin Mining', '紫金矿业'],
+  ['Shell', '壳牌'],
+  ['BP', '英国石油'],
+  ['ExxonMobil', '埃克森美孚'],
+  ['Saudi Aramco', '沙特阿美'],
+  ['HSBC', '汇丰'],
+  ['Goldman Sachs', '高盛'],
+  ['Morgan Stanley', '摩根士丹利|大摩'],
+  ['JPMorgan', '摩根大通|小摩'],
+];
+
+/** Short forms of country names the Chinese press uses, beside the full names ICU gives. */
+const CHINESE_PLACE_SHORT_FORMS: readonly [english: string, chinese: string][] = [
+  ['Indonesia', '印尼'],
+  ['Saudi Arabia', '沙特'],
+  ['Australia', '澳洲'],
+  ['United Arab Emirates', '阿联酋'],
+];
+
+let englishNames: Map<string, string> | undefined;
+
+/**
+ * The English name of a company or a country written in Chinese (小米 → Xiaomi, 印度尼西亚 and
+ * 印尼 → Indonesia), its "group" or "company" suffix left out (小米集团 → Xiaomi); the name itself
+ * when it is not one of them.
+ */
+export function englishName(name: string): string {
+  if (!/\p{Script=Han}/u.test(name)) return name;
+  if (!englishNames) {
+    englishNames = new Map();
+    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS]) for (const form of chinese.split('|')) englishNames.set(form, english);
+    const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const chinese = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const [en, zh] = [english.of(code), chinese.of(code)];
+        if (en && zh && !englishNames.has(zh)) englishNames.set(zh, en);
+      }
+    }
+  }
+  return englishNames.get(name) ?? englishNames.get(name.replace(/(?:集团|公司|控股|股份|有限公司|股份有限公司)+$/u, '')) ?? name;
+}
