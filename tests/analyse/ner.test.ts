@@ -48,6 +48,12 @@ describe('recogniseNames in English', () => {
     expect(names(heading)).toEqual([[]]);
   });
 
+  it('reads no name from an abbreviated month, its full stop included', () => {
+    // "Dec." was read as a name and became the subject of the sample's Greater China revenue.
+    const doc = article('en', ['Sales for the quarter ending Dec. 28 fell by 11%, and sales in Sept. rose.']);
+    expect(names(doc)).toEqual([[]]);
+  });
+
   it('types a name by the words around it: a role before a person, "firm" before a company', () => {
     const doc = article('en', ['Search engine firm Kettle said analyst Priya Raman expected more.']);
     expect(names(doc)).toEqual([['Kettle→Kettle/company', 'Priya Raman→Priya Raman/person']]);

@@ -118,7 +118,7 @@ const COMPANY_CUE = /\b(?:firm|company|companies|group|giant|maker|makers|rival|
 const PERSON_CUE = /\b(?:analyst|economist|spokesman|spokeswoman|spokesperson|executive|boss|founder|director|head|chairman|chairwoman|president|minister|secretary|leader|coach|manager|singer|actor|actress|star|player|striker|author|writer|designer|analysts|editor|professor|lawyer)\s+$/i;
 /** Proper-noun words that are not names of anything a reader follows. */
 const NOT_A_NAME = new Set(['Month', 'WeekDay', 'Date', 'Demonym', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Holiday']);
-const MONTH_OR_TIME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EST|ET|PST|CET|UTC)$/;
+const MONTH_OR_TIME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EST|ET|PST|CET|UTC)\.?$/;
 /** What the lexicon lacks of those: months and days (some are verbs in it), faiths, peoples. */
 const NOT_A_NAME_WORD =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Islam|Muslims?|Christians?|Catholics?|Protestants?|Jews|Britons|Arabs?|\p{Lu}\p{Ll}+(?:ish|ese)|I|I'\w+)$/u;
