@@ -147,6 +147,31 @@ describe('groupFacts: what is one fact', () => {
     expect(facts[1]?.values.map((value) => value.period)).toEqual(['fiscal Q3 2025', 'Q1 2025', 'Q1 2025', null]);
   });
 
+  it('joins one takeover’s terms whichever party a source names them by, exactly equal values only', () => {
+    const deal = { measure: 'deal value', period: null, market: null, unit: 'GBP' };
+    const facts = groupFacts(
+      [
+        figure('a', '1', '£3.1 billion', 3.1e9, { ...deal, subject: 'Pelham Brands' }),
+        figure('c', '1', 'about £3.1 billion', 3.1e9, { ...deal, subject: 'Harbourline Foods' }),
+        figure('e', '1', '£3.1bn', 3.1e9, { ...deal, subject: 'Pelham Brands' }),
+        // Another deal's value, equal only after rounding: its own row.
+        figure('d', '1', '£3 billion', 3e9, { ...deal, subject: 'Solace' }),
+        // Not a takeover's term: equal values of two companies stay apart.
+        figure('a', '2', '£1.2 billion', 1.2e9, { ...deal, measure: 'revenue', subject: 'Pelham Brands' }),
+        figure('c', '2', '£1.2 billion', 1.2e9, { ...deal, measure: 'revenue', subject: 'Harbourline Foods' }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status, count, , values]) => [id, status, count, values])).toEqual([
+      ['harbourline-foods-revenue-gbp', 'single', 1, ['£1.2 billion/1']],
+      ['pelham-brands-deal-value-gbp', 'agree', 3, ['£3.1 billion/3', 'about £3.1 billion/3', '£3.1bn/3']],
+      ['pelham-brands-revenue-gbp', 'single', 1, ['£1.2 billion/1']],
+      ['solace-deal-value-gbp', 'single', 1, ['£3 billion/1']],
+    ]);
+    // Each figure keeps the party its own sentence names.
+    expect(facts[1]?.values.map((value) => value.subject)).toEqual(['Pelham Brands', 'Harbourline Foods', 'Pelham Brands']);
+  });
+
   it('leaves out figures without a subject or a measure: they stay on their articles’ pages', () => {
     const donation = { subject: null, measure: 'donation', period: 'January 2025', market: null, unit: 'USD' };
     const drop = { subject: 'Apple', measure: null, period: null, market: 'China' };

@@ -166,9 +166,11 @@ const CALENDAR_QUARTER = /^Q[1-4] \d{4}$/;
  * A figure's own description is never changed; only the row it joins.
  */
 function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
+  const partyOf = takeoverParties(figures);
+  const subjectOf = (figure: Figure) => partyOf.get(figure) ?? figure.subject;
   const alike = new Map<string, Figure[]>();
   for (const figure of figures) {
-    const key = JSON.stringify([figure.subject, figure.measure, figure.unit]);
+    const key = JSON.stringify([subjectOf(figure), figure.measure, figure.unit]);
     alike.set(key, [...(alike.get(key) ?? []), figure]);
   }
   const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
@@ -179,7 +181,7 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
       if (!a.period || !FISCAL_QUARTER.test(a.period)) continue;
       for (const b of group) {
         if (!b.period || !CALENDAR_QUARTER.test(b.period) || a.market !== b.market || !same(a, b)) continue;
-        const subject = a.subject as string;
+        const subject = subjectOf(a) as string;
         const mapping = fiscalOf.get(subject) ?? new Map<string, string | null>();
         const known = mapping.get(b.period);
         // Two fiscal quarters for one calendar quarter: no mapping.
@@ -190,10 +192,10 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
   }
   const described = new Map<Figure, Description>();
   for (const group of alike.values()) {
-    const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(figure.subject as string)?.get(figure.period)) || figure.period;
+    const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(subjectOf(figure) as string)?.get(figure.period)) || figure.period;
     for (const figure of group) {
       const period = periodOf(figure);
-      let description: Description = { subject: figure.subject, measure: figure.measure, period, market: figure.market, unit: figure.unit };
+      let description: Description = { subject: subjectOf(figure), measure: figure.measure, period, market: figure.market, unit: figure.unit };
       if (period === null || figure.market === null) {
         const matching = group.filter((other) => other !== figure && same(figure, other) && (period === null || periodOf(other) === period) && (figure.market === null || other.market === figure.market));
         const periods = new Set(matching.map(periodOf).filter((p) => p !== null));
@@ -205,6 +207,35 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
     }
   }
   return described;
+}
+
+/** A takeover's terms: its price, its price per share, the fee if it fails, the savings it promises. */
+const TAKEOVER_TERMS = new Set(['deal value', 'offer price', 'break fee', 'cost savings']);
+
+/**
+ * One takeover's terms are one claim whichever party a source names them by: "Harbourline agreed
+ * to buy Pelham in a deal worth £3.1 billion" gives the deal's value to the target, "Harbourline's
+ * £3.1 billion takeover of Pelham" to the buyer. Terms of one measure, unit, period and market
+ * with exactly the same value are one deal's; they are named by the party most of them give
+ * (then the first in code-unit order). Exactly, not after rounding: two deals' rounded prices
+ * meet more often than their exact ones.
+ */
+function takeoverParties(figures: readonly Figure[]): Map<Figure, string> {
+  const terms = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    if (figure.measure === null || !TAKEOVER_TERMS.has(figure.measure)) continue;
+    const key = JSON.stringify([figure.measure, figure.unit, figure.value, figure.period, figure.market]);
+    terms.set(key, [...(terms.get(key) ?? []), figure]);
+  }
+  const partyOf = new Map<Figure, string>();
+  for (const group of terms.values()) {
+    const counts = new Map<string, number>();
+    for (const figure of group) counts.set(figure.subject as string, (counts.get(figure.subject as string) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const [party] = [...counts].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0] as [string, number];
+    for (const figure of group) partyOf.set(figure, party);
+  }
+  return partyOf;
 }
 
 /** The facts whose independent sources disagree, in the data API's conflict shape. */
