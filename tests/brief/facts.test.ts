@@ -172,6 +172,27 @@ describe('groupFacts: what is one fact', () => {
     expect(facts[1]?.values.map((value) => value.subject)).toEqual(['Pelham Brands', 'Harbourline Foods', 'Pelham Brands']);
   });
 
+  it('joins a move a source does not place to the same day’s equal move at the close', () => {
+    const move = { subject: 'Northwind', period: '2025-05-01', market: 'United States' };
+    const facts = groupFacts(
+      [
+        figure('a', '1', 'fell 5%', -5, { ...move, measure: 'stock change at close' }),
+        figure('c', '1', 'down 5.0%', -5, { ...move, measure: 'stock change' }),
+        // Another value, another day: their own rows.
+        figure('e', '1', 'as much as 8%', -8, { ...move, measure: 'stock change' }),
+        figure('d', '1', 'fell 5%', -5, { ...move, measure: 'stock change', period: '2025-05-02' }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status, count, , values]) => [id, status, count, values])).toEqual([
+      ['northwind-stock-change-united-states-2025-05-01-pct', 'single', 1, ['as much as 8%/1']],
+      ['northwind-stock-change-united-states-2025-05-02-pct', 'single', 1, ['fell 5%/1']],
+      ['northwind-stock-change-at-close-united-states-2025-05-01-pct', 'agree', 2, ['fell 5%/2', 'down 5.0%/2']],
+    ]);
+    // Each figure keeps the measure its own sentence gives.
+    expect(facts[2]?.values.map((value) => value.measure)).toEqual(['stock change at close', 'stock change']);
+  });
+
   it('leaves out figures without a subject or a measure: they stay on their articles’ pages', () => {
     const donation = { subject: null, measure: 'donation', period: 'January 2025', market: null, unit: 'USD' };
     const drop = { subject: 'Apple', measure: null, period: null, market: 'China' };

@@ -168,9 +168,11 @@ const CALENDAR_QUARTER = /^Q[1-4] \d{4}$/;
 function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
   const partyOf = takeoverParties(figures);
   const subjectOf = (figure: Figure) => partyOf.get(figure) ?? figure.subject;
+  const closedOf = closingMoves(figures);
+  const measureOf = (figure: Figure) => closedOf.get(figure) ?? figure.measure;
   const alike = new Map<string, Figure[]>();
   for (const figure of figures) {
-    const key = JSON.stringify([subjectOf(figure), figure.measure, figure.unit]);
+    const key = JSON.stringify([subjectOf(figure), measureOf(figure), figure.unit]);
     alike.set(key, [...(alike.get(key) ?? []), figure]);
   }
   const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
@@ -195,7 +197,7 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
     const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(subjectOf(figure) as string)?.get(figure.period)) || figure.period;
     for (const figure of group) {
       const period = periodOf(figure);
-      let description: Description = { subject: subjectOf(figure), measure: figure.measure, period, market: figure.market, unit: figure.unit };
+      let description: Description = { subject: subjectOf(figure), measure: measureOf(figure), period, market: figure.market, unit: figure.unit };
       if (period === null || figure.market === null) {
         const matching = group.filter((other) => other !== figure && same(figure, other) && (period === null || periodOf(other) === period) && (figure.market === null || other.market === figure.market));
         const periods = new Set(matching.map(periodOf).filter((p) => p !== null));
@@ -236,6 +238,30 @@ function takeoverParties(figures: readonly Figure[]): Map<Figure, string> {
     for (const figure of group) partyOf.set(figure, party);
   }
   return partyOf;
+}
+
+/** A move a source does not place in the session ("shares fell 5%"). */
+const UNPLACED_MOVE = /^(?:stock|price|index) change$/;
+
+/**
+ * A move that a source does not place and one another gives at the close, of the same subject,
+ * day, market and unit and equal after rounding, are one claim: the day's move, told with and
+ * without "at the close" (a closing report's list, "Shares fell 5%" the morning after).
+ */
+function closingMoves(figures: readonly Figure[]): Map<Figure, string> {
+  const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
+  const closing = new Map<string, Figure[]>();
+  const keyOf = (figure: Figure, measure: string) => JSON.stringify([figure.subject, measure, figure.period, figure.market, figure.unit]);
+  for (const figure of figures) {
+    if (figure.measure?.endsWith(' at close')) closing.set(keyOf(figure, figure.measure), [...(closing.get(keyOf(figure, figure.measure)) ?? []), figure]);
+  }
+  const closedOf = new Map<Figure, string>();
+  for (const figure of figures) {
+    if (figure.measure === null || !UNPLACED_MOVE.test(figure.measure)) continue;
+    const atClose = `${figure.measure} at close`;
+    if ((closing.get(keyOf(figure, atClose)) ?? []).some((other) => same(figure, other))) closedOf.set(figure, atClose);
+  }
+  return closedOf;
 }
 
 /** The facts whose independent sources disagree, in the data API's conflict shape. */
