@@ -166,7 +166,7 @@ const CALENDAR_QUARTER = /^Q[1-4] \d{4}$/;
  * A figure's own description is never changed; only the row it joins.
  */
 function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
-  const partyOf = takeoverParties(figures);
+  const partyOf = twoPartyNames(figures);
   const subjectOf = (figure: Figure) => partyOf.get(figure) ?? figure.subject;
   const closedOf = closingMoves(figures);
   const measureOf = (figure: Figure) => closedOf.get(figure) ?? figure.measure;
@@ -211,29 +211,47 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
   return described;
 }
 
-/** A takeover's terms: its price, its price per share, the fee if it fails, the savings it promises. */
-const TAKEOVER_TERMS = new Set(['deal value', 'offer price', 'break fee', 'cost savings']);
+/**
+ * Quantities of one thing with two parties, which sources name by either: a takeover's terms
+ * (value, price per share, break fee, savings) by its buyer or its target, a mine's output by the
+ * mine or the company that runs it.
+ */
+const TWO_PARTY_MEASURES = new Set(['deal value', 'offer price', 'break fee', 'cost savings', 'production']);
+
+/** Whether a sentence names a party: its name's first word, as a word ("Harbourline" for Harbourline Foods). */
+function names(sentence: string, party: string): boolean {
+  const first = party.split(' ')[0] as string;
+  // Chinese is written without spaces: a name is found wherever it is.
+  if (/\p{Script=Han}/u.test(first)) return sentence.includes(first);
+  for (let at = sentence.indexOf(first); at >= 0; at = sentence.indexOf(first, at + 1)) {
+    if (!/[\p{L}\p{N}]$/u.test(sentence.slice(0, at)) && !/^[\p{L}\p{N}]/u.test(sentence.slice(at + first.length))) return true;
+  }
+  return false;
+}
 
 /**
- * One takeover's terms are one claim whichever party a source names them by: "Harbourline agreed
- * to buy Pelham in a deal worth £3.1 billion" gives the deal's value to the target, "Harbourline's
- * £3.1 billion takeover of Pelham" to the buyer. Terms of one measure, unit, period and market
- * with exactly the same value are one deal's; they are named by the party most of them give
- * (then the first in code-unit order). Exactly, not after rounding: two deals' rounded prices
- * meet more often than their exact ones.
+ * One deal's terms, one mine's output, are one claim whichever party a source names them by:
+ * "Harbourline agreed to buy Pelham in a deal worth £3.1 billion" gives the deal's value to the
+ * target, "Harbourline's £3.1 billion takeover of Pelham" to the buyer. Figures of one such
+ * measure, unit, period and market with exactly the same value are one thing's when a sentence
+ * giving that value names every party they are given to; they are named by the party most of
+ * them give (then the first in code-unit order). Exactly, not after rounding: two deals' rounded
+ * prices meet more often than their exact ones.
  */
-function takeoverParties(figures: readonly Figure[]): Map<Figure, string> {
-  const terms = new Map<string, Figure[]>();
+function twoPartyNames(figures: readonly Figure[]): Map<Figure, string> {
+  const alike = new Map<string, Figure[]>();
   for (const figure of figures) {
-    if (figure.measure === null || !TAKEOVER_TERMS.has(figure.measure)) continue;
+    if (figure.measure === null || !TWO_PARTY_MEASURES.has(figure.measure)) continue;
     const key = JSON.stringify([figure.measure, figure.unit, figure.value, figure.period, figure.market]);
-    terms.set(key, [...(terms.get(key) ?? []), figure]);
+    alike.set(key, [...(alike.get(key) ?? []), figure]);
   }
   const partyOf = new Map<Figure, string>();
-  for (const group of terms.values()) {
+  for (const group of alike.values()) {
     const counts = new Map<string, number>();
     for (const figure of group) counts.set(figure.subject as string, (counts.get(figure.subject as string) ?? 0) + 1);
     if (counts.size < 2) continue;
+    const parties = [...counts.keys()];
+    if (!group.some((figure) => figure.sources.some((source) => parties.every((party) => names(source.quote, party))))) continue;
     const [party] = [...counts].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0] as [string, number];
     for (const figure of group) partyOf.set(figure, party);
   }
