@@ -3,7 +3,7 @@ import { findNearDuplicates } from '../../src/pipeline/analyse/duplicates.ts';
 import { extractFigures } from '../../src/pipeline/analyse/figures.ts';
 import { agreeRounded, findConflicts, groupFacts, writtenStep } from '../../src/pipeline/brief/facts.ts';
 import { storyCounter, storyRepresentatives } from '../../src/pipeline/brief/stories.ts';
-import type { Fact, Slug } from '../../src/core/types.ts';
+import type { Fact, Figure, Slug } from '../../src/core/types.ts';
 import { sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import { chinaQ4, figure } from '../fixtures/figures/figures.ts';
 
@@ -145,6 +145,63 @@ describe('groupFacts: what is one fact', () => {
     ]);
     // Each figure keeps what its own sentence says.
     expect(facts[1]?.values.map((value) => value.period)).toEqual(['fiscal Q3 2025', 'Q1 2025', 'Q1 2025', null]);
+  });
+
+  it('joins one deal’s terms and one mine’s output whichever party a source names them by, where a sentence names both, exact values only', () => {
+    const deal = { measure: 'deal value', period: null, market: null, unit: 'GBP' };
+    const output = { measure: 'production', period: '2024', market: null, unit: 'tonnes' };
+    const said = (made: Figure, quote: string): Figure => ({ ...made, sources: made.sources.map((source) => ({ ...source, quote })) });
+    const facts = groupFacts(
+      [
+        said(figure('a', '1', '£3.1 billion', 3.1e9, { ...deal, subject: 'Pelham Brands' }), 'Harbourline Foods agreed to buy Pelham Brands in a deal worth £3.1 billion.'),
+        said(figure('c', '1', 'about £3.1 billion', 3.1e9, { ...deal, subject: 'Harbourline Foods' }), 'The regulator will examine Harbourline’s £3.1 billion takeover.'),
+        figure('e', '1', '£3.1bn', 3.1e9, { ...deal, subject: 'Pelham Brands' }),
+        // Another deal's value, equal only after rounding: its own row.
+        figure('d', '1', '£3 billion', 3e9, { ...deal, subject: 'Solace' }),
+        // Not a two-party measure: equal values of two companies stay apart.
+        said(figure('a', '2', '£1.2 billion', 1.2e9, { ...deal, measure: 'revenue', subject: 'Pelham Brands' }), 'Pelham Brands and Harbourline Foods each had revenue of £1.2 billion.'),
+        figure('c', '2', '£1.2 billion', 1.2e9, { ...deal, measure: 'revenue', subject: 'Harbourline Foods' }),
+        // One mine's output by the mine and by its operator, named together by one sentence.
+        said(figure('a', '3', '412,000 tonnes', 412e3, { ...output, subject: 'Cerro Alto' }), 'Cerro Alto produced 412,000 tonnes last year, Vantor said.'),
+        said(figure('c', '3', '412,000 tonnes', 412e3, { ...output, subject: 'Vantor Metals' }), 'The company produced 412,000 tonnes at the mine.'),
+        // Two mines with equal output that no sentence names together: apart.
+        figure('a', '4', '90,000 tonnes', 9e4, { ...output, subject: 'Los Pinos' }),
+        figure('c', '4', '90,000 tonnes', 9e4, { ...output, subject: 'Kanga' }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status, count, , values]) => [id, status, count, values])).toEqual([
+      ['cerro-alto-production-2024-tonnes', 'agree', 2, ['412,000 tonnes/2', '412,000 tonnes/2']],
+      ['harbourline-foods-revenue-gbp', 'single', 1, ['£1.2 billion/1']],
+      ['kanga-production-2024-tonnes', 'single', 1, ['90,000 tonnes/1']],
+      ['los-pinos-production-2024-tonnes', 'single', 1, ['90,000 tonnes/1']],
+      ['pelham-brands-deal-value-gbp', 'agree', 3, ['£3.1 billion/3', 'about £3.1 billion/3', '£3.1bn/3']],
+      ['pelham-brands-revenue-gbp', 'single', 1, ['£1.2 billion/1']],
+      ['solace-deal-value-gbp', 'single', 1, ['£3 billion/1']],
+    ]);
+    // Each figure keeps the party its own sentence names.
+    expect(facts[4]?.values.map((value) => value.subject)).toEqual(['Pelham Brands', 'Harbourline Foods', 'Pelham Brands']);
+  });
+
+  it('joins a move a source does not place to the same day’s equal move at the close', () => {
+    const move = { subject: 'Northwind', period: '2025-05-01', market: 'United States' };
+    const facts = groupFacts(
+      [
+        figure('a', '1', 'fell 5%', -5, { ...move, measure: 'stock change at close' }),
+        figure('c', '1', 'down 5.0%', -5, { ...move, measure: 'stock change' }),
+        // Another value, another day: their own rows.
+        figure('e', '1', 'as much as 8%', -8, { ...move, measure: 'stock change' }),
+        figure('d', '1', 'fell 5%', -5, { ...move, measure: 'stock change', period: '2025-05-02' }),
+      ],
+      stories,
+    );
+    expect(summary(facts).map(([id, status, count, , values]) => [id, status, count, values])).toEqual([
+      ['northwind-stock-change-united-states-2025-05-01-pct', 'single', 1, ['as much as 8%/1']],
+      ['northwind-stock-change-united-states-2025-05-02-pct', 'single', 1, ['fell 5%/1']],
+      ['northwind-stock-change-at-close-united-states-2025-05-01-pct', 'agree', 2, ['fell 5%/2', 'down 5.0%/2']],
+    ]);
+    // Each figure keeps the measure its own sentence gives.
+    expect(facts[2]?.values.map((value) => value.measure)).toEqual(['stock change at close', 'stock change']);
   });
 
   it('leaves out figures without a subject or a measure: they stay on their articles’ pages', () => {

@@ -166,9 +166,13 @@ const CALENDAR_QUARTER = /^Q[1-4] \d{4}$/;
  * A figure's own description is never changed; only the row it joins.
  */
 function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
+  const partyOf = twoPartyNames(figures);
+  const subjectOf = (figure: Figure) => partyOf.get(figure) ?? figure.subject;
+  const closedOf = closingMoves(figures);
+  const measureOf = (figure: Figure) => closedOf.get(figure) ?? figure.measure;
   const alike = new Map<string, Figure[]>();
   for (const figure of figures) {
-    const key = JSON.stringify([figure.subject, figure.measure, figure.unit]);
+    const key = JSON.stringify([subjectOf(figure), measureOf(figure), figure.unit]);
     alike.set(key, [...(alike.get(key) ?? []), figure]);
   }
   const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
@@ -179,7 +183,7 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
       if (!a.period || !FISCAL_QUARTER.test(a.period)) continue;
       for (const b of group) {
         if (!b.period || !CALENDAR_QUARTER.test(b.period) || a.market !== b.market || !same(a, b)) continue;
-        const subject = a.subject as string;
+        const subject = subjectOf(a) as string;
         const mapping = fiscalOf.get(subject) ?? new Map<string, string | null>();
         const known = mapping.get(b.period);
         // Two fiscal quarters for one calendar quarter: no mapping.
@@ -190,10 +194,10 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
   }
   const described = new Map<Figure, Description>();
   for (const group of alike.values()) {
-    const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(figure.subject as string)?.get(figure.period)) || figure.period;
+    const periodOf = (figure: Figure) => (figure.period && fiscalOf.get(subjectOf(figure) as string)?.get(figure.period)) || figure.period;
     for (const figure of group) {
       const period = periodOf(figure);
-      let description: Description = { subject: figure.subject, measure: figure.measure, period, market: figure.market, unit: figure.unit };
+      let description: Description = { subject: subjectOf(figure), measure: measureOf(figure), period, market: figure.market, unit: figure.unit };
       if (period === null || figure.market === null) {
         const matching = group.filter((other) => other !== figure && same(figure, other) && (period === null || periodOf(other) === period) && (figure.market === null || other.market === figure.market));
         const periods = new Set(matching.map(periodOf).filter((p) => p !== null));
@@ -205,6 +209,77 @@ function describeAlike(figures: readonly Figure[]): Map<Figure, Description> {
     }
   }
   return described;
+}
+
+/**
+ * Quantities of one thing with two parties, which sources name by either: a takeover's terms
+ * (value, price per share, break fee, savings) by its buyer or its target, a mine's output by the
+ * mine or the company that runs it.
+ */
+const TWO_PARTY_MEASURES = new Set(['deal value', 'offer price', 'break fee', 'cost savings', 'production']);
+
+/** Whether a sentence names a party: its name's first word, as a word ("Harbourline" for Harbourline Foods). */
+function names(sentence: string, party: string): boolean {
+  const first = party.split(' ')[0] as string;
+  // Chinese is written without spaces: a name is found wherever it is.
+  if (/\p{Script=Han}/u.test(first)) return sentence.includes(first);
+  for (let at = sentence.indexOf(first); at >= 0; at = sentence.indexOf(first, at + 1)) {
+    if (!/[\p{L}\p{N}]$/u.test(sentence.slice(0, at)) && !/^[\p{L}\p{N}]/u.test(sentence.slice(at + first.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * One deal's terms, one mine's output, are one claim whichever party a source names them by:
+ * "Harbourline agreed to buy Pelham in a deal worth £3.1 billion" gives the deal's value to the
+ * target, "Harbourline's £3.1 billion takeover of Pelham" to the buyer. Figures of one such
+ * measure, unit, period and market with exactly the same value are one thing's when a sentence
+ * giving that value names every party they are given to; they are named by the party most of
+ * them give (then the first in code-unit order). Exactly, not after rounding: two deals' rounded
+ * prices meet more often than their exact ones.
+ */
+function twoPartyNames(figures: readonly Figure[]): Map<Figure, string> {
+  const alike = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    if (figure.measure === null || !TWO_PARTY_MEASURES.has(figure.measure)) continue;
+    const key = JSON.stringify([figure.measure, figure.unit, figure.value, figure.period, figure.market]);
+    alike.set(key, [...(alike.get(key) ?? []), figure]);
+  }
+  const partyOf = new Map<Figure, string>();
+  for (const group of alike.values()) {
+    const counts = new Map<string, number>();
+    for (const figure of group) counts.set(figure.subject as string, (counts.get(figure.subject as string) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const parties = [...counts.keys()];
+    if (!group.some((figure) => figure.sources.some((source) => parties.every((party) => names(source.quote, party))))) continue;
+    const [party] = [...counts].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0] as [string, number];
+    for (const figure of group) partyOf.set(figure, party);
+  }
+  return partyOf;
+}
+
+/** A move a source does not place in the session ("shares fell 5%"). */
+const UNPLACED_MOVE = /^(?:stock|price|index) change$/;
+
+/**
+ * A move that a source does not place and one another gives at the close, of the same subject,
+ * day, market and unit and equal after rounding, are one claim: the day's move, told with and
+ * without "at the close" (a closing report's list, "Shares fell 5%" the morning after).
+ */
+function closingMoves(figures: readonly Figure[]): Map<Figure, string> {
+  const same = (a: Figure, b: Figure) => agreeRounded({ value: a.value, step: writtenStep(a) }, { value: b.value, step: writtenStep(b) });
+  const closing = new Map<string, Figure[]>();
+  const keyOf = (figure: Figure, measure: string) => JSON.stringify([figure.subject, measure, figure.period, figure.market, figure.unit]);
+  for (const figure of figures) {
+    if (figure.measure?.endsWith(' at close')) closing.set(keyOf(figure, figure.measure), [...(closing.get(keyOf(figure, figure.measure)) ?? []), figure]);
+  }
+  const closedOf = new Map<Figure, string>();
+  for (const figure of figures) {
+    if (figure.measure === null || !UNPLACED_MOVE.test(figure.measure)) continue;
+    const atClose = `${figure.measure} at close`;
+    if ((closing.get(keyOf(figure, atClose)) ?? []).some((other) => same(figure, other))) closedOf.set(figure, atClose);
+  }
+  return closedOf;
 }
 
 /** The facts whose independent sources disagree, in the data API's conflict shape. */
