@@ -152,6 +152,13 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a Chinese company name the tagger splits into an unknown word and a noun ("宁川/x 电池/n") as one name', () => {
+    expect(read('zh', '2025-10-28', [['宁川电池周二公布，第三季度营收为412亿元。'], ['受业绩提振，宁川电池股价周二收涨5.2%。']])).toEqual([
+      ['412亿元', 41200000000, 'CNY', '宁川电池', 'revenue', 'Q3 2025', null],
+      ['收涨5.2%', 5.2, '%', '宁川电池', 'stock change at close', '2025-10-28', null],
+    ]);
+  });
+
   it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
     expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
       ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1 2025', null],

@@ -519,7 +519,7 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         let from = start;
         for (let k = i - 1; k >= 0; k--) {
           const before = words[k] as { word: string; tag: string };
-          if (!/^(?:n|nz|nt|ns|j)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
+          if (!/^(?:n|nz|nt|ns|j|x)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
           // A word the tagger read as a place ("北风/ns") is the name's first word, not a place of its own.
           const taken = spans.findIndex((span) => span.end > from - before.word.length);
           if (taken >= 0 && !(spans[taken]?.type === 'place' && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
