@@ -159,6 +159,13 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it("gives a product's price to the product, without the verb after it (\"the price of a smartwatch rose\")", () => {
+    expect(read('en', '2025-05-20', [['The average selling price of a smartwatch rose 11% to $24 in India in the first quarter.']])).toEqual([
+      ['rose 11%', 11, '%', 'smartwatches', 'price change', 'Q1 2025', 'India'],
+      ['$24', 24, 'USD', 'smartwatches', 'price', 'Q1 2025', 'India'],
+    ]);
+  });
+
   it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
     expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
       ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1 2025', null],

@@ -191,6 +191,8 @@ const RISE_NOUNS = 'higher|increase|rise|gain|jump|growth|surge';
 const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 /** "in 2005 people": a year before a counted noun is no count. */
 const isYearCount = (match: RegExpExecArray) => match.groups?.count !== undefined && !match.groups.countScale && /^(?:19|20)\d\d$/.test(match.groups.count);
+/** A verb of movement, which ends the noun phrase before it. */
+const MOVE_VERB_SET: ReadonlySet<string> = new Set(`${RISE_VERBS}|${FALL_VERBS}`.split('|'));
 const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction`.split('|'));
 
 /**
@@ -463,7 +465,8 @@ function phraseAfter(text: string, end: number): string | null {
   if (!match?.[1]) return null;
   // "of smartphones in India": the noun phrase, without the preposition after it.
   const words = match[1].split(' ');
-  while (words.length > 1 && NOT_A_SUBJECT.has(words.at(-1) as string)) words.pop();
+  // "the price of a smartwatch rose 11%": the verb after the noun is not part of it.
+  while (words.length > 1 && (NOT_A_SUBJECT.has(words.at(-1) as string) || MOVE_VERB_SET.has(words.at(-1) as string))) words.pop();
   const phrase = words.join(' ');
   return commodityIn(phrase, false) ?? (words.some((word) => NOT_A_SUBJECT.has(word)) ? null : phrase);
 }
@@ -1286,7 +1289,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     if (found) {
       // "chocolate prices", "mobile prices": a good's prices; a product's average price is the product's ("smartphones").
       if (family?.family === PRICE && !commodityIn(found, reading.chinese) && !PRODUCT_WORD.test(found)) return `${found} prices`;
-      return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS) ? plural(found) : found;
+      return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS || family?.family === PRICE) ? plural(found) : found;
     }
   }
   if (earlierOwns) return earlier.value;
