@@ -131,6 +131,41 @@ describe("a figure's meaning from its sentence, with the names found in the text
     ]);
   });
 
+  it('reads a company by its full name where the article first named it with its trade ("Parrow Bakeries", then "Parrow")', () => {
+    expect(
+      read('en', '2025-10-14', [['Lindqvist Foods has agreed to buy Parrow Bakeries for £1.4 billion.'], ['Parrow shares jumped 34% to 405p.']]),
+    ).toEqual([
+      ['£1.4 billion', 1400000000, 'GBP', 'Lindqvist Foods', 'deal value', null, null],
+      ['jumped 34%', 34, '%', 'Parrow Bakeries', 'stock change', '2025-10-14', 'United Kingdom'],
+      ['405p', 4.05, 'GBP', 'Parrow Bakeries', 'share price', '2025-10-14', 'United Kingdom'],
+    ]);
+  });
+
+  it('reads 大增 and 降 as moves, and 小米 before its shipments as the company', () => {
+    expect(
+      read('zh', '2025-08-12', [['2025年第二季度中国平板电脑市场出货量同比增长9%。'], ['小米出货量同比大增41%，市场份额升至16.2%。苹果出货量同比降6%。']]),
+    ).toEqual([
+      ['同比增长9%', 9, '%', 'China tablet market', 'shipments change', 'Q2 2025', 'China'],
+      ['同比大增41%', 41, '%', 'Xiaomi', 'shipments change', 'Q2 2025', 'China'],
+      ['16.2%', 16.2, '%', 'Xiaomi', 'market share', 'Q2 2025', 'China'],
+      ['同比降6%', -6, '%', 'Apple', 'shipments change', 'Q2 2025', 'China'],
+    ]);
+  });
+
+  it('reads a Chinese company name the tagger splits into an unknown word and a noun ("宁川/x 电池/n") as one name', () => {
+    expect(read('zh', '2025-10-28', [['宁川电池周二公布，第三季度营收为412亿元。'], ['受业绩提振，宁川电池股价周二收涨5.2%。']])).toEqual([
+      ['412亿元', 41200000000, 'CNY', '宁川电池', 'revenue', 'Q3 2025', null],
+      ['收涨5.2%', 5.2, '%', '宁川电池', 'stock change at close', '2025-10-28', null],
+    ]);
+  });
+
+  it("gives a product's price to the product, without the verb after it (\"the price of a smartwatch rose\")", () => {
+    expect(read('en', '2025-05-20', [['The average selling price of a smartwatch rose 11% to $24 in India in the first quarter.']])).toEqual([
+      ['rose 11%', 11, '%', 'smartwatches', 'price change', 'Q1 2025', 'India'],
+      ['$24', 24, 'USD', 'smartwatches', 'price', 'Q1 2025', 'India'],
+    ]);
+  });
+
   it('gives the period of a sentence to every figure it governs, and a left-out verb to the figure after it', () => {
     expect(read('en', '2025-02-14', [['In the fiscal first quarter, Apple’s revenue fell 11% to $18.5 billion and iPhone sales 9%.']])).toEqual([
       ['fell 11%', -11, '%', 'Apple', 'revenue change', 'fiscal Q1 2025', null],

@@ -191,6 +191,8 @@ const RISE_NOUNS = 'higher|increase|rise|gain|jump|growth|surge';
 const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 /** "in 2005 people": a year before a counted noun is no count. */
 const isYearCount = (match: RegExpExecArray) => match.groups?.count !== undefined && !match.groups.countScale && /^(?:19|20)\d\d$/.test(match.groups.count);
+/** A verb of movement, which ends the noun phrase before it. */
+const MOVE_VERB_SET: ReadonlySet<string> = new Set(`${RISE_VERBS}|${FALL_VERBS}`.split('|'));
 const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction`.split('|'));
 
 /**
@@ -227,8 +229,8 @@ const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slu
  */
 const CHINESE_UNITS: Record<string, string> = { 部: 'units', 台: 'units', 辆: 'units', 户: 'units', 用户: 'units', 人: 'units', 吨: 'tonnes', 桶: 'barrels', 美元: 'USD', 港元: 'HKD', 港币: 'HKD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY', 元: 'CNY', 人民币: 'CNY' };
 const CHINESE_SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
-const CHINESE_RISE = '上升|增长|上涨|增加|提升|提高|大涨|攀升|飙升|收涨|走高|回升|反弹|扩大|涨';
-const CHINESE_FALL = '下降|下滑|下跌|减少|暴跌|大跌|萎缩|收跌|回落|走低|收窄|缩小|跌';
+const CHINESE_RISE = '上升|增长|上涨|增加|提升|提高|大涨|大增|激增|猛增|跃升|攀升|飙升|收涨|走高|回升|反弹|扩大|涨|增';
+const CHINESE_FALL = '下降|下滑|下跌|减少|暴跌|大跌|下挫|骤降|锐减|大减|萎缩|收跌|回落|走低|收窄|缩小|跌|降|减';
 const CHINESE_FIGURE = new RegExp(
   String.raw`(?:(?:同比|环比)?(?<cnDirection>${CHINESE_RISE}|${CHINESE_FALL})了?(?:约|近|逾|超过?|达)?)?(?<cnPer>每(?:吨|盎司|桶|克|股|台|部))?(?<cnSign>[-−+])?(?<cnNumber>${NUMBER})(?:(?<cnPercent>[%％])|(?<cnPoints>个百分点)|(?<cnScale>万亿|万|亿)?(?<cnUnit>部|台|辆|户|用户|人|吨|桶|美元|港元|港币|欧元|英镑|日元|元|人民币))`,
   'g',
@@ -463,7 +465,8 @@ function phraseAfter(text: string, end: number): string | null {
   if (!match?.[1]) return null;
   // "of smartphones in India": the noun phrase, without the preposition after it.
   const words = match[1].split(' ');
-  while (words.length > 1 && NOT_A_SUBJECT.has(words.at(-1) as string)) words.pop();
+  // "the price of a smartwatch rose 11%": the verb after the noun is not part of it.
+  while (words.length > 1 && (NOT_A_SUBJECT.has(words.at(-1) as string) || MOVE_VERB_SET.has(words.at(-1) as string))) words.pop();
   const phrase = words.join(' ');
   return commodityIn(phrase, false) ?? (words.some((word) => NOT_A_SUBJECT.has(word)) ? null : phrase);
 }
@@ -1286,7 +1289,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     if (found) {
       // "chocolate prices", "mobile prices": a good's prices; a product's average price is the product's ("smartphones").
       if (family?.family === PRICE && !commodityIn(found, reading.chinese) && !PRODUCT_WORD.test(found)) return `${found} prices`;
-      return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS) ? plural(found) : found;
+      return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS || family?.family === PRICE) ? plural(found) : found;
     }
   }
   if (earlierOwns) return earlier.value;

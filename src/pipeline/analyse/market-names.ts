@@ -228,6 +228,13 @@ const CHINESE_PLACE_SHORT_FORMS: readonly [english: string, chinese: string][] =
 ];
 
 let englishNames: Map<string, string> | undefined;
+let chineseCompanyNames: Set<string> | undefined;
+
+/** Whether a Chinese word is how the Chinese press names a large company (小米, 联想), not a common word. */
+export function isChineseCompanyName(word: string): boolean {
+  chineseCompanyNames ??= new Set(CHINESE_COMPANIES.flatMap(([, chinese]) => chinese.split('|')));
+  return chineseCompanyNames.has(word);
+}
 
 /**
  * The English name of a company or a country written in Chinese (小米 → Xiaomi, 印度尼西亚 and

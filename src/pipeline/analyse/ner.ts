@@ -24,6 +24,7 @@
 import { createRequire } from 'node:module';
 import type { Sentence } from '../../core/types.ts';
 import { entitiesIn, type Gazetteer } from './entities.ts';
+import { isChineseCompanyName } from './market-names.ts';
 
 export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';
 
@@ -42,7 +43,7 @@ const require = createRequire(import.meta.url);
 
 interface Wink {
   readDoc(text: string): { tokens(): { out(kind?: unknown): string[] } };
-  its: { pos: unknown };
+  its: { pos: unknown; lemma: unknown };
 }
 interface Lexicon {
   words: Record<string, string | string[] | undefined>;
@@ -293,6 +294,20 @@ interface SentenceNames {
   candidates: Candidate[];
 }
 
+/**
+ * A word that ends a company's name saying only what kind of business it is: a listed one
+ * ("Systems", "Foods") or any plural common noun ("Parrow Bakeries", "Kessel Breweries"), which
+ * names a trade, not a unit named after its parent ("Vodafone KK").
+ */
+function isGenericCompanyWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (GENERIC_COMPANY_WORDS.has(lower)) return true;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(word)) return false;
+  const doc = englishTagger().readDoc(lower);
+  const lemma = doc.tokens().out(englishTagger().its.lemma)[0];
+  return doc.tokens().out(englishTagger().its.pos)[0] === 'NOUN' && lemma !== undefined && lemma !== lower;
+}
+
 /** Where the short forms of the article's names lead: "Doctorow" → "Cory Doctorow". */
 function resolveShortForms(names: Map<string, NameType | null>): Map<string, string> {
   const canonical = new Map<string, string>();
@@ -313,7 +328,7 @@ function resolveShortForms(names: Map<string, NameType | null>): Map<string, str
         other.replace(CORPORATE_SUFFIX, '') !== name &&
         names.get(other) !== 'place' &&
         names.get(other) !== 'person' &&
-        GENERIC_COMPANY_WORDS.has((other.split(' ').at(-1) ?? '').toLowerCase()),
+        isGenericCompanyWord(other.split(' ').at(-1) ?? ''),
     );
     if (begun.length === 1 && names.get(name) !== 'person' && names.get(name) !== 'place') {
       canonical.set(name, begun[0] as string);
@@ -504,7 +519,7 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         let from = start;
         for (let k = i - 1; k >= 0; k--) {
           const before = words[k] as { word: string; tag: string };
-          if (!/^(?:n|nz|nt|ns|j)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
+          if (!/^(?:n|nz|nt|ns|j|x)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
           // A word the tagger read as a place ("北风/ns") is the name's first word, not a place of its own.
           const taken = spans.findIndex((span) => span.end > from - before.word.length);
           if (taken >= 0 && !(spans[taken]?.type === 'place' && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
@@ -536,6 +551,9 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         else spans.push({ start, end: last, name: latin, type: 'organization' });
         return;
       }
+      // "小米出货量": a company's Chinese name that is also a common word (小米 is millet), read as the
+      // company where its sales, shipments or share price follow.
+      if (!type && /^(?:n|nz|j)$/.test(tag) && isChineseCompanyName(word) && COMPANY_MEASURE_AFTER.test(sentence.text.slice(end, end + 12))) type = 'company';
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
       // "比亚迪5月销量": a person has no sales, shipments or share price; a company does.
