@@ -236,6 +236,31 @@ export function isChineseCompanyName(word: string): boolean {
   return chineseCompanyNames.has(word);
 }
 
+let regionList: readonly Region[] | undefined;
+
+export interface Region {
+  /** ISO 3166 code. */
+  code: string;
+  english: string;
+  chinese: string | undefined;
+}
+
+/** Every region ICU names in English (with its Chinese name where it has one), from the ICU data Node carries; made once. */
+export function regions(): readonly Region[] {
+  if (regionList) return regionList;
+  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const chinese = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
+  const list: Region[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = english.of(code);
+      if (name) list.push({ code, english: name, chinese: chinese.of(code) });
+    }
+  }
+  return (regionList = list);
+}
+
 /**
  * The English name of a company or a country written in Chinese (小米 → Xiaomi, 印度尼西亚 and
  * 印尼 → Indonesia), its "group" or "company" suffix left out (小米集团 → Xiaomi); the name itself
@@ -246,15 +271,7 @@ export function englishName(name: string): string {
   if (!englishNames) {
     englishNames = new Map();
     for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS]) for (const form of chinese.split('|')) englishNames.set(form, english);
-    const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-    const chinese = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
-    for (let a = 65; a <= 90; a++) {
-      for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
-        const [en, zh] = [english.of(code), chinese.of(code)];
-        if (en && zh && !englishNames.has(zh)) englishNames.set(zh, en);
-      }
-    }
+    for (const { english, chinese } of regions()) if (chinese && !englishNames.has(chinese)) englishNames.set(chinese, english);
   }
   return englishNames.get(name) ?? englishNames.get(name.replace(/(?:集团|公司|控股|股份|有限公司|股份有限公司)+$/u, '')) ?? name;
 }

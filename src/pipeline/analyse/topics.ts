@@ -41,6 +41,7 @@
  * once per article, when a topic first needs it, however many topics use it.
  */
 import type { Article, Topic, TopicMatch } from '../../core/types.ts';
+import { regions } from './market-names.ts';
 import { UNSPACED, wordEdges } from './text.ts';
 
 type TopicInput = Pick<Topic, 'slug' | 'match'>;
@@ -180,19 +181,10 @@ function countTerm(term: CompiledTerm, text: Counted): { lead: number; rest: num
 const NOT_A_MARKET = /^(?:Q[M-Z]|X[A-Z]|ZZ|AA|UN)$/;
 
 /** Every country and region by its English and Chinese names, from Node's ICU data. */
-function regionNames(): string[][] {
-  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const chinese = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
-  const names: string[][] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      const name = NOT_A_MARKET.test(code) ? undefined : english.of(code);
-      if (name) names.push([name, ...(chinese.of(code) ? [chinese.of(code) as string] : [])]);
-    }
-  }
-  return names;
-}
+const regionNames = (): string[][] =>
+  regions()
+    .filter(({ code }) => !NOT_A_MARKET.test(code))
+    .map(({ english, chinese }) => (chinese ? [english, chinese] : [english]));
 
 /**
  * A term's forms with every name of the entity any of them names (by its name or an alias, in any

@@ -250,13 +250,7 @@ function makeUpdateLines(briefing: TopicBriefing, base: string): (update: TopicU
 }
 
 /** One line of the latest updates across topics (the home page): an article, and what it added to each of its topics. */
-export interface LatestUpdate {
-  article: Slug;
-  title: string;
-  source: string | null;
-  path: string;
-  date: string | null;
-  undated: boolean;
+export interface LatestUpdate extends Pick<ShownUpdate, 'article' | 'title' | 'source' | 'path' | 'date' | 'undated'> {
   topics: { slug: string; title: string; path: string; counts: ShownUpdate['counts'] }[];
 }
 
