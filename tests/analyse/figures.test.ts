@@ -434,6 +434,113 @@ describe("a figure's meaning from its sentence, with the names found in the text
   });
 });
 
+describe('extractFigures on wording the samples do not use', () => {
+  const listed = compileGazetteer(gazetteerSchema.parse([]));
+  const read = (lang: string, date: string | null, paragraphs: string[][]) => {
+    const doc = { ...article('fixture', date, paragraphs), lang };
+    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
+  };
+
+  it('reads a closing report: "finished", a move after a comma, "off", tin and lead as metals, years to date, an index no table lists', () => {
+    expect(
+      read('en', '2025-06-10', [
+        [
+          'LONDON, June 10 (Fictional Wire) - Benchmark copper on the London Metal Exchange finished 1.2% lower at $9,420 a tonne.',
+          'Aluminium ended at $2,510 a tonne, down 0.8%.',
+          'Nickel settled at $15,900, off 1.1%, and tin finished the session 2.3% higher.',
+        ],
+        ['Lead has risen 4% year-to-date, while gold is up 12% this year.'],
+        ['The FTSE 350 mining index finished down 1.5%.'],
+      ]),
+    ).toEqual([
+      ['1.2% lower', -1.2, '%', 'copper', 'price change at close', '2025-06-10', 'London Metal Exchange'],
+      ['$9,420', 9420, 'USD', 'copper', 'price', '2025-06-10', 'London Metal Exchange'],
+      ['$2,510', 2510, 'USD', 'aluminium', 'price', '2025-06-10', 'London Metal Exchange'],
+      ['down 0.8%', -0.8, '%', 'aluminium', 'price change at close', '2025-06-10', 'London Metal Exchange'],
+      ['$15,900', 15900, 'USD', 'nickel', 'price', '2025-06-10', 'London Metal Exchange'],
+      ['off 1.1%', -1.1, '%', 'nickel', 'price change at close', '2025-06-10', 'London Metal Exchange'],
+      ['2.3% higher', 2.3, '%', 'tin', 'price change at close', '2025-06-10', 'London Metal Exchange'],
+      ['risen 4%', 4, '%', 'lead', 'price change year to date', '2025-06-10', 'London Metal Exchange'],
+      // Gold does not trade on the LME the report named.
+      ['up 12%', 12, '%', 'gold', 'price change year to date', '2025-06-10', null],
+      ['down 1.5%', -1.5, '%', 'FTSE 350 mining index', 'index change at close', '2025-06-10', null],
+    ]);
+  });
+
+  it("reads currencies other than the samples' (A$, riyals, kronor, cents) and lists a share where its currency is used", () => {
+    expect(
+      read('en', null, [
+        ['Multiplex shares plunged 19% before recovering to close 16% down at A$4.67.'],
+        ["NCCI's shares changed hands at 372 riyals."],
+        ['Ericsson made a profit of 131.9 billion kronor, and its shares rose 15 cents in New York.'],
+      ]),
+    ).toEqual([
+      ['plunged 19%', -19, '%', 'Multiplex', 'stock change', null, 'Australia'],
+      ['16% down', -16, '%', 'Multiplex', 'stock change at close', null, 'Australia'],
+      ['A$4.67', 4.67, 'AUD', 'Multiplex', 'share price', null, 'Australia'],
+      ['372 riyals', 372, 'SAR', 'NCCI', 'share price', null, 'Saudi Arabia'],
+      ['131.9 billion kronor', 131900000000, 'SEK', 'Ericsson', 'profit', null, null],
+      ['rose 15 cents', 0.15, 'USD', 'Ericsson', 'stock change', null, 'United States'],
+    ]);
+  });
+
+  it('gives a research firm no figures of its own, names every business of a sentence, and reads investment, savings and a range of guidance', () => {
+    expect(
+      read('en', '2025-04-09', [
+        ['Global PC shipments fell 4.1%, research firm Tallyco said on Wednesday.', "Europe's PC market shrank 2.2%, Tallyco said."],
+        ['Northgate Telecom said it would invest $2.5 billion in its fibre network and expects the merger to save $300 million a year.', 'The company spent 1.2 billion euros on new equipment last year.'],
+        ['Revenue at its cloud unit rose 18% to $4.1 billion, while the devices division saw sales fall 7% to $2.2 billion.', 'It forecast second-quarter revenue of between $10.5 billion and $10.9 billion.'],
+      ]),
+    ).toEqual([
+      ['fell 4.1%', -4.1, '%', 'global PC market', 'shipments change', null, 'global'],
+      ['shrank 2.2%', -2.2, '%', 'Europe PC market', 'shipments change', null, 'Europe'],
+      ['$2.5 billion', 2500000000, 'USD', 'Northgate Telecom', 'investment', null, null],
+      ['$300 million', 300000000, 'USD', 'Northgate Telecom', 'cost savings', null, null],
+      ['1.2 billion euros', 1200000000, 'EUR', 'Northgate Telecom', 'investment', '2024', null],
+      ['rose 18%', 18, '%', 'Northgate cloud business', 'revenue change', null, null],
+      ['$4.1 billion', 4100000000, 'USD', 'Northgate cloud business', 'revenue', null, null],
+      ['fall 7%', -7, '%', 'Northgate devices business', 'revenue change', null, null],
+      ['$2.2 billion', 2200000000, 'USD', 'Northgate devices business', 'revenue', null, null],
+      ['$10.5 billion', 10500000000, 'USD', 'Northgate Telecom', 'revenue forecast', 'Q2 2025', null],
+      ['$10.9 billion', 10900000000, 'USD', 'Northgate Telecom', 'revenue forecast', 'Q2 2025', null],
+    ]);
+  });
+
+  it('reads sales by volume as units, a bid that values a company, a price per share it is pitched at, a stake, what a thing costs, and pumping as output', () => {
+    expect(
+      read('en', null, [
+        ['Inbev said its sales by volume grew 57% in 2004.', 'Fourth quarter sales rose 2% to $11.1bn.'],
+        ["Mr Glazer's offer values the club at £800m. Pitched at 300p per share, it relies less on debt.", 'Time Warner said it now owns 8% of search-engine Google.'],
+        ['The console costs £99 in the UK.', 'Yuganskneftegaz pumps around 1 million barrels of oil a day.'],
+      ]),
+    ).toEqual([
+      ['grew 57%', 57, '%', 'Inbev', 'sales change', '2004', null],
+      ['rose 2%', 2, '%', 'Inbev', 'revenue change', '2004', null],
+      ['$11.1bn', 11100000000, 'USD', 'Inbev', 'revenue', '2004', null],
+      ['£800m', 800000000, 'GBP', 'Inbev', 'deal value', null, null],
+      ['300p', 3, 'GBP', 'Inbev', 'offer price', null, null],
+      ['8%', 8, '%', 'Time Warner', 'stake', null, null],
+      ['£99', 99, 'GBP', 'console prices', 'price', '2004', 'United Kingdom'],
+      ['around 1 million barrels', 1000000, 'barrels', 'Yuganskneftegaz', 'production', '2004', null],
+    ]);
+  });
+
+  it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
+    expect(
+      read('zh', '2025-07-31', [
+        ['宁德时代7月30日晚间披露半年报。上半年公司实现营业收入1788.9亿元，同比增长7.3%。', '其中，动力电池系统业务收入为1315.8亿元。'],
+        ['受业绩提振，宁德时代港股31日盘中一度上涨7.8%，报396.2港元。'],
+      ]),
+    ).toEqual([
+      ['1788.9亿元', 178890000000, 'CNY', 'CATL', 'revenue', 'H1 2025', null],
+      ['同比增长7.3%', 7.3, '%', 'CATL', 'revenue change', 'H1 2025', null],
+      ['1315.8亿元', 131580000000, 'CNY', 'CATL 动力电池系统 business', 'revenue', 'H1 2025', null],
+      ['上涨7.8%', 7.8, '%', 'CATL', 'stock change', '2025-07-31', 'Hong Kong'],
+      ['396.2港元', 396.2, 'HKD', 'CATL', 'share price', '2025-07-31', 'Hong Kong'],
+    ]);
+  });
+});
+
 describe('englishName', () => {
   it('names a company or a country written in Chinese in English, its group suffix left out, and leaves any other name as it is', () => {
     expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual(['Xiaomi', 'Xiaomi', 'Indonesia', 'Indonesia', 'China', '林堂镍业', 'Xiaomi']);

@@ -32,6 +32,15 @@ describe('recogniseNames in English', () => {
     ]);
   });
 
+  it('joins "of" only after a word heading an institution\'s name, and reads no name from "Global" or "PCs" opening a sentence', () => {
+    const doc = article('en', ['Inbev said profits rose.', '"It is the Brazil business," said analyst Gerard Rijk of Inbev.', 'Global PC shipments fell, the University of Oxford said.']);
+    expect(names(doc)).toEqual([
+      ['Inbev→Inbev/organization'],
+      ['Brazil→Brazil/place', 'Gerard Rijk→Gerard Rijk/person', 'Inbev→Inbev/organization'],
+      ['University of Oxford→University of Oxford/organization'],
+    ]);
+  });
+
   it('lets the gazetteer win: its name for an alias, its type, and a name it lists even at a sentence start', () => {
     const doc = article('en', ['Mercury rose in London while Apple Inc. fell.', 'Quarterly sales at Nokia fell 9%, said Anna Berg, an analyst at Canalys.']);
     expect(names(doc)).toEqual([

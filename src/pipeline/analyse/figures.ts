@@ -170,9 +170,12 @@ function nearest<T extends Span>(mentions: readonly T[], figure: Span): T | unde
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`\s(?:thousand|million|billion|trillion)\b|(?:bn|tn|mn|m)\b`;
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12 };
-const CURRENCIES: Record<string, string> = { US$: 'USD', HK$: 'HKD', RMB: 'CNY', '¥': 'CNY', '€': 'EUR', '£': 'GBP', $: 'USD' };
+const CURRENCIES: Record<string, string> = { US$: 'USD', HK$: 'HKD', A$: 'AUD', AU$: 'AUD', C$: 'CAD', CA$: 'CAD', NZ$: 'NZD', S$: 'SGD', NT$: 'TWD', R$: 'BRL', RMB: 'CNY', '¥': 'CNY', '€': 'EUR', '£': 'GBP', $: 'USD' };
 /** Currencies written as a word after the amount: "5 billion yuan", "400m euros", "86.7bn Swiss francs". */
-const CURRENCY_WORDS: Record<string, string> = { yuan: 'CNY', euro: 'EUR', euros: 'EUR', francs: 'CHF', yen: 'JPY', rupees: 'INR', roubles: 'RUB', rubles: 'RUB', won: 'KRW', pounds: 'GBP', dollars: 'USD' };
+const CURRENCY_WORDS: Record<string, string> = {
+  yuan: 'CNY', euro: 'EUR', euros: 'EUR', francs: 'CHF', yen: 'JPY', rupees: 'INR', roubles: 'RUB', rubles: 'RUB', won: 'KRW', pounds: 'GBP', dollars: 'USD',
+  riyals: 'SAR', kronor: 'SEK', krona: 'SEK', kroner: 'NOK', rand: 'ZAR', reais: 'BRL', pesos: 'MXN', rupiah: 'IDR', ringgit: 'MYR', baht: 'THB', lira: 'TRY', dirhams: 'AED', shekels: 'ILS', zlotys: 'PLN',
+};
 const QUALIFIERS = 'as much as|as little as|as high as|as low as|more than|less than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|some|up to|at least|an estimated|only|just|a further|another';
 /** What a count counts, and the unit it is given in: any count of things is `units`. */
 const COUNT_UNITS: readonly [nouns: string, unit: string][] = [
@@ -185,8 +188,8 @@ const COUNT_UNITS: readonly [nouns: string, unit: string][] = [
 ];
 const COUNT_NOUNS = COUNT_UNITS.map(([nouns]) => nouns).join('|');
 const COUNT_UNIT_OF = new Map(COUNT_UNITS.flatMap(([nouns, unit]) => nouns.split('|').map((noun) => [noun.toLowerCase(), unit] as const)));
-const RISE_VERBS = 'rose|rise|rises|rising|risen|grew|grow|grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|surged|surge|surges|surging|soared|soaring|climbed|climb|climbing|increased|increase|increasing|added|adding|rallied|rebounded|advanced|widened|up';
-const FALL_VERBS = 'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slid|slipped|slip|dipped|eased|slumped|plunged|plummeted|sank|tumbled|shrank|shrink|decreased|decrease|decreasing|lost|lose|losing|cut|narrowed|down';
+const RISE_VERBS = 'rose|rise|rises|rising|risen|grew|grow|grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|surged|surge|surges|surging|soared|soaring|climbed|climb|climbing|increased|increase|increasing|added|adding|rallied|rebounded|advanced|firmed|strengthened|leapt|leaped|leap|leaps|rocketed|rockets|spiked|soar|soars|climbs|rallies|advances|widened|up';
+const FALL_VERBS = 'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slid|slipped|slip|dipped|eased|slumped|plunged|plummeted|sank|tumbled|shrank|shrink|decreased|decrease|decreasing|lost|lose|losing|shed|sheds|shedding|retreated|retreats|weakened|sagged|skidded|slump|slumps|slide|slides|sliding|slips|slipping|dips|dip|eases|ease|plunge|plunges|plunging|tumble|tumbles|tumbling|sink|sinks|sinking|dive|dives|dived|dove|crashed|cut|narrowed|down|off';
 const RISE_NOUNS = 'higher|increase|rise|gain|jump|growth|surge';
 const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 /** "in 2005 people": a year before a counted noun is no count. */
@@ -205,16 +208,17 @@ const FIGURE = new RegExp(
     String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?|(?<ofNoun>increases?|rises?|gains?|growth|jumps?|declines?|drops?|falls?|decreases?|reductions?)\sof\s)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
     // Nor the start of one ("$10-25m").
-    String.raw`(?:(?<currency>US\$|HK\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?![-–]\d)(?<moneyScale>${SCALE})?` +
+    String.raw`(?:(?<currency>US\$|HK\$|AU\$|A\$|CA\$|C\$|NZ\$|NT\$|S\$|R\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?![-–]\d)(?<moneyScale>${SCALE})?` +
     String.raw`|(?<pointsSign>[-−+])?(?<points>${NUMBER})(?![-–]\d)\s?(?:percentage[- ]points?|pp|ppts?)\b` +
     String.raw`|(?<percentSign>(?<![\w.,])[-−+](?=\d))?(?<percent>${NUMBER})(?![-–]\d)(?:\s?%|\s(?:percent|per cent)\b)` +
     String.raw`|(?<pence>${NUMBER})(?![-–]\d)\s?(?:pence|p)\b(?!\.?m\b)` +
+    String.raw`|(?<cents>${NUMBER})(?![-–]\d)\s?(?:cents?|US cents)\b` +
     // One word may stand between a count and what it counts: "5 million broadband users".
     String.raw`|(?<count>${NUMBER})(?<countScale>${SCALE})?\s(?<countedBy>(?!(?:and|or|for|of|to|in|the|with|from|by|at|a|an)\s)[a-z][a-z-]+\s)?(?<counted>${COUNT_NOUNS})\b` +
-    String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\s?(?<currencyWord>yuan|euros?|(?:Swiss )?francs|yen|rupees|roubles|rubles|won|pounds|dollars)\b` +
+    String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\s?(?<currencyWord>yuan|euros?|(?:Swiss )?francs|yen|rupees|roubles|rubles|won|pounds|dollars|riyals|kronor|krona|kroner|rand|reais|pesos|rupiah|ringgit|baht|lira|dirhams|shekels|zlotys)\b` +
     // A count in millions without a noun: "Dell third, with shipments down 1.1% at 9.8 million".
     String.raw`|(?<bare>${NUMBER})\s(?<bareScale>thousand|million|billion)\b)` +
-    String.raw`(?:\s(?<after>higher|lower)\b|(?:\s(?:year-over-year|year-on-year|annual|quarterly))?\s(?<noun>${RISE_NOUNS}|${FALL_NOUNS})\b)?`,
+    String.raw`(?:\s(?<after>higher|lower|down(?! from))\b|(?:\s(?:year-over-year|year-on-year|annual|quarterly))?\s(?<noun>${RISE_NOUNS}|${FALL_NOUNS})\b)?`,
   // Without the `u` flag (and so with ASCII word edges) this runs four times faster.
   'gi',
 );
@@ -241,6 +245,8 @@ function unitOf(groups: Record<string, string | undefined>): string {
   if (groups.points || groups.cnPoints) return 'pp';
   if (groups.percent || groups.cnPercent) return '%';
   if (groups.pence) return 'GBP';
+  // "15 cents": a dollar's hundredth, unless the text says whose.
+  if (groups.cents) return 'USD';
   if (groups.count) return COUNT_UNIT_OF.get((groups.counted ?? '').toLowerCase()) ?? 'units';
   if (groups.bare) return 'units';
   if (groups.cnUnit) return CHINESE_UNITS[groups.cnUnit] ?? 'units';
@@ -280,12 +286,12 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
     if (per) figure.per = CHINESE_PER[per] ?? per;
     return figure;
   }
-  const number = groups.money ?? groups.points ?? groups.percent ?? groups.pence ?? groups.count ?? groups.yuan ?? groups.bare ?? '0';
+  const number = groups.money ?? groups.points ?? groups.percent ?? groups.pence ?? groups.cents ?? groups.count ?? groups.yuan ?? groups.bare ?? '0';
   const scale = (groups.moneyScale ?? groups.countScale ?? groups.yuanScale ?? groups.bareScale ?? '').trim().toLowerCase();
   const signed = groups.percentSign ?? groups.pointsSign;
   let direction = (groups.verb ?? groups.after ?? groups.noun ?? groups.ofNoun?.replace(/s$/, '') ?? (signed === '+' ? 'up' : signed ? 'down' : undefined))?.toLowerCase();
   // toPrecision drops the float noise of the scaling (18.51 × 1e9), so equal texts give equal values.
-  const magnitude = Number((Number.parseFloat(number.replace(/,/g, '')) * (SCALES[scale] ?? 1) * (groups.pence ? 0.01 : 1)).toPrecision(15));
+  const magnitude = Number((Number.parseFloat(number.replace(/,/g, '')) * (SCALES[scale] ?? 1) * (groups.pence || groups.cents ? 0.01 : 1)).toPrecision(15));
   // "made up 52.9%", "takes up 20%": a share, not a rise.
   if (direction === 'up' && /\b(?:make|makes|made|making|take|takes|took|taking|account|accounts|sum|sums|summed)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) direction = undefined;
   let carried = false;
@@ -357,7 +363,7 @@ const SOURCE_AFTER =
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
-  /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:firm|researcher|tracker|consultancy|data provider|agency|bureau|statistics office|association|[Aa]nalysts? (?:at|with|from)|[Ee]conomists? (?:at|with)|[Ss]trategists? (?:at|with)|head of [a-z ]+ at|(?:an |the )?(?:analyst|economist|strategist) at|data from|figures from|research by|survey by|cited by|regulator|watchdog),?|据|根据|机构|调研机构|研究机构)\s*$/u;
+  /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:firm|researcher|tracker|consultancy|data provider|agency|bureau|statistics office|association|[Aa]nalysts? (?:at|with|from)|[Ee]conomists? (?:at|with)|[Ss]trategists? (?:at|with)|head of [a-z ]+ at|(?:an |the )?(?:analyst|economist|strategist) at|data from|figures from|research by|survey by|cited by|polled by|surveyed by|compiled by|regulator|watchdog),?|据|根据|机构|调研机构|研究机构)\s*$/u;
 /** A dateline's outlet: "LONDON (Tessaro Wire) -", "Aug 27 (Tessaro Wire) -". */
 const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{Lu}[\p{L}.]* \d{1,2})\s*\($/u;
 /**
@@ -455,6 +461,7 @@ const NOT_A_SUBJECT = new Set(
   number figure figures total amount level industrial manufacturing retail consumer factory wholesale
   shipments sales revenue revenues profit profits output production price prices shares
   thousand million billion trillion bn
+  quarter quarters year years month months week weeks period periods season seasons day days holiday holidays christmas festive
   expects expected expect said says sees saw forecasts forecast estimates estimated reported reports shows showed
   believes thinks predicts predicted warned warns noted notes added told`.split(/\s+/),
 );
@@ -549,18 +556,19 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ],
   ['market (?:value|capitali[sz]ation|cap)|most valuable|worth(?= (?:about |around |some |nearly |more than |over )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
   ['break(?:-up)? fee|termination fee', '分手费|终止费', { ownedByActor: true, level: 'break fee', levelUnits: ['money'], change: null }],
-  ['cost savings|cost synergies|savings|synergies', '成本节约|协同效应', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
+  ['cost savings|cost synergies|savings|synergies|sav(?:e|es|ed|ing)(?= (?:about |around |some |up to |more than |at least |an estimated )?(?:[$£€¥]|HK\\$|\\d))', '成本节约|协同效应|节省', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
   ['stake', '持股|股份', STAKE],
-  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchase|sold for|auction(?:ed)?|valued at|valuing|valuation', '收购|并购|(?<!盘[前后中]|日内)交易(?!所|日|中|时段)|估值', DEAL],
+  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchases?|sold for|auction(?:ed)?|valued at|valuing|values(?= (?:[\\w\\x27’-]+ ){1,4}at\\b)|valuation', '收购|并购|(?<!盘[前后中]|日内)交易(?!所|日|中|时段)|估值', DEAL],
   ['gross margins?', '毛利率', { ownedBySpeaker: true, company: true, level: 'gross margin', levelUnits: ['percent'], change: null }],
   ['sales|sold|sells?|selling|registrations|registered|registers|deliveries|delivered', '销量|销售额|销售|交付', SALES],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
-  ['revenues?|turnover|income|brought in|took in|takes in|generated', '营收|营业收入|收入|营业额', REVENUE],
+  ['revenues?|turnover|income|brought in|took in|takes in|generated|generat(?:e|es|ing)(?![^.]{0,40}\\b(?:savings|synergies)\\b)', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
   ['loss(?:es)?', '亏损', LOSS],
   ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股', SHARE_PRICE],
   ['discounts?|price cuts?', '折扣|优惠|降价', { company: true, level: 'discount', levelUnits: ['percent'], change: null }],
-  ['prices?|priced|cost(?:ing)?|retails? (?:at|for)|fees|fares|tariffs|tolls|rents', '价格|售价|报价|价', PRICE],
+  // "costs £99", "will cost about $300": what a thing costs to buy is its price (a company's "costs" are not).
+  ['prices?|priced|cost(?:ing)?|costs(?= (?:about |around |just |only |up to |from |more than |less than |under |over )?(?:[$£€¥]|HK\\$|A\\$|\\d))|retails? (?:at|for)|fees|fares|tariffs|tolls|rents', '价格|售价|报价|价', PRICE],
   ['customers|subscribers|clients', '客户|用户', { ownedBySpeaker: true, company: true, level: 'customers', levelUnits: ['count'], change: null }],
   ['users|members|viewers|listeners|visitors', '活跃用户', { ownedBySpeaker: true, level: 'users', levelUnits: ['count'], change: 'users change' }],
   ['jobs|job cuts|employees|workers|staff|workforce|redundancies', '员工|岗位', { ownedByPhrase: true, ownedBySpeaker: true, level: 'jobs', levelUnits: ['count'], change: 'jobs change' }],
@@ -573,7 +581,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['exports?', '出口', { ownedByPlace: true, level: 'exports', levelUnits: ['money', 'count'], change: 'exports change' }],
   ['imports?', '进口', { ownedByPlace: true, level: 'imports', levelUnits: ['money', 'count'], change: 'imports change' }],
   // A smelter or refinery "processes" or "refines" its output.
-  ['output|production|produc(?:e|es|ed|ing)|mined?|harvests?|crops?|process(?:es|ed)|refin(?:e|es|ed)|smelt(?:s|ed)?', '产量|生产|年产|产出|供应|处理|冶炼|精炼', PRODUCTION],
+  ['output|production|produc(?:e|es|ed|ing)|pump(?:s|ed|ing)?|mined?|harvests?|crops?|process(?:es|ed)|refin(?:e|es|ed)|smelt(?:s|ed)?', '产量|生产|年产|产出|供应|处理|冶炼|精炼', PRODUCTION],
   ['(?:budget |trade |fiscal )?deficit|shortfall', '赤字', { ownedByPlace: 'only', level: 'deficit', levelUnits: ['money', 'percent'], change: null }],
   ['costs|spend(?:s|ing)?|spent|budget|outlay', '成本|支出|预算', { ownedByActor: true, ownedByPhrase: true, level: 'cost', levelUnits: ['money'], change: null }],
   ['(?:unpaid |back )?tax(?:es)?|tax bill', '税款|税', { level: 'tax', levelUnits: ['money'], change: null }],
@@ -583,12 +591,18 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
 const FAMILY = new RegExp(`\\b(?:${FAMILIES.map(([pattern], i) => `(?<f${i}>${pattern})`).join('|')})\\b`, 'gi');
 const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${pattern})`).join('|'), 'g');
 
-const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|ended|ending the (?:day|session))\b|收盘|收于|收涨|收跌|收报/;
+const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|at the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
+/** ", down 0.8%", ", up 0.5% on the day", ", off 1.1%": a clause that is only a move, of the clause before it. */
+const APPOSITIVE_MOVE = /^[,;]?\s*(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d/;
 /** A move still under way when it was reported: not the day's close, whatever the report's day. */
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|since the (?:start|beginning) of (?:the|this) year|since January)\b|今年以来|年初至今|年内/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
+/** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
+const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[a-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
+/** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
+const BY_VOLUME = /\bsales (?:by )?volumes?\b|\bvolume sales\b|\bby volume\b|销量/;
 /** What the company itself expects (guidance) and what analysts expected. */
 const FORECAST = /\b(?:forecasts?|forecasting|expects?|expecting|expected|guidance|outlook|sees|projects?|predicts?|anticipates?|targets?|to average)\b|预计|预期|预测|指引/i;
 const ESTIMATE = /\banalysts?\b|\bestimates?\b|\bconsensus\b|\bWall Street\b|\bpolled by\b|分析师|市场预期|一致预期/i;
@@ -709,7 +723,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const figures = digits ? withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting) : [];
   const described = figures.length > 0;
   const exchanges = findNames(EXCHANGE_NAMES, text, chinese);
-  const indexes = findNames(INDEX_NAMES, text, chinese);
+  const indexes = withOtherIndexes(findNames(INDEX_NAMES, text, chinese), text, chinese);
   // A commodity's word inside a longer name is the name's ("Lintang Nickel"); "Nickel" alone is the metal.
   // "the world's biggest coffee maker": a commodity naming an industry is no price's.
   const commodities = findNames(COMMODITY_NAMES, text, chinese).filter(
@@ -751,6 +765,26 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     label,
     dateline,
   };
+}
+
+/**
+ * A stock index no table lists, by its name: "the FTSE 350 mining index", "the Jakarta Composite
+ * Index", "the KSE-100 index". Not a statistic called an index (prices, confidence, output).
+ */
+const OTHER_INDEX = /\b(?:(?:\p{Lu}[\p{L}&.-]*|\d+)(?:[ -](?:\p{Lu}[\p{L}&.-]*|\d+)){0,3})(?: [a-z]+){0,2} (?:[Ii]ndex|Composite|Average)\b/gu;
+const NOT_A_STOCK_INDEX = /\b(?:[Pp]rices?|[Cc]onsumer|[Pp]roducer|[Mm]anagers?|[Pp]urchasing|[Cc]onfidence|[Ss]entiment|[Pp]roduction|[Ii]nflation|[Rr]etail|[Hh]ouse|[Cc]ost|[Ll]iving|[Ww]ages?|[Ee]mployment|[Dd]evelopment|[Hh]uman|[Ff]reedom|[Cc]orruption|[Vv]olatility|[Dd]ollar|[Bb]ond|[Cc]limate|[Ss]ervices|[Hh]appiness)\b/;
+
+function withOtherIndexes(known: Named[], text: string, chinese: boolean): Named[] {
+  if (chinese) return known;
+  const other: Named[] = allMatches(OTHER_INDEX, text)
+    .filter((match) => !NOT_A_STOCK_INDEX.test(match[0]) && !known.some((index) => index.start < match.index + match[0].length && match.index < index.end))
+    .map((match) => {
+      // "The FTSE 350 mining index" opening a sentence: the article is not the name's.
+      const article = /^(?:The|A|An|Its|This) /.exec(match[0])?.[0].length ?? 0;
+      return { start: match.index + article, end: match.index + match[0].length, value: match[0].slice(article) };
+    })
+    .filter((index) => /^(?:\p{Lu}|\d)/u.test(index.value) && index.value.split(' ').length > 1);
+  return other.length === 0 ? known : [...known, ...other].sort((a, b) => a.start - b.start);
 }
 
 /** After a commodity's name, words that make it an industry: "coffee maker", "copper miners", "oil companies". */
@@ -810,6 +844,8 @@ interface ArticleContext {
    */
   antecedent: string | null;
   mentions: Map<string, number>;
+  /** The names the article has given as a source of figures ("research firm Tallyco"). */
+  sources: ReadonlySet<string>;
   /** What the previous sentence was about (a company, a place, a business): what an opening "Its" refers to. */
   previous: string | null;
   /** The same, when it was a company or a business: what "the company" or "the handset" refers to first. */
@@ -870,6 +906,7 @@ function emptyContext(day: Period): ArticleContext {
     fiscal: false,
     fiscalYear: null,
     antecedent: null,
+    sources: new Set(),
     mentions: new Map(),
     previous: null,
     previousCompany: null,
@@ -920,9 +957,9 @@ function kindOf(measure: string | null, clause: string): MeasureKind {
 }
 
 /** "owns 9.8% of Pelham", "holds a 4.9% stake in Solace": a holder's share of a company. */
-const HOLDS = /\b(?:owns?|owned|holds?|held|holding|controls?|controlled|has|had)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+|more\s+than\s+)*$/;
+const HOLDS = /\b(?:owns?|owned|holds?|held|holding|controls?|controlled|has|had|acquired|bought|buys|took|takes)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+|more\s+than\s+)*$/;
 // "of British small businesses", "of Chinese buyers": a nationality before a common noun is no company held.
-const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!(?:[\p{L}'’-]+\s+){1,3}market\b)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
+const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!(?:[\p{L}'’-]+\s+){1,3}market\b)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:[a-z]+-[a-z]+\s+)?(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
 
 /**
  * The measure a family gives a figure. A move is told apart by when it was measured (at the
@@ -940,7 +977,7 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && HELD.test(after)))) return 'stake';
   // "465 pence in cash for each Pelham share", "$48 a share": a takeover's price per share.
-  if (unit === 'money' && figure.per === 'share' && (family === DEAL || DEAL_WORDS.test(reading.text) || /\b(?:pay|pays|paying|premium|offers?|offered|in cash)\b/.test(reading.text))) return 'offer price';
+  if (unit === 'money' && figure.per === 'share' && (family === DEAL || DEAL_WORDS.test(reading.text) || /\b(?:pay|pays|paying|premium|offers?|offered|in cash|pitched|approach)\b/.test(reading.text))) return 'offer price';
   if (!family) return null;
   if (family === STAKE) return null;
   if (family === DEAL && !DEAL_WORDS.test(reading.text) && /\bvalu(?:ed|ing) (?:\w+ ){0,4}at\b|\bvaluation\b/.test(reading.text)) return figure.change ? null : 'market value';
@@ -965,6 +1002,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
     }
     if (price && (FORECAST.test(clause) || ESTIMATE.test(clause))) return 'price forecast';
     if ((stock || price) && INTRADAY.test(clause) && !CLOSING.test(clause)) return `${family.level} intraday ${INTRADAY_LOW.test(clause) ? 'low' : 'high'}`;
+    // "spent €1.2bn on new equipment": money spent on assets is an investment, not a running cost.
+    if (family.level === 'cost' && ON_ASSETS.test(clause)) return 'investment';
     return family.level;
   }
   if (family === LOSS) return null;
@@ -1008,7 +1047,7 @@ const FAMILY_REACH = 60;
 const FAMILY_REACH_AFTER = 25;
 
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
-const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/u;
+const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/u;
 
 /**
@@ -1046,16 +1085,21 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     const match = CHINESE_BUSINESS.exec(reading.text);
     const company = match ? owner(match.index) : null;
     if (!match?.groups || !company) return [];
-    const unit = match.groups.unit as string;
-    const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0];
+    // "公司动力电池系统业务": the words that say whose business it is are not its name.
+    const unit = (match.groups.unit as string).replace(/^(?:公司|集团|其中|旗下|其|该)/u, '');
+    // A business with an English name is named in English, so that reports in both languages of
+    // one business's revenue are one fact; any other keeps its Chinese name (动力电池系统), where
+    // the words before 业务 are one business's name from their start (not "…等创新业务", a list's).
+    const named = unit.length >= 2 && !/[等和及与]/u.test(unit) && (match.index === 0 || !/\p{Script=Han}/u.test(reading.text.charAt(match.index - 1)) || /(?:公司|集团|其中|旗下|的)$/u.test(reading.text.slice(0, match.index)));
+    const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0] ?? (named ? unit : null);
     return business ? [{ name: businessName(company, business), start: match.index, end: match.index + match[0].length }] : [];
   }
   const found: Business[] = [];
-  const match = BUSINESS.exec(reading.text);
-  if (match?.groups) {
-    const written = match.groups.owner;
+  // "Revenue at its cloud unit rose 18%, while the devices division …": every business the sentence names.
+  for (const match of allMatches(BUSINESS, reading.text)) {
+    const written = match.groups?.owner;
     const company = written ? (reading.subjects.find((mention) => reading.text.slice(mention.start, mention.end) === written)?.value ?? written) : owner(match.index);
-    const unit = match.groups.unit as string;
+    const unit = match.groups?.unit as string;
     if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: businessName(company, unit), start: match.index, end: match.index + match[0].length });
   }
   for (const sold of allMatches(BUSINESS_REVENUE, reading.text)) {
@@ -1421,12 +1465,21 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
   return shift ? { period: yearBefore(base), shifted: true } : { period: base, shifted: false };
 }
 
+/** Where a share priced in a currency used by one market alone trades. */
+const LISTING_BY_CURRENCY: Readonly<Record<string, string>> = {
+  HKD: 'Hong Kong', AUD: 'Australia', NZD: 'New Zealand', CAD: 'Canada', SGD: 'Singapore', TWD: 'Taiwan', JPY: 'Japan', KRW: 'South Korea', INR: 'India',
+  SAR: 'Saudi Arabia', AED: 'United Arab Emirates', SEK: 'Sweden', NOK: 'Norway', CHF: 'Switzerland', ZAR: 'South Africa', BRL: 'Brazil', MXN: 'Mexico',
+  RUB: 'Russia', TRY: 'Turkey', ILS: 'Israel', PLN: 'Poland', IDR: 'Indonesia', MYR: 'Malaysia', THB: 'Thailand',
+};
+
 function listingFor(figure: RawFigure, subject: string | null, reading: SentenceReading, context: ArticleContext): string | null {
   // "Shares of BYD, which are listed in Hong Kong and Shenzhen, fell 1.2% in Hong Kong": where the move was.
   const stated = nearest(reading.listings.filter((listing) => !hidden(reading, listing, figure)), figure)?.value;
   if (stated) return stated;
   if (subject && context.listings.has(subject)) return context.listings.get(subject) ?? null;
-  if (figure.unit === 'HKD') return 'Hong Kong';
+  // A share priced in a country's own currency (HK$, A$, riyals, kronor) trades there.
+  const local = LISTING_BY_CURRENCY[figure.unit] ?? reading.figures.map((f) => LISTING_BY_CURRENCY[f.unit]).find((place) => place !== undefined);
+  if (local) return local;
   if (context.listing) return context.listing;
   // "Solace shares soared 41% to $46.90": a share priced in dollars, without another listing named, trades in the United States.
   if (reading.figures.some((f) => f.unit === 'USD' && f.per === undefined) && /\bshares?\b|\bstock\b/i.test(reading.text)) return 'United States';
@@ -1437,18 +1490,20 @@ function exchangeFor(figure: RawFigure, subject: string, clause: number, reading
   const stated = statedFor(figure, clause, reading, reading.exchanges)?.value;
   if (stated === 'ICE') return ICE_LONDON.test(subject) ? 'London' : 'New York';
   if (stated) return stated === 'London' && LONDON_METALS.test(subject) ? 'London Metal Exchange' : stated;
-  return context.exchanges.get(subject) ?? context.exchange;
+  const carried = context.exchanges.get(subject) ?? context.exchange;
+  // The LME trades base metals: a report's LME does not carry to gold or oil named after it.
+  return carried === 'London Metal Exchange' && !LONDON_METALS.test(subject) ? null : carried;
 }
 const COMMODITY_SET = new Set(COMMODITIES.map(([name]) => name));
 
-/** "China's BYD", "Indonesia's Lintang": a place before a company's name is where it is from, not a market. */
-const ORIGIN = /^['’]s\s+\p{Lu}/u;
+/** "China's BYD", "Indonesia's Lintang": a place before a company's name is where it is from, not a market ("Europe's PC market" is one). */
+const ORIGIN = /^['’]s\s+(?!(?:PC|TV|EV|SUV)s?\b)\p{Lu}/u;
 
 function marketFor(figure: RawFigure, measure: string | null, subject: string | null, clause: number, reading: SentenceReading, context: ArticleContext): string | null {
   if (measure?.startsWith('index change')) return INDEX_MARKET.get(subject ?? '') ?? null;
   if (measure?.startsWith('share price') || measure?.startsWith('stock') || measure?.startsWith('market value')) return listingFor(figure, subject, reading, context);
   if ((measure?.startsWith('price') || measure === null) && subject && COMMODITY_SET.has(subject)) return exchangeFor(figure, subject, clause, reading, context);
-  const places = reading.markets.filter((m) => !ORIGIN.test(reading.text.slice(m.end, m.end + 4)) && !/^\s*-?(?:listed|based)\b/.test(reading.text.slice(m.end, m.end + 9)));
+  const places = reading.markets.filter((m) => !ORIGIN.test(reading.text.slice(m.end, m.end + 12)) && !/^\s*-?(?:listed|based)\b/.test(reading.text.slice(m.end, m.end + 9)));
   // "Registrations across the European Union, Britain and …": the first place of the clause is its market.
   const stated = inClause(reading, places, clause)[0] ?? places.find((p) => p.end <= figure.start) ?? statedFor(figure, clause, reading, places);
   // A takeover's price, fee and savings are measured in no market ("Britain's watchdog … Bluewave's £4.2 billion takeover").
@@ -1476,7 +1531,7 @@ function pairs(reading: SentenceReading): Map<RawFigure, string> {
 /** Before a share of something: "hold", "took", "accounts for", "with Apple holding". */
 const SHARE_VERB = /\b(?:hold|holds|held|holding|have|has|had|control|controls|controlled|account(?:s|ed)? for|make(?:s)? up|made up|supply|supplies|supplied|serve|serves|served|take|takes|took|taking|capture[sd]?|command(?:s|ed)?|claim(?:s|ed)?)\s+(?:about|around|roughly|nearly|almost|some|more than|just over|just under|an estimated|a|only)?\s*$/;
 /** "The market shrank", "the overall market fell": a market as a sentence's actor. */
-const MARKET_ACTOR = /\b(?:[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?|[A-Z][A-Za-z]+['’]s (?:overall |whole |total )?)(?:[a-z-]+ )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
+const MARKET_ACTOR = /\b(?:[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?|[A-Z][A-Za-z]+['’]s (?:overall |whole |total )?)(?:[a-z-]+ |[A-Z]{2,4}s? )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
 
 /** A sentence opening with the shares of the one before: "They had closed down 0.8%". */
 const THEY = /^They\b/;
@@ -1504,7 +1559,10 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
   for (const raw of reading.figures) {
     const clause = clauseOf(reading, raw.start);
     // "一度上涨4.8%，至每吨3112美元": a clause that opens with "to" goes on with the move before it.
-    const own = reading.chinese && clause > 0 && /^[，,]?\s*(?:至|到|升至|涨至|跌至|降至)/u.test(clauseText(reading, clause)) ? clauseText(reading, clause - 1) + clauseText(reading, clause) : clauseText(reading, clause);
+    // "ended at $2,510 a tonne, down 0.8%": a clause that is only a move goes on with the clause before it,
+    // which says when the move was measured.
+    const continues = clause > 0 && (reading.chinese ? /^[，,]?\s*(?:至|到|升至|涨至|跌至|降至)/u : APPOSITIVE_MOVE).test(clauseText(reading, clause));
+    const own = continues ? clauseText(reading, clause - 1) + clauseText(reading, clause) : clauseText(reading, clause);
     const actor = actorFor(raw, clause, reading, context);
     // A measure's word after its figure is close to it ("$5bn in sales", "11% of the market"), unless another verb's ("2.8% as copper prices climbed").
     const reach = (mention: FamilyMention) =>
@@ -1586,6 +1644,11 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       described.push({ ...figure, change: previous.change, value: Math.sign(previous.value) < 0 ? -Math.abs(figure.value) : figure.value, subject: previous.subject, measure: previous.measure, period: previous.period, market: previous.market });
       continue;
     }
+    // "revenue of between $10.5 billion and $10.9 billion", "$4.1bn to $4.3bn": a range's two ends are one quantity's.
+    if (previous && previous.unit === figure.unit && previous.change === figure.change && /^\s*(?:and|to|[-–])\s*$/.test(reading.text.slice(previous.end, figure.start)) && (/\bbetween\s+(?:about\s+)?$/.test(reading.text.slice(Math.max(0, previous.start - 12), previous.start)) || (/^\s*(?:to|[-–])\s*$/.test(reading.text.slice(previous.end, figure.start)) && !/\bfrom\s+(?:about\s+|around\s+)?$/.test(reading.text.slice(Math.max(0, previous.start - 14), previous.start))))) {
+      described.push({ ...figure, subject: previous.subject, measure: previous.measure, period: previous.period, market: previous.market });
+      continue;
+    }
     // "up $4.87, or 7%": the same move as a percentage.
     if (previous?.change && unitKind(previous.unit) === 'money' && figure.unit === '%' && /^,?\s+or\s+$/.test(reading.text.slice(previous.end, figure.start))) {
       figure = { ...figure, change: true, value: Math.sign(previous.value) < 0 ? -Math.abs(figure.value) : Math.abs(figure.value) };
@@ -1621,10 +1684,15 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       measure = 'revenue';
       salesInMoney = true;
       // "sales fell 11% to $18.51 billion": the change before it was of the same money.
-      for (const earlier of described) if (earlier.measure === 'sales change' && earlier.subject === subject) earlier.measure = 'revenue change';
+      for (const earlier of described) {
+        if (earlier.measure !== 'sales change' || earlier.subject !== subject) continue;
+        earlier.measure = 'revenue change';
+        earlier.market = marketFor(earlier, earlier.measure, earlier.subject, clauseOf(reading, earlier.start), reading, context);
+      }
     }
     if (measure === 'sales' && unitKind(figure.unit) === 'count') salesInMoney = false;
-    if (measure === 'sales change' && salesInMoney && !reading.figures.some((f) => unitKind(f.unit) === 'count')) measure = 'revenue change';
+    // "sales by volume grew 57%", "volume sales fell 2.5%": units sold, whatever money the article gave before.
+    if (measure === 'sales change' && salesInMoney && !reading.figures.some((f) => unitKind(f.unit) === 'count') && !BY_VOLUME.test(own)) measure = 'revenue change';
     // "The data-centre business … grew 44%": a business grows by its revenue.
     if (measure === null && figure.change && unitKind(figure.unit) === 'percent' && subject?.endsWith(' business')) measure = 'revenue change';
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
@@ -1644,7 +1712,9 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
 /** The subject a sentence opens with: what an opening "Its" in the next one refers to. */
 function openingSubject(reading: SentenceReading, context: ArticleContext, businesses: Business[], described: readonly Described[]): string | null {
   const business = businesses[0];
-  if (business && business.start - reading.dateline < 24) return business.name;
+  // "The cloud business grew 44%. It …": the business is what the sentence is about only where it opens it;
+  // after "Revenue at its cloud unit rose 18%", "It" is the company.
+  if (business && business.start === reading.dateline) return business.name;
   // A dateline's city ("SANTIAGO (Tessaro Wire) -") opens no sentence.
   const dateline = reading.dateline;
   // "The company, which also runs mines on Halmahera, produced …": the company.
@@ -1676,8 +1746,11 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
   const forecasting = described.length > 0 && described.every((figure) => figure.measure === 'price forecast');
   const companies = forecasting ? [] : reading.subjects.filter((mention) => mention.role !== 'source' && !mention.product && !FACILITY.test(reading.text.slice(mention.end, mention.end + 12)));
   const mentions = new Map(context.mentions);
-  // A company that said something ("operator Lintang said") is more the article's than a name in passing.
-  for (const mention of companies) mentions.set(mention.value, (mentions.get(mention.value) ?? 0) + (mention.role === 'said' ? 2 : 1));
+  const sources = new Set(context.sources);
+  for (const mention of reading.subjects) if (mention.role === 'source') sources.add(mention.value);
+  // A company that said something ("operator Lintang said") is more the article's than a name in passing;
+  // a research firm, once named as the source of figures, says what it counts, not its own news.
+  for (const mention of companies) mentions.set(mention.value, (mentions.get(mention.value) ?? 0) + (mention.role === 'said' && !sources.has(mention.value) ? 2 : 1));
   // The article's company: the most named so far, the first of those named as often.
   let antecedent = context.antecedent;
   for (const mention of companies) {
@@ -1697,6 +1770,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     fiscal: context.fiscal || reading.periods.some((mention) => mention.fiscalQuarter),
     antecedent,
     mentions,
+    sources,
     previous: opening,
     // A commodity or an index the sentence opened with ("It touched $10,530") is no company "the smelter" can be.
     previousCompany: opening !== null && !COMMODITY_SET.has(opening) && !INDEX_MARKET.has(opening) && (businesses.some((b) => b.name === opening) || reading.subjects.some((m) => m.value === opening) || reading.backReferences[0]?.start === reading.dateline) ? opening : null,
@@ -1715,7 +1789,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
   if (fiscalYear) next.fiscalYear = Number(/\d{4}/.exec(fiscalYear)?.[0]);
   const flowMarket =
     flows.findLast((figure) => figure.market && figure.measure !== null && !OWN_TOTALS.test(figure.measure) && !DEAL_MEASURES.has(figure.measure))?.market ??
-    (described.length === 0 ? reading.markets.find((m) => m.value !== null && !ORIGIN.test(reading.text.slice(m.end, m.end + 4)))?.value : undefined);
+    (described.length === 0 ? reading.markets.find((m) => m.value !== null && !ORIGIN.test(reading.text.slice(m.end, m.end + 12)))?.value : undefined);
   if (flowMarket) next.market = flowMarket;
   // Exchanges and listings, once named, stay the article's: a commodity's first exchange is the benchmark the article follows.
   for (const figure of described) {
@@ -1808,8 +1882,8 @@ function loneName(text: string, spans: readonly NameSpan[] | undefined): string 
 /** A line that labels the list under it: short, ending with a colon, no figure of its own. */
 const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
 
-/** A label or heading over a closing report's list: "Closing prices:", "At the close", 收盘价. */
-const CLOSING_LABEL = /^(?:closing (?:prices|levels|moves|quotes)|(?:at|market) (?:the )?close|收盘(?:价|情况|行情)?)\b.{0,40}$/iu;
+/** A label or heading over a closing report's list: "Closing prices:", "LME base metals at the close", "Settlement prices", 收盘价. */
+const CLOSING_LABEL = /^(?=.{0,70}$).*(?:\b(?:closing (?:prices|levels|moves|quotes|rates|snapshot)|(?:at|by|market|the) (?:the )?close\b|settlement (?:prices|levels)|end[- ]of[- ](?:day|session|trading))|收盘)/iu;
 
 const METADATA_LINE = /^(?:来源|作者|编辑|记者|责编|出处|原标题)[:：]|^(?:Source|Reporting by|Writing by|Editing by|Additional reporting by)\b/u;
 

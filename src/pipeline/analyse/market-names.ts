@@ -16,11 +16,11 @@ export const PLACE_MARKETS: readonly [name: string, english: string, chinese: st
   ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
   ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
   ['United States', String.raw`United States|U\.S\.(?= market)|US(?= market)|American (?:[a-z-]+ )?market`, '美国'],
-  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z])|British (?:[a-z-]+ )?market`, '英国'],
+  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)|British (?:[a-z-]+ )?market`, '英国'],
   ['Europe', String.raw`Europe|European (?:[a-z-]+ )?market|European Union|the EU\b`, '欧洲|欧盟'],
   ['Germany', 'Germany|German (?:[a-z-]+ )?market', '德国'],
   ['Sweden', 'Sweden|Swedish (?:[a-z-]+ )?market', '瑞典'],
-  ['global', String.raw`global(?= (?:[a-z-]+ )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
+  ['global', String.raw`[Gg]lobal(?= (?:[a-z-]+ |[A-Z]{2,4}s? )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
   ['eurozone', String.raw`euro ?zone|Euro ?zone`, '欧元区'],
 ];
 
@@ -94,6 +94,12 @@ export const INDEXES: readonly [name: string, english: string, chinese: string, 
  * their own names (Brent, West Texas Intermediate, arabica and robusta coffee); Chinese names
  * only where they cannot be part of another word (铜价, 沪镍, 黄金, not 金 of 金融).
  */
+/**
+ * Words after "tin" or "lead" that make it the metal, not the verb or the can: "Tin finished the
+ * session higher", "lead prices", "Lead has risen 4%".
+ */
+const METAL_VERBS = 'prices?|futures|contracts?|rose|fell|was|is|at|on|in|ended|closed|settled|finished|gained|lost|added|slipped|dropped|climbed|eased|edged|jumped|slid|has|had|traded|hit|touched|firmed|weakened|shed|rallied|tumbled|advanced|declined|rebounded|fell|dipped|stocks|output|production|supply|supplies|demand|market';
+
 export const COMMODITIES: readonly [name: string, english: string, chinese: string][] = [
   ['Brent crude', String.raw`Brent(?: crude)?(?: oil)?(?: futures)?`, '布伦特原油|布伦特'],
   ['West Texas Intermediate', String.raw`(?:U\.S\. |US )?West Texas Intermediate(?: crude)?(?: oil)?(?: futures)?|WTI(?: crude)?(?: oil)?`, 'WTI原油|WTI|美国原油'],
@@ -116,8 +122,8 @@ export const COMMODITIES: readonly [name: string, english: string, chinese: stri
   ['nickel', 'nickel', '镍价|沪镍|伦镍|期镍|镍期货|[沪伦]?镍(?=主力|期货|合约|价格|矿|产量|供应|生铁|[价库])'],
   ['aluminium', 'aluminium|aluminum', '铝价|沪铝|伦铝|期铝|铝期货|[沪伦]?铝(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
   ['zinc', 'zinc', '锌价|沪锌|伦锌|期锌|锌期货|[沪伦]?锌(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
-  ['tin', String.raw`tin(?= (?:prices?|futures|contract|rose|fell|was|is|at|on|in))`, '锡价|沪锡|伦锡|期锡|锡期货|[沪伦]?锡(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
-  ['lead', String.raw`lead(?= (?:prices?|futures|contract))`, '铅价|沪铅|伦铅|期铅|铅期货|[沪伦]?铅(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['tin', String.raw`tin(?= (?:${METAL_VERBS}))`, '锡价|沪锡|伦锡|期锡|锡期货|[沪伦]?锡(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['lead', String.raw`lead(?= (?:${METAL_VERBS}))`, '铅价|沪铅|伦铅|期铅|铅期货|[沪伦]?铅(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
   ['iron ore', 'iron ore', '铁矿石'],
   ['stainless steel', 'stainless steel', '不锈钢'],
   ['rebar', 'rebar|steel rebar', '螺纹钢'],

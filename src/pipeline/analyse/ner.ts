@@ -103,6 +103,9 @@ const TITLES = new Set(
   deputy st rev saint archbishop bishop`.split(/\s+/),
 );
 /** Words inside a name that join its parts: "Bank of England", "Procter & Gamble". */
+/** Words a name goes on after with "of": "Bank of England", "University of Oxford", "Prince of Wales". */
+const OF_HEAD =
+  /^(?:Bank|Banks|University|College|School|Institute|Institution|Department|Ministry|Office|Board|Bureau|Chamber|Council|Commission|Committee|Court|Federation|Confederation|Union|Association|Society|Organisation|Organization|Church|Republic|Kingdom|State|States|City|Isle|Port|House|Museum|Academy|Agency|Authority|League|Bureau|Duke|Duchess|Prince|Princess|King|Queen|Earl|Lord|Secretary|Minister|Governor|Chancellor|Director|Head|Chief|Mayor|Bishop|Archbishop|Hospital|Fund|Trust|Exchange|Order|Party|Ministry|Sultanate|Emirate|Province|Gulf|Straits?|Sea|Cape|Bay|Lake|Isles|Islands?)$/;
 const JOINERS = new Set(['of', '&', 'de', 'du', 'von', 'van', 'der', 'del', 'la']);
 /** A company's legal suffix: the name is a company, and the short form without it the same one. */
 export const CORPORATE_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|AG|SA|NV|GmbH|Group|Holdings))+$/;
@@ -120,9 +123,9 @@ const PERSON_CUE = /\b(?:analyst|economist|spokesman|spokeswoman|spokesperson|ex
 /** Proper-noun words that are not names of anything a reader follows. */
 const NOT_A_NAME = new Set(['Month', 'WeekDay', 'Date', 'Demonym', 'Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Holiday']);
 const MONTH_OR_TIME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EST|ET|PST|CET|UTC)\.?$/;
-/** What the lexicon lacks of those: months and days (some are verbs in it), faiths, peoples. */
+/** What the lexicon lacks of those: months and days (some are verbs in it), faiths, peoples, and the abbreviations of things and measures (PCs, EVs, GDP, Q1). */
 const NOT_A_NAME_WORD =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Islam|Muslims?|Christians?|Catholics?|Protestants?|Jews|Britons|Arabs?|\p{Lu}\p{Ll}+(?:ish|ese)|I|I'\w+)$/u;
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Islam|Muslims?|Christians?|Catholics?|Protestants?|Jews|Britons|Arabs?|\p{Lu}\p{Ll}+(?:ish|ese)|I|I'\w+|(?:PC|TV|EV|SUV|ETF|DVD|CD|LCD|OLED|CPU|GPU|IPO|App)s?|AI|CEO|CFO|COO|CTO|GDP|VAT|SMS|PMI|CPI|RPI|ESG|[QH][1-4]|FY\d{0,4})$/u;
 
 interface Token {
   text: string;
@@ -169,7 +172,7 @@ const OPENING_WORDS = new Set(
   `shares stocks sales output production profits profit revenue revenues prices exports imports customers subscribers shipments earnings
   rival rivals retailer carmaker automaker chipmaker miner lender insurer operator carrier airline brand manufacturer supplier producer
   developer publisher broadcaster analyst analysts economist regulator watchdog startup start-up conglomerate giant
-  closing worldwide overall benchmark`.split(/\s+/),
+  closing worldwide global overall total annual quarterly domestic international benchmark`.split(/\s+/),
 );
 /** An opening word that says the name after it is a company's. */
 const COMPANY_OPENING = /^(?:rival|rivals|retailer|carmaker|automaker|chipmaker|miner|lender|insurer|operator|carrier|airline|brand|manufacturer|supplier|producer|developer|publisher|broadcaster|startup|start-up|conglomerate|giant)$/;
@@ -194,9 +197,10 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
       if (next?.proper && (next.start === (tokens[j] as Token).end || /^\s+$/.test(text.slice((tokens[j] as Token).end - offset, next.start - offset)))) j++;
       else if (next && next.text === '-' && next.start === (tokens[j] as Token).end && tokens[j + 2]?.proper) j += 2;
       else {
-        // "Bank of England", "Jeroen van der Veer": joiners between two proper nouns.
+        // "Bank of England", "Jeroen van der Veer": joiners between two proper nouns; "of" only after
+        // a word that heads an institution's name ("Gerard Rijk of Inbev" is a person and his firm).
         let k = j + 1;
-        while (tokens[k] && JOINERS.has((tokens[k] as Token).text)) k++;
+        while (tokens[k] && JOINERS.has((tokens[k] as Token).text) && ((tokens[k] as Token).text !== 'of' || OF_HEAD.test((tokens[j] as Token).text))) k++;
         // The tagger may miss the name's last word ("Veer" as a verb): a capital says it.
         if (k > j + 1 && (tokens[k]?.proper || /^\p{Lu}/u.test(tokens[k]?.text ?? ''))) j = k;
         else break;
@@ -468,9 +472,14 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
         const end = start + name.length;
         if (!starts.has(start) || !ends.has(end)) continue;
-        const overlapping = spans.find((span) => span.start < end && start < span.end);
-        if (!overlapping) added.push({ start, end, name: company.name, type: 'company' });
-        else if (overlapping.type === 'person' && overlapping.start === start && overlapping.end === end) overlapping.type = 'company';
+        const overlapping = spans.filter((span) => span.start < end && start < span.end);
+        // "宁德/nr 时代": words the tagger named apart inside the company's name are the name.
+        const inside = overlapping.every((span) => !span.gazetteer && span.type !== 'company' && start <= span.start && span.end <= end);
+        if (overlapping.length === 0) added.push({ start, end, name: company.name, type: 'company' });
+        else if (inside && overlapping.some((span) => span.start !== start || span.end !== end)) {
+          for (const span of overlapping) spans.splice(spans.indexOf(span), 1);
+          added.push({ start, end, name: company.name, type: 'company' });
+        } else if (overlapping.length === 1 && overlapping[0]?.type === 'person' && inside) (overlapping[0] as NameSpan).type = 'company';
       }
     }
     return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
@@ -519,10 +528,11 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         let from = start;
         for (let k = i - 1; k >= 0; k--) {
           const before = words[k] as { word: string; tag: string };
-          if (!/^(?:n|nz|nt|ns|j|x)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
-          // A word the tagger read as a place ("北风/ns") is the name's first word, not a place of its own.
+          if (!/^(?:n|nz|nt|ns|nr|j|x)$/.test(before.tag) || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - (from - before.word.length) > 8) break;
+          // A word the tagger read as a place or a person ("北风/ns", "宁德/nr") is the name's first
+          // word, not a name of its own: a person has no shares.
           const taken = spans.findIndex((span) => span.end > from - before.word.length);
-          if (taken >= 0 && !(spans[taken]?.type === 'place' && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
+          if (taken >= 0 && !(/^(?:place|person)$/.test(spans[taken]?.type ?? '') && !spans[taken]?.gazetteer && spans[taken]?.start === from - before.word.length && spans[taken]?.end === from)) break;
           if (taken >= 0) spans.splice(taken, 1);
           from -= before.word.length;
         }
