@@ -525,6 +525,65 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads the close of moves told beside one, "6% up", "put on", a year to date written "in 2026", and "they" mid-sentence as the shares before', () => {
+    expect(
+      read('en', '2026-02-26', [
+        ['NEW YORK, Feb 26 (Corran Wire) - The S&P 500 lost 0.7% by the end of trading and the Nasdaq Composite dropped 1.3%.', 'Corvana shares tumbled 12.4% to $187.30.', 'At one point in the session they were down as much as 15%.'],
+        ["Retailer Penbury's shares closed 6% up, and Tarrant Mining put on 1.9%.", 'Against the trend, retailer Hollister Lane rallied 9%.', "Ashgrove's stock has lost 17% in 2026, taking its loss since the start of the year to 17%."],
+      ]),
+    ).toEqual([
+      ['lost 0.7%', -0.7, '%', 'S&P 500', 'index change at close', '2026-02-26', 'United States'],
+      ['dropped 1.3%', -1.3, '%', 'Nasdaq Composite', 'index change at close', '2026-02-26', 'United States'],
+      ['tumbled 12.4%', -12.4, '%', 'Corvana', 'stock change at close', '2026-02-26', 'United States'],
+      ['$187.30', 187.3, 'USD', 'Corvana', 'share price', '2026-02-26', 'United States'],
+      ['down as much as 15%', -15, '%', 'Corvana', 'stock change', '2026-02-26', 'United States'],
+      ['6% up', 6, '%', 'Penbury', 'stock change at close', '2026-02-26', 'United States'],
+      ['put on 1.9%', 1.9, '%', 'Tarrant Mining', 'stock change at close', '2026-02-26', 'United States'],
+      // "retailer" outweighs "Lane", a word that often ends a place's name.
+      ['rallied 9%', 9, '%', 'Hollister Lane', 'stock change at close', '2026-02-26', 'United States'],
+      ['lost 17%', -17, '%', 'Ashgrove', 'stock change year to date', '2026-02-26', 'United States'],
+      ['17%', -17, '%', 'Ashgrove', 'stock change year to date', '2026-02-26', 'United States'],
+    ]);
+  });
+
+  it('reads what a buyer pays for a company, the fee if its board backs a rival, a stake in a relative clause, "Unlike X" as no actor, brands outside the top five, and "the benchmark contract" as the commodity before', () => {
+    expect(
+      read('en', '2026-03-02', [
+        ['Ridgeway agreed to pay £410 million for Castlemere Water.', 'Castlemere would have to pay Ridgeway £24 million if its board backed a rival offer.', 'Pension fund Aldermoor, which owns 8%, has agreed to sell.'],
+        ['Unlike Samsung, whose volumes held steady, Apple saw its shipments fall 8%.', 'Brands outside the top five together held 10.8% of the market.'],
+        ['Arabica coffee held firm.', 'The benchmark contract settled 0.6% higher at $3.42 a pound.'],
+      ]),
+    ).toEqual([
+      ['£410 million', 410000000, 'GBP', 'Castlemere Water', 'deal value', null, null],
+      ['£24 million', 24000000, 'GBP', 'Ridgeway', 'break fee', null, null],
+      ['8%', 8, '%', 'Aldermoor', 'stake', null, null],
+      ['fall 8%', -8, '%', 'Apple', 'shipments change', null, null],
+      ['10.8%', 10.8, '%', 'other brands', 'market share', null, null],
+      ['0.6% higher', 0.6, '%', 'arabica coffee', 'price change at close', '2026-03-02', null],
+      ['$3.42', 3.42, 'USD', 'arabica coffee', 'price', '2026-03-02', null],
+    ]);
+  });
+
+  it('reads a dateline without a city, a product counted "shipments of", the full year after a quarter, "in the quarter", "the iPhone maker", and guidance', () => {
+    expect(
+      read('en', '2026-01-12', [
+        ['(Tessaro Wire) - Worldwide shipments of personal computers grew 4.9% in the fourth quarter to 71.8 million units, research firm Halden Data said on Monday.'],
+        ['For the full year, shipments rose 5.6% to 268 million units, the strongest growth since the buying spree of 2021.'],
+        ['Lenovo shipped 18.9 million units in the quarter.', "Halden said the iPhone maker's Mac shipments jumped 17%, lifting its share to 9.4%."],
+        ['For the second quarter, Paxton guided to revenue of $11.9 billion.'],
+      ]),
+    ).toEqual([
+      ['grew 4.9%', 4.9, '%', 'global PC market', 'shipments change', 'Q4 2025', 'global'],
+      ['71.8 million units', 71800000, 'units', 'global PC market', 'shipments', 'Q4 2025', 'global'],
+      ['rose 5.6%', 5.6, '%', 'global PC market', 'shipments change', '2025', 'global'],
+      ['268 million units', 268000000, 'units', 'global PC market', 'shipments', '2025', 'global'],
+      ['18.9 million units', 18900000, 'units', 'Lenovo', 'shipments', 'Q4 2025', 'global'],
+      ['jumped 17%', 17, '%', 'Mac', 'shipments change', 'Q4 2025', 'global'],
+      ['9.4%', 9.4, '%', 'Mac', 'market share', 'Q4 2025', 'global'],
+      ['$11.9 billion', 11900000000, 'USD', 'Paxton', 'revenue forecast', 'Q2 2026', null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

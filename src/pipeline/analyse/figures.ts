@@ -188,8 +188,8 @@ const COUNT_UNITS: readonly [nouns: string, unit: string][] = [
 ];
 const COUNT_NOUNS = COUNT_UNITS.map(([nouns]) => nouns).join('|');
 const COUNT_UNIT_OF = new Map(COUNT_UNITS.flatMap(([nouns, unit]) => nouns.split('|').map((noun) => [noun.toLowerCase(), unit] as const)));
-const RISE_VERBS = 'rose|rise|rises|rising|risen|grew|grow|grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|surged|surge|surges|surging|soared|soaring|climbed|climb|climbing|increased|increase|increasing|added|adding|rallied|rebounded|advanced|firmed|strengthened|leapt|leaped|leap|leaps|rocketed|rockets|spiked|soar|soars|climbs|rallies|advances|widened|up';
-const FALL_VERBS = 'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slid|slipped|slip|dipped|eased|slumped|plunged|plummeted|sank|tumbled|shrank|shrink|decreased|decrease|decreasing|lost|lose|losing|shed|sheds|shedding|retreated|retreats|weakened|sagged|skidded|slump|slumps|slide|slides|sliding|slips|slipping|dips|dip|eases|ease|plunge|plunges|plunging|tumble|tumbles|tumbling|sink|sinks|sinking|dive|dives|dived|dove|crashed|cut|narrowed|down|off';
+const RISE_VERBS = 'rose|rise|rises|rising|risen|grew|grow|grows|growing|gained|gain|gains|gaining|jumped|jump|jumps|jumping|surged|surge|surges|surging|soared|soaring|climbed|climb|climbing|increased|increase|increasing|added|adding|rallied|rebounded|advanced|put on|firmed|strengthened|expanded|leapt|leaped|leap|leaps|rocketed|rockets|spiked|soar|soars|climbs|rallies|advances|widened|up';
+const FALL_VERBS = 'fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|slid|slipped|slip|dipped|eased|slumped|plunged|plummeted|sank|tumbled|shrank|shrink|decreased|decrease|decreasing|lost|lose|losing|shed|sheds|shedding|retreated|retreats|weakened|sagged|skidded|slump|slumps|slide|slides|sliding|slips|slipping|dips|dip|eases|ease|plunge|plunges|plunging|tumble|tumbles|tumbling|sink|sinks|sinking|dive|dives|dived|dove|crashed|contracted|cut|narrowed|down|off';
 const RISE_NOUNS = 'higher|increase|rise|gain|jump|growth|surge';
 const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 /** "in 2005 people": a year before a counted noun is no count. */
@@ -218,14 +218,14 @@ const FIGURE = new RegExp(
     String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\s?(?<currencyWord>yuan|euros?|(?:Swiss )?francs|yen|rupees|roubles|rubles|won|pounds|dollars|riyals|kronor|krona|kroner|rand|reais|pesos|rupiah|ringgit|baht|lira|dirhams|shekels|zlotys)\b` +
     // A count in millions without a noun: "Dell third, with shipments down 1.1% at 9.8 million".
     String.raw`|(?<bare>${NUMBER})\s(?<bareScale>thousand|million|billion)\b)` +
-    String.raw`(?:\s(?<after>higher|lower|down(?! from))\b|(?:\s(?:year-over-year|year-on-year|annual|quarterly))?\s(?<noun>${RISE_NOUNS}|${FALL_NOUNS})\b)?`,
+    String.raw`(?:\s(?<after>higher|lower|down(?! from)|up(?! from| to)|less(?= than)|fewer(?= than)|more(?= than))\b|(?:\s(?:year-over-year|year-on-year|annual|quarterly))?\s(?<noun>${RISE_NOUNS}|${FALL_NOUNS})\b)?`,
   // Without the `u` flag (and so with ASCII word edges) this runs four times faster.
   'gi',
 );
 /** "lift its output by 40,000 tonnes", "cut … by around 8,000 tonnes": a change, by its verb. */
-const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|raising|boost|boosts|boosted|boosting|increase|increases|increased|increasing|expand|expands|expanded|expanding|widen|widened|add|adds|added|grow)|(?<fall>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|shrink|shrank|narrow|narrowed|lose|loses|lost|losing))\b(?:\s+[\w'’-]+){0,7}\s+by\s+(?:(?:about|around|some|roughly|nearly|almost|up to|as much as|only|just)\s+)?$/i;
+const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|raising|boost|boosts|boosted|boosting|increase|increases|increased|increasing|expand|expands|expanded|expanding|widen|widened|add|adds|added|grow)|(?<fall>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|shrink|shrank|narrow|narrowed|lose|loses|lost|losing))\b(?:\s+[\w'’-]+){0,7}\s+by\s+(?:(?:about|around|some|roughly|nearly|almost|up to|as much as|only|just|an average of|an estimated|a further)\s+)?$/i;
 /** "taking their loss this year to 19%", "its gains since January to 40%": a change, written as a level. */
-const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase))(?:\s+[a-z]+){0,4}\s+to\s+$/i;
+const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase))(?:\s+[a-z]+){0,7}\s+to\s+$/i;
 
 /**
  * A figure in Chinese text: "16%", "1.2亿部", "同比下降11%", "5000万美元", "3.6个百分点", "12万吨".
@@ -371,8 +371,10 @@ const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{L
  * company the article is about (or the name before it in its sentence).
  */
 const BACK_REFERENCE =
-  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其/gu;
+  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[a-z]+[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其/gu;
 const PRONOUN_BACK = /^(?:[Ii]ts|[Ii]t|[Tt]heir|其)$/;
+/** A commodity referred back to: "The metal has gained 9.8%", "The benchmark contract settled 0.6% higher". */
+const COMMODITY_BACK_REFERENCE = /\b[Tt]he (?:(?:benchmark|front-month|most-active|most-traded|yellow|red|precious|base|white|soft|industrial)\s+)*(?:metal|commodity|contract|grain|oilseed|fuel)\b(?!\s+(?:maker|makers|producer|producers|miner|miners|price|prices))|该合约|该品种/g;
 /** An index referred back to: "the blue-chip index", "the benchmark index". */
 const INDEX_BACK_REFERENCE = /\b[Tt]he (?:(?:blue-chip|benchmark|broader|broad|main|tech-heavy|domestically focused|wider|mid-cap|small-cap)\s+)*index\b|该指数/g;
 /**
@@ -382,7 +384,7 @@ const INDEX_BACK_REFERENCE = /\b[Tt]he (?:(?:blue-chip|benchmark|broader|broad|m
 const PRONOUN_SUBJECT = /\b(?:they|he|she|we)\b|(?:^|[,;:]\s+)(?:it|this|these|those)\b/i;
 const FOR_SUBJECT = /^\s+for\s+$/;
 /** "other brands took 20%", "others", 其他品牌: the rest of a market. */
-const OTHERS = /\b(?:[Oo]ther (?:brands|vendors|makers|manufacturers|players|companies)|[Oo]thers|[Tt]he rest)\b|其他(?:品牌|厂商|厂家)|其余厂商/;
+const OTHERS = /\b(?:[Oo]ther (?:brands|vendors|makers|manufacturers|players|companies)|(?:[Bb]rands|[Vv]endors|[Mm]akers|[Cc]ompanies) outside the top (?:\w+|\d+)|[Ss]maller (?:brands|vendors|rivals|players)|[Oo]thers|[Tt]he rest)\b|其他(?:品牌|厂商|厂家)|其余厂商/;
 /** The company a merger would create. */
 const COMBINED = /\b[Tt]he (?:combined|merged|enlarged) (?:[a-z]+ )?(?:company|group|business|entity|firm|carrier|operator|lender|bank|airline|insurer|retailer|maker)\b|\b[Tt]ogether,? (?:they|the two)\b|合并后的(?:公司|集团)|合并后/;
 
@@ -461,6 +463,7 @@ const NOT_A_SUBJECT = new Set(
   number figure figures total amount level industrial manufacturing retail consumer factory wholesale
   shipments sales revenue revenues profit profits output production price prices shares
   thousand million billion trillion bn
+  national same-store same-stores like-for-like comparable organic
   quarter quarters year years month months week weeks period periods season seasons day days holiday holidays christmas festive
   expects expected expect said says sees saw forecasts forecast estimates estimated reported reports shows showed
   believes thinks predicts predicted warned warns noted notes added told`.split(/\s+/),
@@ -591,20 +594,24 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
 const FAMILY = new RegExp(`\\b(?:${FAMILIES.map(([pattern], i) => `(?<f${i}>${pattern})`).join('|')})\\b`, 'gi');
 const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${pattern})`).join('|'), 'g');
 
-const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|at the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
+const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|(?:at|by) the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
 /** ", down 0.8%", ", up 0.5% on the day", ", off 1.1%": a clause that is only a move, of the clause before it. */
 const APPOSITIVE_MOVE = /^[,;]?\s*(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d/;
+/** "in the quarter", "during the quarter": the quarter the article is about. */
+const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |reporting |three-month )?quarter\b(?! (?:to|ended|ending|before|earlier|ago)\b)/;
+/** "lowest close since", "before the close": a close that is not the day's move. */
+const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior|last) close\b|\bbefore the close\b|\bclose (?:of|to) (?:the )?(?:deal|acquisition|takeover)\b/;
 /** A move still under way when it was reported: not the day's close, whatever the report's day. */
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
 const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
-const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[a-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
+const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
 const BY_VOLUME = /\bsales (?:by )?volumes?\b|\bvolume sales\b|\bby volume\b|销量/;
 /** What the company itself expects (guidance) and what analysts expected. */
-const FORECAST = /\b(?:forecasts?|forecasting|expects?|expecting|expected|guidance|outlook|sees|projects?|predicts?|anticipates?|targets?|to average)\b|预计|预期|预测|指引/i;
+const FORECAST = /\b(?:forecasts?|forecasting|expects?|expecting|expected|guidance|guided|guides|guiding|outlook|sees|projects?|predicts?|anticipates?|targets?|to average)\b|预计|预期|预测|指引/i;
 const ESTIMATE = /\banalysts?\b|\bestimates?\b|\bconsensus\b|\bWall Street\b|\bpolled by\b|分析师|市场预期|一致预期/i;
 const PER_SHARE = /^(?:a|per|for each)\s+(?:share|(?:[A-Z][a-z]+|ordinary)\s+share)\b/;
 /** "adding $8bn to its market value", "wiped $40bn off": a change of market value in money. */
@@ -669,6 +676,8 @@ interface SentenceReading {
   backReferences: Span[];
   /** Where it refers back to an index ("the blue-chip index"). */
   indexReferences: Span[];
+  /** "The metal", "the benchmark contract": the commodity the article last named. */
+  commodityReferences: Span[];
   /** Relative clauses (", which … ,"): a name in one is not the subject of the figures outside it. */
   relatives: Span[];
   /** "Zinc: $2,655, up 1.1%": a list item's label, whose its figures are. */
@@ -711,7 +720,7 @@ function withBareCounts(text: string, figures: RawFigure[], counting: boolean): 
 }
 
 /** A report's dateline: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
-const DATELINE_START = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\))\s+[-–—]\s+/u;
+const DATELINE_START = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\)|\([^)]{1,60}\))\s+[-–—]\s+/u;
 
 function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans: readonly NameSpan[] | undefined, context: ReadContext): SentenceReading {
   const chinese = HAN.test(text);
@@ -761,6 +770,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     places: names ? names.filter((span) => span.type === 'place').map((span) => ({ start: span.start, end: span.end, value: span.name })) : [],
     backReferences: allMatches(BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })),
     indexReferences: described ? allMatches(INDEX_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
+    commodityReferences: described && commodities.length === 0 ? allMatches(COMMODITY_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
     relatives: described ? allMatches(RELATIVE_CLAUSE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
     label,
     dateline,
@@ -830,6 +840,8 @@ interface ArticleContext {
   /** The period of the latest flow the article named ("in the first quarter"), and its market. */
   period: Period;
   market: string | null;
+  /** The latest quarter named ("Q4 2025"), which "in the quarter" refers to. */
+  quarter: Period;
   /** The latest plain year named, which "annual" and "full-year" figures are for. */
   year: Period;
   /** The year of the article's date. */
@@ -901,6 +913,7 @@ function emptyContext(day: Period): ArticleContext {
     period: null,
     market: null,
     year: null,
+    quarter: null,
     anchorYear: day ? Number(day.slice(0, 4)) : null,
     day,
     fiscal: false,
@@ -975,9 +988,14 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
     return CLOSING.test(clause) ? 'index change at close' : 'index change';
   }
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
-  if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && HELD.test(after)))) return 'stake';
+  // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
+  if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
   // "465 pence in cash for each Pelham share", "$48 a share": a takeover's price per share.
   if (unit === 'money' && figure.per === 'share' && (family === DEAL || DEAL_WORDS.test(reading.text) || /\b(?:pay|pays|paying|premium|offers?|offered|in cash|pitched|approach)\b/.test(reading.text))) return 'offer price';
+  // "would have to pay Ridgeway £24 million if its board backed a rival offer": the fee if a takeover fails.
+  if (unit === 'money' && !figure.change && /\bpay\b[^.]{0,40}$/.test(before) && /^[^.]{0,60}\bif (?:its|the|their) (?:board|deal|takeover|bid|offer|merger|shareholders)\b/.test(after)) return 'break fee';
+  // "agreed to pay €4.8 billion for Brisa": what a buyer pays for a company is the deal's value.
+  if (unit === 'money' && !figure.change && figure.per === undefined && /\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|nearly\s+|up to\s+)?$/.test(before) && /^(?:\s+\([^)]{1,30}\))?\s+(?:in cash\s+)?for\s+(?:\p{Lu}|its\s+\p{Lu})/u.test(after)) return 'deal value';
   if (!family) return null;
   if (family === STAKE) return null;
   if (family === DEAL && !DEAL_WORDS.test(reading.text) && /\bvalu(?:ed|ing) (?:\w+ ){0,4}at\b|\bvaluation\b/.test(reading.text)) return figure.change ? null : 'market value';
@@ -1056,6 +1074,8 @@ const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)
  * the company is one ("Semiconductor", "Systems", "Inc") left out.
  */
 function businessName(company: string, business: string): string {
+  // "the older on-premises software unit": how the business compares is not its name.
+  business = business.replace(/^(?:older|newer|smaller|larger|bigger|fast-growing|faster-growing|struggling|troubled|main|core|own) /, '');
   const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
   while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
   return `${words.join(' ')} ${business} business`;
@@ -1069,7 +1089,7 @@ interface Business {
 }
 
 /** Words before "revenue" that say how it is counted, not which business earns it. */
-const NOT_A_BUSINESS = new Set(['post', 'posts', 'report', 'reports', 'record', 'records', 'book', 'books', 'deliver', 'generate', 'see', 'sees', 'expect', 'forecast', 'lift', 'boost', 'grow', 'group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
+const NOT_A_BUSINESS = new Set(['forecasting', 'expecting', 'reporting', 'posting', 'generating', 'projecting', 'still', 'also', 'only', 'just', 'again', 'grew', 'rose', 'fell', 'lifted', 'boosted', 'posted', 'generated', 'increased', 'doubled', 'post', 'posts', 'report', 'reports', 'record', 'records', 'book', 'books', 'deliver', 'generate', 'see', 'sees', 'expect', 'forecast', 'lift', 'boost', 'grow', 'group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
 /** "cloud revenue", "online sales", "licence revenue": a business named by what it sells. */
 const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+)?)(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
 
@@ -1131,8 +1151,11 @@ function hidden(reading: SentenceReading, mention: Span, figure: Span): boolean 
   if (reading.relatives.some((r) => r.start <= mention.start && mention.end <= r.end && !(r.start <= figure.start && figure.end <= r.end))) return true;
   // "The Santa Clara, California-based company": a name inside a reference to the company is not another actor.
   if (reading.backReferences.some((r) => r.start <= mention.start && mention.end <= r.end && (r.start !== mention.start || r.end !== mention.end))) return true;
+  if (CONTRASTED.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))) return true;
   return ACROSS.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start));
 }
+/** "Unlike Samsung, … Apple saw its shipments fall": a name set against the sentence's, not its actor. */
+const CONTRASTED = /(?:^|[,;]\s*)(?:[Uu]nlike|[Bb]esides|[Aa]part from|[Aa]s with|[Ii]n contrast to|[Cc]ompared with)\s+(?:(?:its\s+)?rivals?\s+)?$/;
 /** Before a name: a list of the places a figure covers, not whose it is. */
 const ACROSS = /\b(?:across|throughout)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s*(?:,\s*|\s+and\s+(?:the\s+)?|\s+))*$/u;
 
@@ -1153,7 +1176,9 @@ function resolveBack(reference: Span, reading: SentenceReading, context: Article
       !PRODUCT_WORD.test(mention.value) &&
       mention.end <= reference.start &&
       !hidden(reading, mention, reference) &&
-      !reading.subjects.some((owner) => owner.end <= mention.start && /^['’]s\s+$/.test(reading.text.slice(owner.end, mention.start))),
+      !reading.subjects.some((owner) => owner.end <= mention.start && /^['’]s\s+$/.test(reading.text.slice(owner.end, mention.start))) &&
+      // "Halden said the iPhone maker's Mac shipments jumped, lifting its share": who said it is not whose "its" is.
+      !(mention.role === 'said' && reading.backReferences.some((other) => other.start >= mention.end && other.end <= reference.start)),
   )[0];
   if (earlier) return earlier.value;
   const word = reading.text.slice(reference.start, reference.end);
@@ -1181,6 +1206,7 @@ function actorFor(figure: Span, clause: number, reading: SentenceReading, contex
     ...reading.backReferences.map((m) => ({ ...m, kind: 'back' as const, value: null })),
     ...reading.indexes.map((m) => ({ ...m, kind: 'index' as const })),
     ...reading.indexReferences.map((m) => ({ ...m, kind: 'index' as const, value: context.index })),
+    ...(context.commodity ? reading.commodityReferences.map((m) => ({ ...m, kind: 'commodity' as const, value: context.commodity as string })) : []),
     // "tonnes of nickel", "invest in copper": a commodity as an object is not what a figure is of.
     // "the price of its coffee": a company's own product, not the commodity's market.
     ...reading.commodities.filter((m) => !/\b(?:of|in|into|for|on)\s+(?:the\s+)?$|\b(?:its|their|our)\s+$/i.test(reading.text.slice(Math.max(0, m.start - 8), m.start))).map((m) => ({ ...m, kind: 'commodity' as const })),
@@ -1436,7 +1462,8 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
     if (mention.kind === 'annual') {
       if (ahead) return context.anchorYear === null ? null : String(context.anchorYear);
       // "would lift its annual output by 40,000 tonnes": a rate of a plan, no year's figure.
-      return /\b(?:would|will|plans?|planned|aims?|to be)\b/.test(reading.text) ? null : context.year;
+      // "For the full year", after the fourth quarter: the year of the period the article is about.
+      return /\b(?:would|will|plans?|planned|aims?|to be)\b/.test(reading.text) ? null : (context.year ?? /\b(\d{4})$/.exec(context.period ?? '')?.[1] ?? null);
     }
     return ahead ? mention.ahead : mention.value;
   };
@@ -1461,7 +1488,9 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
   // A figure with no measure is compared with nothing: only what its own sentence says.
   // A takeover's terms are no period's, whenever they were agreed ("agreed in January to pay 285 pence a share").
   if (measure !== null && TERMS.has(measure)) return { period: null, shifted: false };
-  const base = stated !== undefined ? stated : kind === 'deal' || measure === null ? null : context.period;
+  // "shipping 18.9 million units in the quarter": the quarter the article reports, whatever year came between.
+  const quarter = stated === undefined && context.quarter !== null && THE_QUARTER.test(clauseText(reading, clause)) ? context.quarter : undefined;
+  const base = stated !== undefined ? stated : (quarter ?? (kind === 'deal' || measure === null ? null : context.period));
   return shift ? { period: yearBefore(base), shifted: true } : { period: base, shifted: false };
 }
 
@@ -1533,8 +1562,8 @@ const SHARE_VERB = /\b(?:hold|holds|held|holding|have|has|had|control|controls|c
 /** "The market shrank", "the overall market fell": a market as a sentence's actor. */
 const MARKET_ACTOR = /\b(?:[Tt]he (?:overall |wider |broader |whole |total |global |[A-Z][a-z]+ )?|[A-Z][A-Za-z]+['’]s (?:overall |whole |total )?)(?:[a-z-]+ |[A-Z]{2,4}s? )?market\b(?!\s+(?:value|share|leader|capitali))|\b[Tt]he industry\b/;
 
-/** A sentence opening with the shares of the one before: "They had closed down 0.8%". */
-const THEY = /^They\b/;
+/** A sentence opening with the shares of the one before: "They had closed down 0.8%", "At one point in the session they were down 15%". */
+const THEY = /^(?:They\b|(?:[A-Z][a-z]+(?: [a-z]+){0,6},? )they (?:were|had|have|are|fell|rose|traded|stood|touched|hit)\b)/;
 
 /** "up from 47%", "against 52% a year ago", "from $2.31bn": the same quantity at another time. */
 const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
@@ -1673,6 +1702,8 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     const target = proportion || TARGET.test(reading.text.slice(Math.max(0, figure.start - 40), figure.start));
     const index = actor?.kind === 'index' && (unitKind(figure.unit) === 'percent' || figure.change) && (!ownFamily || ownFamily.family === SHARE_PRICE || ownFamily.family === PRICE || ownFamily.family === MARKET_SHARE);
     let measure = target ? null : measureOf(index ? null : (family?.family ?? null), figure, reading, own, index);
+    // "its shares are up 41% in 2026", "has lost 17% in 2026": a move over the year under way, to the report's day.
+    if ((measure === 'stock change' || measure === 'price change') && context.anchorYear !== null && new RegExp(`\\bin ${context.anchorYear}\\b`).test(own) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
     // "a deal worth about £3.1bn": a deal's value, not a market value.
     if (measure === 'market value' && /\bworth\b/.test(own) && DEAL_WORDS.test(reading.text) && !/market (?:value|capitali[sz]ation|cap)|valuable|stock market/.test(reading.text)) measure = 'deal value';
     // The market first, without a subject: a market total is named by it.
@@ -1704,6 +1735,9 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       (context.closing && (context.closingLabel || measure !== 'price change')) ||
       (measure !== 'price change' && period !== null && context.published !== null && /^\d{4}-\d{2}-\d{2}$/.test(period) && period < context.published);
     if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
+    // "The S&P 500 lost 0.7% by the end of trading and the Nasdaq dropped 1.3%": moves told side by side with a
+    // close are the same day's close, unless their own clause says otherwise ("as much as", "after hours").
+    else if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && CLOSING.test(reading.text) && !UNSETTLED.test(own) && !CLOSE_NOT_THE_DAYS.test(reading.text) && described.some((other) => other.measure?.endsWith(' at close'))) measure = `${measure} at close`;
     described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted });
   }
   return { described, family: family?.family ?? null, salesInMoney };
@@ -1763,6 +1797,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     // A flow's period: its figures', else (a sentence setting the scene) the first period it names.
     period: flows.findLast((figure) => figure.period)?.period ?? (described.length === 0 ? spans[0]?.value : flows.length > 0 ? spans.at(-1)?.value : undefined) ?? context.period,
     year: spans.findLast((mention) => mention.value !== null && /^\d{4}$/.test(mention.value))?.value ?? context.year,
+    quarter: [...flows.map((figure) => figure.period), ...spans.map((mention) => mention.value)].findLast((period) => period !== null && period !== undefined && /^(?:fiscal )?Q[1-4] \d{4}$/.test(period)) ?? context.quarter,
     // A day counts where a price or a move is given for it, or where a sentence without figures names it.
     // A day carries from a sentence without figures ("Nickel fell on Wednesday") or from the lead;
     // a later sentence's day is its own figure's ("It had closed at $16,395 on Tuesday").
@@ -1777,7 +1812,8 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     index: reading.indexes.at(-1)?.value ?? context.index,
     commodity: reading.commodities.at(-1)?.value ?? context.commodity,
     place: ownPlaces(reading).at(-1)?.value ?? context.place,
-    product: reading.products.find((p) => /^\s*(?:shipments?|market|sales|registrations)\b|^(?:出货|市场|销量)/.test(reading.text.slice(p.end, p.end + 30)))?.value ?? context.product,
+    // "PC shipments", "shipments of personal computers": the product the article counts.
+    product: reading.products.find((p) => /^\s*(?:shipments?|market|sales|registrations)\b|^(?:出货|市场|销量)/.test(reading.text.slice(p.end, p.end + 30)) || /\b(?:shipments|sales|market) (?:of|for) $/.test(reading.text.slice(Math.max(0, p.start - 20), p.start)))?.value ?? context.product,
     family: family ?? (block === context.block ? context.family : null),
     block,
     countFamily: counts.length > 0 ? (counts.at(-1)?.measure?.startsWith('sales') ? SALES : SHIPMENTS) : context.countFamily,

@@ -85,6 +85,7 @@ export const INDEXES: readonly [name: string, english: string, chinese: string, 
   ['CAC 40', 'CAC 40|CAC-40', 'CAC40', 'France'],
   ['Stoxx 600', String.raw`(?:STOXX|Stoxx) (?:Europe )?600`, '斯托克600', 'Europe'],
   ['Kospi', 'Kospi|KOSPI', '韩国综合指数', 'South Korea'],
+  ['S&P/ASX 200', String.raw`S&P/ASX 200|ASX 200`, '澳洲标普200|澳大利亚S&P/ASX 200', 'Australia'],
   ['Sensex', 'Sensex', '孟买敏感指数', 'India'],
   ['Nifty 50', 'Nifty(?: 50)?', 'Nifty', 'India'],
 ];

@@ -162,7 +162,7 @@ interface Candidate {
 }
 
 /** A dateline before a report's first words: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
-const DATELINE = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\))\s+[-–—]\s+/u;
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\)|\([^)]{1,60}\))\s+[-–—]\s+/u;
 /**
  * Words a sentence may open with before a name, capitalised only for the sentence: a measure's
  * word ("Shares of BYD"), a cue saying what the name is ("Rival Brightwater", "Retailer Kestle
@@ -172,10 +172,11 @@ const OPENING_WORDS = new Set(
   `shares stocks sales output production profits profit revenue revenues prices exports imports customers subscribers shipments earnings
   rival rivals retailer carmaker automaker chipmaker miner lender insurer operator carrier airline brand manufacturer supplier producer
   developer publisher broadcaster analyst analysts economist regulator watchdog startup start-up conglomerate giant
+  housebuilder homebuilder builder brewer drugmaker steelmaker shipbuilder refiner explorer jeweller grocer supermarket telecoms utility investor
   closing worldwide global overall total annual quarterly domestic international benchmark`.split(/\s+/),
 );
 /** An opening word that says the name after it is a company's. */
-const COMPANY_OPENING = /^(?:rival|rivals|retailer|carmaker|automaker|chipmaker|miner|lender|insurer|operator|carrier|airline|brand|manufacturer|supplier|producer|developer|publisher|broadcaster|startup|start-up|conglomerate|giant)$/;
+const COMPANY_OPENING = /^(?:housebuilder|homebuilder|builder|brewer|drugmaker|steelmaker|shipbuilder|refiner|explorer|jeweller|grocer|supermarket|telecoms|utility|rival|rivals|retailer|carmaker|automaker|chipmaker|miner|lender|insurer|operator|carrier|airline|brand|manufacturer|supplier|producer|developer|publisher|broadcaster|startup|start-up|conglomerate|giant)$/;
 
 /** Runs of proper nouns in one sentence, titles stripped, joined over "of" and "&". */
 function candidatesIn(text: string, tokens: readonly Token[], offset: number): Candidate[] {
@@ -273,7 +274,7 @@ function typeFromWords(words: readonly string[]): NameType | null {
   if (hasTag(whole, 'Organization', 'SportsTeam')) return 'organization';
   if (hasTag(whole, 'Country', 'City', 'Region', 'Place')) return 'place';
   if (words.length > 1 && last in englishLexicon().placeWords) return 'place';
-  if (/^(?:US|USA|UK|UAE)$/.test(whole)) return 'place';
+  if (/^(?:US|USA|UK|UAE|U\.S\.?|U\.S\.A\.?|U\.K\.?)$/.test(whole)) return 'place';
   const first = words[0] ?? '';
   if (words.length > 1 && words.length <= 4 && (hasTag(first, 'MaleName', 'FemaleName', 'FirstName') || hasTag(words.at(-1) ?? '', 'LastName'))) return 'person';
   // "iPod", "iTunes", "PlayStation 2": a product's spelling.
@@ -409,7 +410,9 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
       // "April-July", "0710 GMT Carnival": a date or a time, not a name.
       if (candidate.text.split(/[\s-]+/).every((word) => MONTH_OR_TIME.test(word)) || /\b(?:GMT|BST|EST|PST|CET|UTC)\b/.test(candidate.text)) continue;
-      const type = (candidate.titled ? 'person' : null) ?? candidate.type ?? typeFromWords(words) ?? typeFromContext(text, candidate.start, candidate.end);
+      // "retailer Hollister Lane": a cue saying it is a company outweighs a word that often ends a place's name.
+      const cued = typeFromContext(text, candidate.start, candidate.end);
+      const type = (candidate.titled ? 'person' : null) ?? candidate.type ?? (cued === 'company' ? cued : null) ?? typeFromWords(words) ?? cued;
       candidate.type = type;
       const known = types.get(candidate.text);
       if (known === undefined || (known === null && type !== null)) types.set(candidate.text, type);

@@ -84,7 +84,7 @@ const PERIOD = new RegExp(
 );
 
 /** Before a date: a point of reference, not the period a figure is for. */
-const REFERENCE_POINT = /\b(?:since|until|till|by|before|after|through|ended|ending|(?:ended|ending) (?:on|in|at)|as of|end of|end-)\s+(?:the\s+)?(?:end of\s+|early\s+|late\s+)?$/i;
+const REFERENCE_POINT = /\b(?:since|until|till|by|before|after|through|ended|ending|(?:ended|ending) (?:on|in|at)|as of|end of|end-)\s+(?:the\s+)?(?:end of\s+|early\s+|late\s+)?$|\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}(?:of|in)\s+$/i;
 /** A sentence about what is still to come. */
 const FUTURE = /\b(?:will|is to|are to|plans to|planned to|is set to|are set to|intends to|is expected to|are expected to)\b|将|计划|预计/;
 /** Before a period: where something still to come starts. */
