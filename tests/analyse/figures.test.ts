@@ -584,6 +584,32 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("names a company's other businesses and its cloud computing business as one name in any language, reads the close of a move beside one, an index a company trades on as no actor, a combined company however written, and a firm's estimate of a market's fall", () => {
+    expect(
+      read('en', '2025-05-22', [
+        ['Ferrous Semiconductor said revenue from other businesses fell 3% to $1.5 billion, and its cloud computing business brought in $900 million.'],
+        ["Northwind's slide dragged the Nasdaq 1.1% lower, while the chipmaker's shares lost 8.2% by the close.", "Kestrel's shares fell 4% after the bell, having closed 1.3% higher."],
+        ['Castlemere was the biggest riser on the FTSE 100, up 9%.', "Hang Seng Index constituent Xiaomi rose 3.4%, outpacing the index's 0.8% gain."],
+        ['Together, Bluewave and Corallink would control 38% of the market.', "Quadrant put the market's decline at 4%."],
+      ]),
+    ).toEqual([
+      ['fell 3%', -3, '%', 'Ferrous other businesses', 'revenue change', null, null],
+      ['$1.5 billion', 1500000000, 'USD', 'Ferrous other businesses', 'revenue', null, null],
+      ['$900 million', 900000000, 'USD', 'Ferrous cloud business', 'revenue', null, null],
+      ['1.1% lower', -1.1, '%', 'Nasdaq Composite', 'index change at close', '2025-05-22', 'United States'],
+      ['lost 8.2%', -8.2, '%', 'Northwind', 'stock change at close', '2025-05-22', 'United States'],
+      // After the bell is not the close.
+      ['fell 4%', -4, '%', 'Kestrel', 'stock change', '2025-05-22', 'United States'],
+      ['1.3% higher', 1.3, '%', 'Kestrel', 'stock change at close', '2025-05-22', 'United States'],
+      ['up 9%', 9, '%', 'Castlemere', 'stock change', '2025-05-22', 'United Kingdom'],
+      ['rose 3.4%', 3.4, '%', 'Xiaomi', 'stock change', '2025-05-22', 'Hong Kong'],
+      ['0.8% gain', 0.8, '%', 'Hang Seng Index', 'index change', '2025-05-22', 'Hong Kong'],
+      ['38%', 38, '%', 'combined company', 'market share', null, null],
+      // The firm that put the figure is its source; no market is named, so no market total.
+      ['4%', -4, '%', null, 'shipments change', null, null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

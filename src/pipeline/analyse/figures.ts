@@ -225,7 +225,7 @@ const FIGURE = new RegExp(
 /** "lift its output by 40,000 tonnes", "cut … by around 8,000 tonnes": a change, by its verb. */
 const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|raising|boost|boosts|boosted|boosting|increase|increases|increased|increasing|expand|expands|expanded|expanding|widen|widened|add|adds|added|grow)|(?<fall>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|trim|trims|trimmed|slash|slashed|shrink|shrank|narrow|narrowed|lose|loses|lost|losing))\b(?:\s+[\w'’-]+){0,7}\s+by\s+(?:(?:about|around|some|roughly|nearly|almost|up to|as much as|only|just|an average of|an estimated|a further)\s+)?$/i;
 /** "taking their loss this year to 19%", "its gains since January to 40%": a change, written as a level. */
-const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase))(?:\s+[a-z]+){0,7}\s+to\s+$/i;
+const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase|growth))(?:\s+[a-z]+){0,7}\s+(?:to|at)\s+(?:(?:a|an)\s+(?:slower|faster|steeper|sharper|smaller|bigger|larger|modest|robust|healthy|mere|further)\s+)?$/i;
 
 /**
  * A figure in Chinese text: "16%", "1.2亿部", "同比下降11%", "5000万美元", "3.6个百分点", "12万吨".
@@ -359,7 +359,7 @@ function readMarkets(text: string, chinese: boolean): Named[] {
 
 /** Named as the source of the numbers: never their subject. */
 const SOURCE_AFTER =
-  /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|tracks)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
+  /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|tracks)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
@@ -386,7 +386,7 @@ const FOR_SUBJECT = /^\s+for\s+$/;
 /** "other brands took 20%", "others", 其他品牌: the rest of a market. */
 const OTHERS = /\b(?:[Oo]ther (?:brands|vendors|makers|manufacturers|players|companies)|(?:[Bb]rands|[Vv]endors|[Mm]akers|[Cc]ompanies) outside the top (?:\w+|\d+)|[Ss]maller (?:brands|vendors|rivals|players)|[Oo]thers|[Tt]he rest)\b|其他(?:品牌|厂商|厂家)|其余厂商/;
 /** The company a merger would create. */
-const COMBINED = /\b[Tt]he (?:combined|merged|enlarged) (?:[a-z]+ )?(?:company|group|business|entity|firm|carrier|operator|lender|bank|airline|insurer|retailer|maker)\b|\b[Tt]ogether,? (?:they|the two)\b|合并后的(?:公司|集团)|合并后/;
+const COMBINED = /\b[Tt]he (?:(?:newly|new) )?(?:combined|merged|enlarged) (?:[a-z]+ )?(?:company|group|business|entity|firm|carrier|operator|lender|bank|airline|insurer|retailer|maker|producer)\b|\b[Tt]ogether,? (?:they|the two|\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*)* and \p{Lu})|\b(?:they|the two(?: [a-z]+)?|and \p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*)*) (?:would|will|could) (?:together|jointly|between them)\b|\bthe two (?:companies|groups|firms|businesses|carriers|operators|lenders) (?:would|will|could) (?:have|hold|control|account for)\b|合并后的(?:公司|集团)|合并后/u;
 
 const subjectPatterns = new WeakMap<ReadonlyMap<string, string>, RegExp>();
 
@@ -602,7 +602,7 @@ const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |repor
 /** "lowest close since", "before the close": a close that is not the day's move. */
 const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior|last) close\b|\bbefore the close\b|\bclose (?:of|to) (?:the )?(?:deal|acquisition|takeover)\b/;
 /** A move still under way when it was reported: not the day's close, whatever the report's day. */
-const UNSETTLED = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
+const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
 const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
@@ -1053,6 +1053,8 @@ interface Described extends RawFigure {
   shifted?: boolean;
   /** The same quantity as the figure before, at another time ("up from 16% in 2017"). */
   compared?: boolean;
+  /** The words of its clause, as read for its measure. */
+  own?: string;
 }
 
 /** Between an amount and the same amount in another currency: "$1.13bn (£600m)", "($74.6bn; £39.1bn)". */
@@ -1076,10 +1078,20 @@ const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)
 function businessName(company: string, business: string): string {
   // "the older on-premises software unit": how the business compares is not its name.
   business = business.replace(/^(?:older|newer|smaller|larger|bigger|fast-growing|faster-growing|struggling|troubled|main|core|own) /, '');
+  // One business, one name, in any language: "cloud computing" is the cloud business 云计算 names (market-names.ts).
+  business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(business))?.[0] ?? business;
   const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
   while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
-  return `${words.join(' ')} ${business} business`;
+  // "its other businesses": the rest of the company, already named as businesses.
+  return /\bbusinesses$/.test(business) ? `${words.join(' ')} ${business}` : `${words.join(' ')} ${business} business`;
 }
+
+/** English names of a business written otherwise, by the name the Chinese table gives it. */
+const BUSINESS_SYNONYMS: readonly [name: string, pattern: RegExp][] = [
+  ['cloud', /^cloud(?: computing| services| infrastructure)$/],
+  ['data-centre', /^data[- ]?cent(?:re|er)s?$/],
+  ['e-commerce', /^(?:ecommerce|online retail|online shopping)$/],
+];
 
 /** A business a sentence names, and where. */
 interface Business {
@@ -1091,7 +1103,7 @@ interface Business {
 /** Words before "revenue" that say how it is counted, not which business earns it. */
 const NOT_A_BUSINESS = new Set(['forecasting', 'expecting', 'reporting', 'posting', 'generating', 'projecting', 'still', 'also', 'only', 'just', 'again', 'grew', 'rose', 'fell', 'lifted', 'boosted', 'posted', 'generated', 'increased', 'doubled', 'post', 'posts', 'report', 'reports', 'record', 'records', 'book', 'books', 'deliver', 'generate', 'see', 'sees', 'expect', 'forecast', 'lift', 'boost', 'grow', 'group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
 /** "cloud revenue", "online sales", "licence revenue": a business named by what it sells. */
-const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+)?)(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
+const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+){0,2})(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
 
 /**
  * The businesses a sentence names, in order: "the cloud business", "its licence division",
@@ -1205,16 +1217,26 @@ function actorFor(figure: Span, clause: number, reading: SentenceReading, contex
     ...reading.subjects.filter((m) => m.role !== 'source' && !m.product && !PRODUCT_WORD.test(m.value)).map((m) => ({ start: m.start, end: m.end, kind: 'name' as const, value: m.value })),
     ...reading.backReferences.map((m) => ({ ...m, kind: 'back' as const, value: null })),
     ...reading.indexes.map((m) => ({ ...m, kind: 'index' as const })),
-    ...reading.indexReferences.map((m) => ({ ...m, kind: 'index' as const, value: context.index })),
+    ...reading.indexReferences.map((m) => ({ ...m, kind: 'index' as const, value: reading.indexes.filter((index) => index.end <= m.start).at(-1)?.value ?? context.index })),
     ...(context.commodity ? reading.commodityReferences.map((m) => ({ ...m, kind: 'commodity' as const, value: context.commodity as string })) : []),
     // "tonnes of nickel", "invest in copper": a commodity as an object is not what a figure is of.
     // "the price of its coffee": a company's own product, not the commodity's market.
     ...reading.commodities.filter((m) => !/\b(?:of|in|into|for|on)\s+(?:the\s+)?$|\b(?:its|their|our)\s+$/i.test(reading.text.slice(Math.max(0, m.start - 8), m.start))).map((m) => ({ ...m, kind: 'commodity' as const })),
-  ].filter((actor) => actor.end <= figure.start && !hidden(reading, actor, figure));
+  ].filter((actor) => actor.end <= figure.start && !hidden(reading, actor, figure) && !(actor.kind === 'index' && indexAsVenue(reading, actor)));
   const own = actors.filter((actor) => clauseOf(reading, actor.start) === clause);
   const pick = (list: Actor[]) => list.reduce<Actor | undefined>((best, actor) => (!best || actor.end > best.end || (actor.end === best.end && actor.start < best.start) ? actor : best), undefined);
   return pick(own) ?? pick(actors);
 }
+
+/**
+ * "Kelvin was the biggest riser on the FTSE 100, up 9%", "Kelvin, a member of the FTSE 250, added 2%": an
+ * index where a company named before it trades, not what moved.
+ */
+function indexAsVenue(reading: SentenceReading, index: Span): boolean {
+  if (!INDEX_VENUE.test(reading.text.slice(Math.max(0, index.start - 40), index.start))) return false;
+  return reading.subjects.some((mention) => mention.role !== 'source' && mention.end <= index.start);
+}
+const INDEX_VENUE = /\b(?:on|of|in|from|across|joined|joins|left|leaves|into|out of)\s+(?:the\s+)?(?:(?:blue-chip|benchmark|broader|mid-cap|small-cap|tech-heavy)\s+)?$/;
 
 /** "the China smartphone market": a market total, named by its place and its product. */
 function marketTotal(market: string | null, product: string | null): string | null {
@@ -1322,7 +1344,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   }
   const others = OTHERS.exec(own);
   if (others && ownStart + others.index < figure.start) return 'other brands';
-  const combined = COMBINED.exec(own) ?? (clause > 0 ? COMBINED.exec(reading.text.slice(0, ownStart)) : null);
+  const combined = COMBINED.exec(own) ?? (clause > 0 ? COMBINED.exec(reading.text.slice(0, figure.start)) : null);
   if (combined && (measure?.startsWith('market share') || measure === 'customers' || measure?.startsWith('revenue'))) return 'combined company';
   const sameClause = family?.family.ownedByActor ? inOwnClause[0] : inOwnClause.at(-1);
   // A business of the company named ("Revenue at the cloud business", "The company's cloud division … its revenue").
@@ -1413,7 +1435,8 @@ const OPENING_WORDS = /^(?:Shipments|Sales|Prices|Shares|Revenues|Profits|Export
 function indexFor(figure: RawFigure, clause: number, reading: SentenceReading, context: ArticleContext): string | null {
   const own = inClause(reading, reading.indexes, clause).filter((index) => index.start < figure.start).at(-1)?.value;
   if (own) return own;
-  if (inClause(reading, reading.indexReferences, clause).length > 0) return context.index;
+  // "Hang Seng Index constituent Xiaomi rose 3.4%, outpacing the index's 0.8% gain": the index the sentence named.
+  if (inClause(reading, reading.indexReferences, clause).length > 0) return reading.indexes.filter((index) => index.end <= figure.start).at(-1)?.value ?? context.index;
   return reading.indexes.filter((index) => index.end <= figure.start).at(-1)?.value ?? nearest(reading.indexes, figure)?.value ?? context.index;
 }
 
@@ -1609,7 +1632,7 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
     const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 40)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
     // "Meituan jumped as much as 6.5%", "Glencore up 3.1%": in a market report, a company's move is its shares'.
     const stockMove =
-      !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0)
+      !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0)
         ? { start: -1, end: -1, family: SHARE_PRICE }
         : undefined;
     // "Veltrano's shares jumped 9%. They had closed down 0.8% at $212.40": "They" are the shares of the sentence before.
@@ -1735,10 +1758,15 @@ function describeFigures(reading: SentenceReading, context: ArticleContext, busi
       (context.closing && (context.closingLabel || measure !== 'price change')) ||
       (measure !== 'price change' && period !== null && context.published !== null && /^\d{4}-\d{2}-\d{2}$/.test(period) && period < context.published);
     if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
-    // "The S&P 500 lost 0.7% by the end of trading and the Nasdaq dropped 1.3%": moves told side by side with a
-    // close are the same day's close, unless their own clause says otherwise ("as much as", "after hours").
-    else if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && CLOSING.test(reading.text) && !UNSETTLED.test(own) && !CLOSE_NOT_THE_DAYS.test(reading.text) && described.some((other) => other.measure?.endsWith(' at close'))) measure = `${measure} at close`;
-    described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted });
+    // Its clause up to the next comma: "fell 4% after the bell" is one stretch, though "after" opens a clause.
+    const stretch = reading.text.slice(reading.breaks[clause - 1] ?? 0).split(/[,;，；]\s/u)[0] ?? own;
+    described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted, own: `${own} ${stretch}` });
+  }
+  // "The S&P 500 lost 0.7% by the end of trading and the Nasdaq dropped 1.3%", "dragged the Nasdaq 1.1% lower, while its
+  // shares lost 8.2% by the close": moves told side by side with a close are the same day's close, unless their own
+  // clause says otherwise ("as much as", "after hours").
+  if (described.some((figure) => figure.measure?.endsWith(' at close')) && !CLOSE_NOT_THE_DAYS.test(reading.text)) {
+    for (const figure of described) if (figure.measure !== null && /^(?:stock|price|index) change$/.test(figure.measure) && !UNSETTLED.test(figure.own ?? '')) figure.measure = `${figure.measure} at close`;
   }
   return { described, family: family?.family ?? null, salesInMoney };
 }
