@@ -610,6 +610,30 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('takes a firm that counted or tallied figures for their source, a ticker for no name, and 本季度 before 公司 for a time, not a company', () => {
+    expect(
+      read('en', '2025-04-15', [
+        ['Smartphone shipments in China fell 3% in the first quarter, Sightline said.', 'Quadrant Research counted 70 million phones shipped, a drop of 2%.', "Quadrant's tally showed shipments of 70 million units."],
+        ['Kestrel Semiconductor (Nasdaq: KSTR) said sales at other businesses fell 3% to $1.5 billion.'],
+      ]),
+    ).toEqual([
+      ['fell 3%', -3, '%', 'China smartphone market', 'shipments change', 'Q1 2025', 'China'],
+      ['70 million phones', 70000000, 'units', 'China smartphone market', 'shipments', 'Q1 2025', 'China'],
+      ['drop of 2%', -2, '%', 'China smartphone market', 'shipments change', 'Q1 2025', 'China'],
+      ['70 million units', 70000000, 'units', 'China smartphone market', 'shipments', 'Q1 2025', 'China'],
+      ['fell 3%', -3, '%', 'Kestrel other businesses', 'revenue change', 'Q1 2025', null],
+      ['$1.5 billion', 1500000000, 'USD', 'Kestrel other businesses', 'revenue', 'Q1 2025', null],
+    ]);
+    const gazetteer = compileGazetteer(gazetteerSchema.parse([{ name: 'Northwind Semiconductor', type: 'company', aliases: ['北风半导体'] }]));
+    const doc = { ...article('fixture', '2025-05-20', [['北风半导体本季度公司营收为41亿美元，同比增长18%。', '北风半导体在纳斯达克上涨5%。']]), lang: 'zh' };
+    const subjects = new Map([['北风半导体', 'Northwind Semiconductor']]);
+    expect(described(extractFigures(doc, { subjects, names: recogniseNames(doc, gazetteer) }))).toEqual([
+      ['41亿美元', 4100000000, 'USD', 'Northwind Semiconductor', 'revenue', 'Q2 2025', null],
+      ['同比增长18%', 18, '%', 'Northwind Semiconductor', 'revenue change', 'Q2 2025', null],
+      ['上涨5%', 5, '%', 'Northwind Semiconductor', 'stock change', '2025-05-20', 'United States'],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

@@ -359,7 +359,7 @@ function readMarkets(text: string, chinese: boolean): Named[] {
 
 /** Named as the source of the numbers: never their subject. */
 const SOURCE_AFTER =
-  /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|tracks)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
+  /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
@@ -568,7 +568,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['revenues?|turnover|income|brought in|took in|takes in|generated|generat(?:e|es|ing)(?![^.]{0,40}\\b(?:savings|synergies)\\b)', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
   ['loss(?:es)?', '亏损', LOSS],
-  ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股', SHARE_PRICE],
+  ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股|(?<=在)(?:纳斯达克|纽交所|港交所|上交所|深交所)', SHARE_PRICE],
   ['discounts?|price cuts?', '折扣|优惠|降价', { company: true, level: 'discount', levelUnits: ['percent'], change: null }],
   // "costs £99", "will cost about $300": what a thing costs to buy is its price (a company's "costs" are not).
   ['prices?|priced|cost(?:ing)?|costs(?= (?:about |around |just |only |up to |from |more than |less than |under |over )?(?:[$£€¥]|HK\\$|A\\$|\\d))|retails? (?:at|for)|fees|fares|tariffs|tolls|rents', '价格|售价|报价|价', PRICE],
@@ -597,8 +597,8 @@ const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${p
 const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|(?:at|by) the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
 /** ", down 0.8%", ", up 0.5% on the day", ", off 1.1%": a clause that is only a move, of the clause before it. */
 const APPOSITIVE_MOVE = /^[,;]?\s*(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d/;
-/** "in the quarter", "during the quarter": the quarter the article is about. */
-const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |reporting |three-month )?quarter\b(?! (?:to|ended|ending|before|earlier|ago)\b)/;
+/** "in the quarter", "during the quarter", 当季: the quarter the article is about. */
+const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |reporting |three-month )?quarter\b(?! (?:to|ended|ending|before|earlier|ago)\b)|当季度?|该季度/u;
 /** "lowest close since", "before the close": a close that is not the day's move. */
 const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior|last) close\b|\bbefore the close\b|\bclose (?:of|to) (?:the )?(?:deal|acquisition|takeover)\b/;
 /** A move still under way when it was reported: not the day's close, whatever the report's day. */
@@ -719,6 +719,8 @@ function withBareCounts(text: string, figures: RawFigure[], counting: boolean): 
   return added.length === 0 ? figures : [...figures, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** "(Nasdaq: ", "（纳斯达克：": what comes before a ticker. */
+const TICKER_BEFORE = /[(（][\p{L} ]{2,12}[:：]\s*$/u;
 /** A report's dateline: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
 const DATELINE_START = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\)|\([^)]{1,60}\))\s+[-–—]\s+/u;
 
@@ -726,7 +728,8 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const chinese = HAN.test(text);
   const dateline = DATELINE_START.exec(text)?.[0].length ?? 0;
   // The dateline's city is where the report was filed; the words "该厂", "该公司" refer back, and name no one.
-  const names = spans?.filter((span) => (span.start >= dateline || span.type !== 'place') && !/^(?:该|本|其|每)|^(?:上市公司|公司|集团|企业|厂商|品牌|机构|快讯)$/u.test(span.name));
+  // "(Nasdaq: KSTR)": a ticker is the exchange's code for a name already given, no name of its own.
+  const names = spans?.filter((span) => (span.start >= dateline || span.type !== 'place') && !/^(?:该|本|其|每)|^(?:上市公司|公司|集团|企业|厂商|品牌|机构|快讯)$/u.test(span.name) && !TICKER_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)));
   // Every figure has a digit; most sentences have none, and need only be read for context.
   const digits = /\d/.test(text);
   const figures = digits ? withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting) : [];
@@ -743,7 +746,9 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   // An exchange, an index or a commodity named is read as one, never as a company.
   const markets = readMarkets(text, chinese);
   // A market's name ("Greater China") is where a figure is measured, whatever the recogniser typed it.
-  const subjectMentions = readSubjects(text, subjects, names, [...exchanges, ...indexes, ...commodities]).filter(
+  const listings = findNames(LISTING_NAMES, text, chinese);
+  // "纳斯达克", "Wall Street": where shares trade is never whose figure it is.
+  const subjectMentions = readSubjects(text, subjects, names, [...exchanges, ...indexes, ...commodities, ...listings]).filter(
     (mention) => (mention.start >= dateline || mention.role === 'source') && !markets.some((market) => market.start === mention.start && market.end === mention.end),
   );
   // A measure's word inside a name ("Congressional Budget Office") is the name's; a name that is
@@ -761,7 +766,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     subjects: named,
     markets,
     exchanges,
-    listings: findNames(LISTING_NAMES, text, chinese),
+    listings,
     indexes,
     commodities,
     products: findNames(PRODUCT_NAMES, text, chinese),
@@ -784,7 +789,9 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
 const OTHER_INDEX = /\b(?:(?:\p{Lu}[\p{L}&.-]*|\d+)(?:[ -](?:\p{Lu}[\p{L}&.-]*|\d+)){0,3})(?: [a-z]+){0,2} (?:[Ii]ndex|Composite|Average)\b/gu;
 const NOT_A_STOCK_INDEX = /\b(?:[Pp]rices?|[Cc]onsumer|[Pp]roducer|[Mm]anagers?|[Pp]urchasing|[Cc]onfidence|[Ss]entiment|[Pp]roduction|[Ii]nflation|[Rr]etail|[Hh]ouse|[Cc]ost|[Ll]iving|[Ww]ages?|[Ee]mployment|[Dd]evelopment|[Hh]uman|[Ff]reedom|[Cc]orruption|[Vv]olatility|[Dd]ollar|[Bb]ond|[Cc]limate|[Ss]ervices|[Hh]appiness)\b/;
 
-function withOtherIndexes(known: Named[], text: string, chinese: boolean): Named[] {
+function withOtherIndexes(found: Named[], text: string, chinese: boolean): Named[] {
+  // "(Nasdaq: NWSC)", "纳斯达克：NWSC": an exchange's ticker, not its index.
+  const known = found.filter((index) => !/^\s*[:：]/u.test(text.slice(index.end, index.end + 3)));
   if (chinese) return known;
   const other: Named[] = allMatches(OTHER_INDEX, text)
     .filter((match) => !NOT_A_STOCK_INDEX.test(match[0]) && !known.some((index) => index.start < match.index + match[0].length && match.index < index.end))
@@ -1066,6 +1073,8 @@ const TARGET = /\b(?:target|targets|guidelines?|goal|ceiling|limit|threshold|pri
 const FAMILY_REACH = 60;
 const FAMILY_REACH_AFTER = 25;
 
+/** "other businesses", "its other segments": the rest of a company. */
+const OTHER_BUSINESSES = /\b(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther (businesses|segments|divisions|units|operations)\b/g;
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
 const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/u;
@@ -1127,6 +1136,11 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     return business ? [{ name: businessName(company, business), start: match.index, end: match.index + match[0].length }] : [];
   }
   const found: Business[] = [];
+  // "Sales at other businesses fell 3%": the rest of the company, as a business of its own.
+  for (const match of allMatches(OTHER_BUSINESSES, reading.text)) {
+    const company = owner(match.index);
+    if (company) found.push({ name: businessName(company, `other ${match[1] === 'operations' ? 'businesses' : (match[1] as string)}`), start: match.index, end: match.index + match[0].length });
+  }
   // "Revenue at its cloud unit rose 18%, while the devices division …": every business the sentence names.
   for (const match of allMatches(BUSINESS, reading.text)) {
     const written = match.groups?.owner;
@@ -1597,7 +1611,12 @@ const OUTPUT_AFTER = /^\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}(?:output|production)\b/;
 const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts)\b(?:\s+[\w'’-]+){0,3}\s+$/;
 
 /** The figures of one sentence described, and the family the last one was read with. */
-function describeFigures(reading: SentenceReading, context: ArticleContext, businesses: Business[], block: number): { described: Described[]; family: MeasureFamily | null; salesInMoney: boolean } {
+function describeFigures(read: SentenceReading, context: ArticleContext, businesses: Business[], block: number): { described: Described[]; family: MeasureFamily | null; salesInMoney: boolean } {
+  // "Shipments fell 5%, Sightline said", after "research firm Sightline": a firm the article gave as a source of
+  // figures says what it counts; it is not what it counts.
+  const reading = read.subjects.some((mention) => mention.role === 'said' && context.sources.has(mention.value))
+    ? { ...read, subjects: read.subjects.map((mention) => (mention.role === 'said' && context.sources.has(mention.value) ? { ...mention, role: 'source' as const } : mention)) }
+    : read;
   const described: Described[] = [];
   const scene: Scene = { reading, context, businesses };
   const paired = pairs(reading);

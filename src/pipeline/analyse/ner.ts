@@ -445,6 +445,8 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
 // ── Chinese ──────────────────────────────────────────────────────────────────────────────────
 
 const CHINESE_TYPES: Record<string, NameType> = { nr: 'person', nrt: 'person', nrfg: 'person', ns: 'place', nt: 'organization', nz: 'organization' };
+/** "本季度公司营收…": a time word before 公司 says when, it is no company's name. */
+const CHINESE_TIME_WORD = /(?:季度|年度|财季|财年|月份|同期|当季|当期|本期|半年|全年|今年|去年|明年)$/u;
 /** A word that ends an organisation's name: "阿里巴巴集团", "国际数据公司". */
 const CHINESE_ORG_SUFFIX = /(?:公司|集团|银行|大学|研究院|研究所|协会|委员会|部|局|署|控股|科技|电子|通信|汽车)$/u;
 
@@ -518,7 +520,7 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
       const after = words[i + 1 + skip];
       // Not a description before the name it describes ("美国芯片公司Kestrel", "美国/ns 芯片公司"): the name follows it.
       const described = /^(?:ns)$/.test(words[i - 1]?.tag ?? '') || /^(?:eng|nr|nrt|nt|nz)$/.test(words[i + 2 + skip]?.tag ?? '');
-      if (after && !described && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && sentence.text.startsWith(after.word, end)) {
+      if (after && !described && /^(?:公司|集团|控股|科技)$/u.test(after.word) && /^(?:n|nz|nr|nrt|nt|eng|j)$/.test(tag) && [...word].length >= 2 && !/^(?:该|本|母|子|分|大|小)$/u.test(word) && !CHINESE_TIME_WORD.test(word) && sentence.text.startsWith(after.word, end)) {
         const listedAs = gazetteer.byAlias.get(word);
         spans.push(listedAs ? { start, end: end + after.word.length, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: end + after.word.length, name: word + after.word, type: 'company' });
         cursor = end + after.word.length;

@@ -20,7 +20,7 @@
  *   "at the end of June", "截至3月底"), and a futures contract's month ("July cocoa", "nickel for
  *   July delivery").
  *
- * Chinese: 2024年, 去年, 今年, 第四季度, 一季度, 上半年, 5月, 5月27日, 28日, 周二, 去年同期.
+ * Chinese: 2024年, 去年, 今年, 第四季度, 一季度, 本季度, 上季度, 上半年, 5月, 5月27日, 28日, 周二, 去年同期.
  *
  * Hand-written: the timeline's date reader (`dates.ts`) leaves fiscal periods and comparisons out
  * on purpose, and no library here reads them; each form is one alternative below.
@@ -275,6 +275,7 @@ const CHINESE_PERIOD = new RegExp(
     String.raw`(?<cnShift>去年同期|上年同期)`,
     String.raw`(?<cnFiscal>(?:(?:19|20)\d{2}财年)?第?[一二三四1-4]财季|(?:19|20)\d{2}财年(?:第?[一二三四1-4]季度)?)`,
     String.raw`(?<cnDay>(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?<![\d月])\d{1,2}日|(?:周|星期)[一二三四五六日天]|昨日|昨天|今日|今天)`,
+    String.raw`(?<cnRelativeQuarter>本季度|本季|这一季度|上季度|上一季度|上个季度)`,
     String.raw`(?<cnQuarter>(?:(?:19|20)\d{2}年|去年|今年)?第?[一二三四1-4]季度)`,
     String.raw`(?<cnHalf>(?:(?:19|20)\d{2}年|去年|今年)?[上下]半年)`,
     String.raw`(?<cnRange>(?:(?:19|20)\d{2}年)?\d{1,2}(?:月)?[-—至~]\d{1,2}月(?:份)?)`,
@@ -336,6 +337,13 @@ function readChinese(match: RegExpExecArray, context: PeriodContext): Reading | 
       return span(label, year, anchor, from, months);
     }
     return { kind: 'span', value: null, ahead: null };
+  }
+  // 本季度 ("this quarter"), 上季度 ("last quarter"): against the article's date.
+  if (groups.cnRelativeQuarter) {
+    if (!anchor) return { kind: 'span', value: null, ahead: null };
+    const quarters = anchor.year * 4 + Math.floor((anchor.month - 1) / 3) - (/上/.test(words) ? 1 : 0);
+    const value = `Q${(quarters % 4) + 1} ${Math.floor(quarters / 4)}`;
+    return { kind: 'span', value, ahead: value };
   }
   if (groups.cnQuarter) {
     const digit = /([一二三四1-4])季度/.exec(words)?.[1] as string;
