@@ -634,6 +634,35 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("reads a company's business by what it sells, whoever it sells to, and the level its growth reached; a list under a label naming a close is the close, the prose after it is not", () => {
+    expect(
+      read('en', '2025-05-22', [
+        ['SAN JOSE, May 21 (Fictional Wire) - Halcyon Semiconductor reported revenue of $4.1 billion.'],
+        ['Data-centre chip sales rose 44% to $2.6 billion.', 'Sales to data-centre operators rose 44%.', 'The data-centre business, its biggest, grew 44% to $2.6 billion.'],
+      ]),
+    ).toEqual([
+      ['$4.1 billion', 4100000000, 'USD', 'Halcyon Semiconductor', 'revenue', null, null],
+      ['rose 44%', 44, '%', 'Halcyon data-centre business', 'revenue change', null, null],
+      ['$2.6 billion', 2600000000, 'USD', 'Halcyon data-centre business', 'revenue', null, null],
+      ['rose 44%', 44, '%', 'Halcyon data-centre business', 'revenue change', null, null],
+      ['grew 44%', 44, '%', 'Halcyon data-centre business', 'revenue change', null, null],
+      ['$2.6 billion', 2600000000, 'USD', 'Halcyon data-centre business', 'revenue', null, null],
+    ]);
+    expect(
+      read('en', '2025-06-03', [
+        ['Copper barely moved on Tuesday.'],
+        ['Closing LME prices, June 3:'],
+        ['Zinc: $2,655, down 1.2%'],
+        ['In Shanghai, the most-active copper contract fell 0.6% to 78,120 yuan a tonne as demand slowed.'],
+      ]),
+    ).toEqual([
+      ['$2,655', 2655, 'USD', 'zinc', 'price', '2025-06-03', 'London Metal Exchange'],
+      ['down 1.2%', -1.2, '%', 'zinc', 'price change at close', '2025-06-03', 'London Metal Exchange'],
+      ['fell 0.6%', -0.6, '%', 'copper', 'price change', '2025-06-03', 'Shanghai Futures Exchange'],
+      ['78,120 yuan', 78120, 'CNY', 'copper', 'price', '2025-06-03', 'Shanghai Futures Exchange'],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

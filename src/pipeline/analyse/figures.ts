@@ -596,7 +596,7 @@ const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${p
 
 const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|(?:at|by) the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
 /** ", down 0.8%", ", up 0.5% on the day", ", off 1.1%": a clause that is only a move, of the clause before it. */
-const APPOSITIVE_MOVE = /^[,;]?\s*(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d/;
+const APPOSITIVE_MOVE = /^\s*[,;–—-]?\s*(?:(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease|jump|slide|loss) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d|(?:a|an)\s+(?:[$£€]?\d[\d.,]*\s?(?:%|percent|per cent|cents?)?\s+(?:rise|gain|fall|drop|decline|increase|jump|slide|loss)))/;
 /** "in the quarter", "during the quarter", 当季: the quarter the article is about. */
 const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |reporting |three-month )?quarter\b(?! (?:to|ended|ending|before|earlier|ago)\b)|当季度?|该季度/u;
 /** "lowest close since", "before the close": a close that is not the day's move. */
@@ -605,7 +605,7 @@ const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
 const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
@@ -903,6 +903,8 @@ interface ArticleContext {
   closing: boolean;
   /** … because a label over its list says so ("Closing prices:"): its prices' moves too. */
   closingLabel: boolean;
+  /** Under a label line naming a close ("Closing LME prices, June 3:"): its list's items are the close, not the prose after. */
+  closingList: boolean;
   /** The article's latest sales were in money: its "sales fell 3%" is a change of revenue. */
   salesInMoney: boolean;
   /** The article's latest percentage level was a market share: what a vendor's bare "24%" is, in any paragraph. */
@@ -947,6 +949,7 @@ function emptyContext(day: Period): ArticleContext {
     published: day,
     closing: false,
     closingLabel: false,
+    closingList: false,
     salesInMoney: false,
     sharesOfMarket: false,
     articleListing: null,
@@ -1074,7 +1077,17 @@ const FAMILY_REACH = 60;
 const FAMILY_REACH_AFTER = 25;
 
 /** "other businesses", "its other segments": the rest of a company. */
-const OTHER_BUSINESSES = /\b(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther (businesses|segments|divisions|units|operations)\b/g;
+const OTHER_BUSINESSES = /\b(?:(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther|(?:[Ii]ts |[Tt]he )?[Rr]emaining) (businesses|segments|divisions|units|operations)\b/g;
+/** "data-centre chips", "chips for data centres", "data-centre customers": the business named by what it sells or whom to. */
+function businessOfPhrase(company: string, phrase: string): string | null {
+  const words = phrase
+    .replace(/^(?:sales|revenue)\s+(?:to|of|from)\s+/, '')
+    .replace(/^(?:chips?|products?|devices?)\s+for\s+/, '')
+    .replace(/\s+(?:chips?|products?|devices?|customers|clients|operators|processors)$/, '');
+  if (words === '' || NOT_A_SUBJECT.has(words)) return null;
+  return businessName(company, words);
+}
+
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
 const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/u;
@@ -1395,6 +1408,10 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     if (found) {
       // "chocolate prices", "mobile prices": a good's prices; a product's average price is the product's ("smartphones").
       if (family?.family === PRICE && !commodityIn(found, reading.chinese) && !PRODUCT_WORD.test(found)) return `${found} prices`;
+      // "Data-centre chip sales rose 44% to $2.6 billion", in a company's report: a business of the company, by what it sells.
+      const inMoney = unitKind(figure.unit) === 'money' || context.salesInMoney || reading.figures.some((f) => f.start > figure.start && unitKind(f.unit) === 'money' && clauseOf(reading, f.start) === clause);
+      const business = !reading.chinese && family?.family === SALES && inMoney && !product && !commodityIn(found, false) && context.antecedent ? businessOfPhrase(context.antecedent, found) : null;
+      if (business) return business;
       return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS || family?.family === PRICE) ? plural(found) : found;
     }
   }
@@ -1404,6 +1421,16 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const opening = !reading.chinese && named.length === 0 ? OPENING_PHRASE.exec(reading.text)?.[1] : undefined;
   // "Worldwide deliveries slipped 6%": a phrase that is its measure's word, however qualified, names no one.
   const measureWord = opening !== undefined && (FAMILY.lastIndex = 0, allMatches(FAMILY, opening).some((m) => m.index + m[0].length === opening.length));
+  // "Sales to data-centre operators rose 44% to $2.6 billion": in a company's report, a business of it.
+  const soldTo = !reading.chinese && clause === 0 && named.length === 0 && context.antecedent && /^(?:revenue|sales)/.test(measure ?? '') ? /^(?:Sales|Revenue) (?:to|from|of) ([a-z][a-z-]*(?: [a-z][a-z-]*){0,2})\b/.exec(reading.text.slice(reading.dateline)) : null;
+  if (soldTo && context.antecedent) {
+    const words = (soldTo[1] as string).split(' ');
+    const verb = words.findIndex((word) => MOVE_VERB_SET.has(word) || NOT_A_SUBJECT.has(word));
+    const business = businessOfPhrase(context.antecedent, (verb < 0 ? words : words.slice(0, verb)).join(' '));
+    if (business) return business;
+  }
+  // "Everything else, including PC chips, brought in $1.5 billion": the rest of the company.
+  if (!reading.chinese && context.antecedent && /^revenue/.test(measure ?? '') && /^(?:Everything else|The rest|All other)\b/.test(reading.text.slice(reading.dateline))) return businessName(context.antecedent, 'other businesses');
   if (opening && !measureWord && (measure?.startsWith('market share') || measure?.startsWith('sales')) && !OPENING_WORDS.test(opening)) return opening.charAt(0).toLowerCase() + opening.slice(1);
   // "Net profit fell 9%", "a break fee of $210m payable by Solace": a company's own figure, or a
   // deal's, in a sentence that names no one before it, is the article's company's.
@@ -1644,7 +1671,10 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "分别以16%、15%和14%的份额": figures paired with names share the measure after the last of them.
     // "The data-centre business, which accounts for 58% of sales, grew 44%": a measure inside a relative clause is not the figure's outside it.
     const families = reading.families.filter((mention) => !reading.relatives.some((r) => r.start <= mention.start && mention.end <= r.end && !(r.start <= raw.start && raw.end <= r.end)));
-    const ownFamily = raw.carried ? undefined : (nearest(inClause(reading, families, clause).filter(reach), raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
+    // "Revenue from data-centre customers jumped 44% to $2.6 billion": of the measures near it, one that can be written in its unit.
+    const measurable = (mention: FamilyMention) => mention.family.levelUnits.includes(unitKind(raw.unit)) || (raw.change && mention.family.change !== null);
+    const near = inClause(reading, families, clause).filter(reach);
+    const ownFamily = raw.carried ? undefined : (nearest(near.some(measurable) ? near.filter(measurable) : near, raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
     // "Copper edged up 0.4% to $9,610", "Brent crude futures were up $4.87": a commodity's move is its price's.
     const commodityPrice = !ownFamily && (actor?.kind === 'commodity' || (unitKind(raw.unit) === 'money' && raw.per !== undefined && raw.per !== 'share' && raw.per !== 'unit')) ? { start: -1, end: -1, family: PRICE } : undefined;
     // "cost about 5,500 tonnes of output": production, and a loss of it.
@@ -1768,6 +1798,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     if (measure === 'sales change' && salesInMoney && !reading.figures.some((f) => unitKind(f.unit) === 'count') && !BY_VOLUME.test(own)) measure = 'revenue change';
     // "The data-centre business … grew 44%": a business grows by its revenue.
     if (measure === null && figure.change && unitKind(figure.unit) === 'percent' && subject?.endsWith(' business')) measure = 'revenue change';
+    // "… grew 44% to $2.6 billion": the amount a business's growth took its revenue to.
+    if (measure === null && !figure.change && unitKind(figure.unit) === 'money' && subject?.endsWith(' business') && described.at(-1)?.subject === subject && described.at(-1)?.measure === 'revenue change') measure = 'revenue';
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
     const kind = measure?.startsWith('price') && subject !== null && !COMMODITY_SET.has(subject) && kindOf(measure, own) === 'day' ? 'flow' : kindOf(measure, own);
     const { period, shifted } = periodFor(figure, clause, kind, measure, reading, context);
@@ -1775,6 +1807,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // A share's or an index's move, which a closing or next-day report gives without saying "at the close"; a price's only under a closing label.
     const settled =
       (context.closing && (context.closingLabel || measure !== 'price change')) ||
+      context.closingList ||
       (measure !== 'price change' && period !== null && context.published !== null && /^\d{4}-\d{2}-\d{2}$/.test(period) && period < context.published);
     if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
     // Its clause up to the next comma: "fell 4% after the bell" is one stretch, though "after" opens a clause.
@@ -1967,6 +2000,8 @@ const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
 
 /** A label or heading over a closing report's list: "Closing prices:", "LME base metals at the close", "Settlement prices", 收盘价. */
 const CLOSING_LABEL = /^(?=.{0,70}$).*(?:\b(?:closing (?:prices|levels|moves|quotes|rates|snapshot)|(?:at|by|market|the) (?:the )?close\b|settlement (?:prices|levels)|end[- ]of[- ](?:day|session|trading))|收盘)/iu;
+/** A heading or a list's label naming a close in any words: "US close", "How markets closed:". */
+const CLOSING_HEADING = /^(?=.{0,70}$).*(?:\b(?:closing|close|closed|settlement|settled|end[- ]of[- ](?:day|session|trading))\b|收盘)/iu;
 
 const METADATA_LINE = /^(?:来源|作者|编辑|记者|责编|出处|原标题)[:：]|^(?:Source|Reporting by|Writing by|Editing by|Additional reporting by)\b/u;
 
@@ -1985,7 +2020,10 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
   for (let i = 0; i <= last; i++) {
     const sentence = article.sentences[i] as Sentence;
     // "Closing prices:", a heading "Market close": the figures under it are the day's close.
-    if (CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) context = { ...context, closing: true, closingLabel: true };
+    if ((CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) || (CLOSING_HEADING.test(sentence.text) && sentence.heading)) context = { ...context, closing: true, closingLabel: true };
+    else if (CLOSING_HEADING.test(sentence.text) && LABEL_LINE.test(sentence.text)) context = { ...context, closingList: true };
+    // A sentence of prose ends the list under a label.
+    else if (context.closingList && /[.!?。！？]["”’]?$/u.test(sentence.text) && sentence.text.split(/\s+/).length >= 8) context = { ...context, closingList: false };
     // A line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures, nothing to carry.
     if (METADATA_LINE.test(sentence.text)) continue;
     const readContext = { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null, listed: context.labelFamily !== null };
