@@ -98,3 +98,20 @@ describe('recogniseNames, a Chinese company the gazetteer lacks', () => {
     ]);
   });
 });
+
+describe('recogniseNames in Chinese: companies and facilities the tagger does not know', () => {
+  it('reads a brand before its trade as a company, with its 集团 or 股份公司, but not a country before an industry', () => {
+    const doc = article('zh', ['鼎辉电子周一公布，三季度营收增长12%。', '北辰煤业集团上半年产量增长5%。', '中国汽车市场销量下降2%，上海电气股份公司表示。']);
+    expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['北辰煤业集团→北辰煤业集团/company'], ['中国→中国/place', '上海电气股份公司→上海电气股份公司/company']]);
+  });
+
+  it('leaves out a word the tagger glued to a company the article names alone elsewhere', () => {
+    const doc = article('zh', ['与翰川新能不同，因岭川医药原因，需向泰宁生物支付。', '翰川新能、岭川医药与泰宁生物股价上涨。']);
+    expect(names(doc)[0]).toEqual(['翰川新能→翰川新能/company', '岭川医药→岭川医药/company', '泰宁生物→泰宁生物/company']);
+  });
+
+  it('reads no name from a term used as a sector or a product ("锂电池龙头", "碳酸锂价格"), and a mine or a plant by its name', () => {
+    const doc = article('zh', ['锂电池龙头鼎辉电子收跌2%，碳酸锂价格回落。', '该公司旗下的萨尔塔维拉铜矿产量下降了8%。', '智利铜矿产量增长。']);
+    expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['萨尔塔维拉铜矿→萨尔塔维拉铜矿/organization'], ['智利→智利/place']]);
+  });
+});
