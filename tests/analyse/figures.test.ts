@@ -602,6 +602,16 @@ describe('extractFigures on Chinese market, earnings, deal and output reports', 
     ]);
   });
 
+  it('reads 其中 as "of which", never as "its"; 我国 as China, whose sales are its market\'s; an index 收报 at a level as closed; and what is counted after the period a phrase names', () => {
+    expect(read('2026-04-01', [['3月份我国汽车销量为290万辆，同比增长10%，其中新能源汽车销量为120万辆。'], ['深证成指收报10,250点，跌0.6%。'], ['去年一季度精炼铜产量为320万吨。']])).toEqual([
+      ['290万辆', 2900000, 'units', 'China car market', 'sales', 'March 2026', 'China'],
+      ['同比增长10%', 10, '%', 'China car market', 'sales change', 'March 2026', 'China'],
+      ['120万辆', 1200000, 'units', '新能源汽车', 'sales', 'March 2026', 'China'],
+      ['跌0.6%', -0.6, '%', 'Shenzhen Component Index', 'index change at close', '2026-04-01', 'China'],
+      ['320万吨', 3200000, 'tonnes', '精炼铜', 'production', 'Q1 2025', null],
+    ]);
+  });
+
   it('reads a mine the article names by its name as whose output it is, and an analyst\'s "may trade between" as a price forecast', () => {
     expect(read('2026-02-20', [['安第斯铜业表示，旗下萨尔塔维拉铜矿一季度产量预计同比减少约6%。']])).toEqual([['同比减少约6%', -6, '%', '萨尔塔维拉铜矿', 'production change', 'Q1 2026', null]]);
     expect(read('2026-02-20', [['某期货公司研究员表示，沪铜短期或在每吨76,000元至80,000元区间内震荡。']])).toEqual([

@@ -114,4 +114,9 @@ describe('recogniseNames in Chinese: companies and facilities the tagger does no
     const doc = article('zh', ['锂电池龙头鼎辉电子收跌2%，碳酸锂价格回落。', '该公司旗下的萨尔塔维拉铜矿产量下降了8%。', '智利铜矿产量增长。']);
     expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['萨尔塔维拉铜矿→萨尔塔维拉铜矿/organization'], ['智利→智利/place']]);
   });
+
+  it('reads a large company\'s long Chinese name however the tagger cut or typed it (紫金/n 矿业/n, 比亚迪/nr), and words it could not cut that announce results as a company', () => {
+    const doc = article('zh', ['紫金矿业与比亚迪均发布了年报。', '远峰绿能发布公告称，预计一季度净利润为3亿元。', '营收发布。']);
+    expect(names(doc)).toEqual([['紫金矿业→紫金矿业/company', '比亚迪→比亚迪/company'], ['远峰绿能→远峰绿能/company'], []]);
+  });
 });

@@ -375,7 +375,7 @@ const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{L
  * company the article is about (or the name before it in its sentence).
  */
 const BACK_REFERENCE =
-  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其/gu;
+  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其(?![中他余实次])/gu;
 const PRONOUN_BACK = /^(?:[Ii]ts|[Ii]t|[Tt]heir|其)$/;
 /** An index referred back to: "the blue-chip index", "the benchmark index". */
 const INDEX_BACK_REFERENCE = /\b[Tt]he (?:(?:blue-chip|benchmark|broader|broad|main|tech-heavy|domestically focused|wider|mid-cap|small-cap)\s+)*index\b|该指数/g;
@@ -1019,8 +1019,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   return kind;
 }
 
-/** "截至收盘，沪指跌0.62%；深证成指…": a Chinese sentence opening at the close sets every move after it at the close. */
-const CHINESE_AT_CLOSE = /截至收盘|截止收盘|收盘时|至收盘|尾盘/u;
+/** "截至收盘，沪指跌0.62%；深证成指…", "上证指数收报3,250点，跌0.3%": a Chinese sentence opening at the close sets every move after it at the close. */
+const CHINESE_AT_CLOSE = /截至收盘|截止收盘|收盘时|至收盘|尾盘|收报|报收|收于/u;
 
 function settingAtClose(reading: SentenceReading, figure: RawFigure): boolean {
   if (!reading.chinese) return false;
@@ -1225,7 +1225,8 @@ function chinesePhraseBefore(text: string, start: number): string | null {
   const run = /[\p{Script=Han}]+$/u.exec(text.slice(Math.max(0, start - 16), start))?.[0];
   if (!run) return null;
   // "规模以上工业原煤", "规上工业原煤": the statistics' scope (industry above a size) is no part of what is counted.
-  const phrase = run.replace(/^.*[占约为达是在以]/u, '').replace(/^(?:第?[一二三四]季度|[上下]半年|全年|月份?|年|季度|全国|国内|中国|大陆|全球|今年|去年|其中|当季|当月|同期|规模以上|规上|工业)+/u, '').replace(/(?:零售|批发|累计|总|合计|整体|市场|的|国内|全国|中国|全球)+$/u, '');
+  // "紫金矿业一季度矿产铜": what is counted comes after the period the run names.
+  const phrase = run.replace(/^.*[占约为达是在以]/u, '').replace(/^.*(?:第?[一二三四]季度|[上下]半年|全年|月份|当季|当月|今年|去年)(?=\p{Script=Han}{2})/u, '').replace(/^(?:第?[一二三四]季度|[上下]半年|全年|月份?|年|季度|全国|国内|中国|大陆|全球|今年|去年|其中|当季|当月|同期|我国|海外|境外|国外|规模以上|规上|工业)+/u, '').replace(/(?:零售|批发|累计|总|合计|整体|市场|的|国内|全国|中国|全球)+$/u, '');
   // A phrase still holding a market or a possessive is a clause, not a product ("大陆市场的智能手机").
   if (phrase.length < 2 || /市场|的|^[该本其]/u.test(phrase)) return null;
   // A commodity is named as its prices are ("原煤" is coal).
@@ -1350,7 +1351,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const phrase = phraseBefore ?? phraseAfterFamily;
   const product = phrase ? findNames(PRODUCT_NAMES, phrase, reading.chinese).find((p) => p.start === 0 && p.end === phrase.length)?.value : undefined;
   // A research firm's count of a whole market: "Shipments dropped 4.3% to 9.1 million units, Counterpoint said."
-  const totalWords = /\b(?:[Oo]verall|[Tt]otal|market|industry|across)\b|全国|市场/.test(reading.text);
+  const totalWords = /\b(?:[Oo]verall|[Tt]otal|market|industry|across)\b|全国|我国|国内|市场/.test(reading.text);
   if (!earlierOwns && actor?.kind !== 'back' && (measure?.startsWith('shipments') || (measure?.startsWith('sales') && (!phrase || product) && totalWords))) {
     const total = marketTotal(market, product ?? reading.products.find((p) => p.end <= (family && family.start >= 0 ? family.start : figure.start))?.value ?? context.product);
     if (total) return total;

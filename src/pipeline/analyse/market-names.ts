@@ -11,7 +11,7 @@
 /** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
 export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
   ['Greater China', 'Greater China', '大中华区'],
-  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国'],
+  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
   ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
   ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
   ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
@@ -261,6 +261,20 @@ let chineseCompanyNames: Set<string> | undefined;
 export function isChineseCompanyName(word: string): boolean {
   chineseCompanyNames ??= new Set(CHINESE_COMPANIES.flatMap(([, chinese]) => chinese.split('|')));
   return chineseCompanyNames.has(word);
+}
+
+let longChineseCompanyNames: readonly string[] | undefined;
+
+/**
+ * The names of large companies the Chinese press writes in three characters or more (比亚迪,
+ * 紫金矿业, 宁德时代), longest first: no common word is one, so they are the company wherever they
+ * stand, however the tagger cut them.
+ */
+export function longChineseCompanyNamesList(): readonly string[] {
+  longChineseCompanyNames ??= CHINESE_COMPANIES.flatMap(([, chinese]) => chinese.split('|'))
+    .filter((name) => [...name].length >= 3)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return longChineseCompanyNames;
 }
 
 let regionList: readonly Region[] | undefined;

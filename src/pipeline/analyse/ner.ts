@@ -24,7 +24,7 @@
 import { createRequire } from 'node:module';
 import type { Sentence } from '../../core/types.ts';
 import { entitiesIn, type Gazetteer } from './entities.ts';
-import { englishName, isChineseCompanyName } from './market-names.ts';
+import { englishName, isChineseCompanyName, longChineseCompanyNamesList } from './market-names.ts';
 
 export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';
 
@@ -467,16 +467,7 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   return found.map((spans, index) => {
     const text = sentences[index]?.text ?? '';
     // Where words start and end: a company's name is found only on word edges ("北风半导体", not "华为" in "中华为").
-    const starts = new Set<number>();
-    const ends = new Set<number>();
-    let cursor = 0;
-    for (const { word } of tagged[index] ?? []) {
-      const start = text.indexOf(word, cursor);
-      if (start < 0) continue;
-      cursor = start + word.length;
-      starts.add(start);
-      ends.add(cursor);
-    }
+    const { starts, ends } = wordEdges(text, tagged[index] ?? []);
     const added: NameSpan[] = [];
     for (const [name, company] of companies) {
       for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
@@ -502,6 +493,15 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
     if (sentence.heading) return [];
     const listed = entitiesIn(sentence.text, gazetteer);
     const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
+    // "紫金/n 矿业/n", "比亚迪/nr": a large company's long Chinese name is the company, however the tagger cut or typed it.
+    const edges = wordEdges(sentence.text, words);
+    for (const name of longChineseCompanyNamesList()) {
+      for (let at = sentence.text.indexOf(name); at >= 0; at = sentence.text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (edges.starts.has(at) && edges.ends.has(end) && !spans.some((span) => span.start < end && at < span.end)) spans.push({ start: at, end, name, type: 'company' });
+      }
+    }
+    const known = spans.filter((span) => !span.gazetteer);
     let cursor = 0;
     let skip = 0;
     words.forEach(({ word: tagged, tag }, i) => {
@@ -520,7 +520,7 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
       }
       cursor = start + word.length;
       const end = cursor;
-      if (listed.some((match) => match.start < end && start < match.end)) return;
+      if (listed.some((match) => match.start < end && start < match.end) || known.some((span) => span.start < end && start < span.end)) return;
       // "华岭电子", "康宁/nr 生物", "晋能/x 煤业集团": a brand the tagger does not know, then the trade it is in, is a company.
       const company = skip === 0 ? chineseCompanyAt(sentence.text, words, i, start) : null;
       if (company) {
@@ -593,6 +593,19 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
       // "小米出货量": a company's Chinese name that is also a common word (小米 is millet), read as the
       // company where its sales, shipments or share price follow.
       if (!type && /^(?:n|nz|j)$/.test(tag) && isChineseCompanyName(word) && COMPANY_MEASURE_AFTER.test(sentence.text.slice(end, end + 12))) type = 'company';
+      // "隆基绿能发布公告称", "远峰/x 绿能/x 发布公告": words the tagger could not cut, three characters or more, that announce results are a company.
+      if (!type && tag === 'x' && /^\p{Script=Han}+$/u.test(word) && CHINESE_ANNOUNCES.test(sentence.text.slice(end, end + 12))) {
+        let from = start;
+        for (let k = i - 1; k >= 0; k--) {
+          const before = words[k] as TaggedWord;
+          if (before.tag !== 'x' || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - from + before.word.length > 6 || spans.some((span) => span.end > from - before.word.length)) break;
+          from -= before.word.length;
+        }
+        if (end - from >= 3 && end - from <= 6) {
+          spans.push({ start: from, end, name: sentence.text.slice(from, end), type: 'company' });
+          return;
+        }
+      }
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
       // "比亚迪5月销量": a person has no sales, shipments or share price; a company does.
@@ -682,6 +695,24 @@ function chineseFacilityAt(text: string, words: readonly TaggedWord[], i: number
 
 /** After a term the tagger took for a proper noun, words that make it a product or a sector: "锂电池龙头", "碳酸锂价格". */
 const CHINESE_TERM_AFTER = /^(?:龙头|巨头|厂商|企业|价格|价|板块|行业|概念|产业|市场|材料|产品|需求|供应)/u;
+
+/** What a company does with its results after its name: "发布公告", "3月29日晚间公布". */
+const CHINESE_ANNOUNCES = /^(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后|日前|今日|周[一二三四五六日])?(?:发布|公告|公布|宣布|披露)/u;
+
+/** Where the tagger's words start and end in a sentence. */
+function wordEdges(text: string, words: readonly TaggedWord[]): { starts: Set<number>; ends: Set<number> } {
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let cursor = 0;
+  for (const { word } of words) {
+    const start = text.indexOf(word, cursor);
+    if (start < 0) continue;
+    cursor = start + word.length;
+    starts.add(start);
+    ends.add(cursor);
+  }
+  return { starts, ends };
+}
 
 /** A company's shares after its name: "百度港股", "百度股价". */
 const STOCK_AFTER = /^(?:港股|美股|A股|股价|股票|市值)/u;
