@@ -105,6 +105,11 @@ describe('recogniseNames in Chinese: companies and facilities the tagger does no
     expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['北辰煤业集团→北辰煤业集团/company'], ['中国→中国/place', '上海电气股份公司→上海电气股份公司/company']]);
   });
 
+  it('reads a province before its trade and 集团 as a company, a trade the tagger could not cut (海天/nz 味业/x) as one, and a country and a trade before a name as its description', () => {
+    const doc = article('zh', ['山东黄金集团产量增长。', '海天味业营收同比下降2%。', '美国电气公司Voltra股价上涨。']);
+    expect(names(doc)).toEqual([['山东黄金集团→山东黄金集团/company'], ['海天味业→海天味业/company'], ['美国→美国/place', 'Voltra→Voltra/organization']]);
+  });
+
   it('leaves out a word the tagger glued to a company the article names alone elsewhere', () => {
     const doc = article('zh', ['与翰川新能不同，因岭川医药原因，需向泰宁生物支付。', '翰川新能、岭川医药与泰宁生物股价上涨。']);
     expect(names(doc)[0]).toEqual(['翰川新能→翰川新能/company', '岭川医药→岭川医药/company', '泰宁生物→泰宁生物/company']);

@@ -640,7 +640,7 @@ const CHINESE_BRAND_TAG = /^(?:x|nr|nrt|nrfg|nz|ns|j)$/;
  * The trade a Chinese company's name states after its brand ("华岭电子", "康宁生物", "瀚川新能",
  * "晋能煤业"): how the Chinese press names listed companies, brand then industry.
  */
-const CHINESE_INDUSTRY = /^(?:电子|医药|药业|制药|生物|科技|汽车|能源|新能|新能源|煤业|矿业|铜业|铝业|锂业|钴业|镍业|钢铁|化工|电气|电器|电力|通信|半导体|证券|银行|保险|地产|置业|重工|机械|食品|乳业|航空|物流|传媒|网络|软件|光电|材料|新材|动力|电池|智能|股份|控股|集团)$/u;
+const CHINESE_INDUSTRY = /^(?:电子|医药|药业|制药|生物|科技|汽车|能源|新能|新能源|煤业|矿业|铜业|铝业|锂业|钴业|镍业|钢铁|化工|电气|电器|电力|通信|半导体|证券|银行|保险|地产|置业|重工|机械|食品|乳业|航空|物流|传媒|网络|软件|光电|材料|新材|新材料|动力|电池|锂电|锂能|绿能|光伏|智能|微电子|信息|水泥|建材|石化|燃气|航运|港口|环保|水务|旅游|影视|医疗|装备|精密|稀土|有色|钼业|黄金|味业|酒业|家电|股份|控股|集团)$/u;
 /** What follows a company's trade in its full name: "晋能煤业集团", "华岭电子股份有限公司". */
 const CHINESE_COMPANY_FORM = /(?:集团|股份|控股|有限公司|公司)+$/u;
 /** After a brand and a trade, words that make them a sector, not a company: "中国汽车市场", "新能源板块". */
@@ -674,6 +674,8 @@ function chineseCompanyAt(text: string, words: readonly TaggedWord[], i: number,
     end += (words[m] as TaggedWord).word.length;
     used++;
   }
+  // "美国芯片公司Kestrel": a description before the name it describes.
+  if (/^(?:eng|nr|nrt|nt|nz)$/.test(words[i + used]?.tag ?? '') && text.startsWith(words[i + used]?.word ?? '', end)) return null;
   const suffixed = end > brandEnd + trade.word.length || /^(?:集团|股份|控股)$/u.test(trade.word);
   if (!suffixed && CHINESE_SECTOR_AFTER.test(text.slice(end, end + 2))) return null;
   // A country or a region is a company's brand only in a name that says it is one.
