@@ -684,3 +684,77 @@ describe('englishName', () => {
     expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual(['Xiaomi', 'Xiaomi', 'Indonesia', 'Indonesia', 'China', '林堂镍业', 'Xiaomi']);
   });
 });
+
+describe('extractFigures on Chinese market, earnings, deal and output reports', () => {
+  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+  const read = (date: string, paragraphs: string[][]) => {
+    const doc = { ...article('fixture', date, paragraphs), lang: 'zh' };
+    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
+  };
+
+  it('reads 创业板指 as the ChiNext Index, and a sentence opening 截至收盘 as setting its moves at the close', () => {
+    expect(read('2026-03-10', [['截至收盘，上证指数跌0.5%；创业板指下跌1.2%。', '早盘沪指一度上涨0.4%。']])).toEqual([
+      ['跌0.5%', -0.5, '%', 'Shanghai Composite Index', 'index change at close', '2026-03-10', 'China'],
+      ['下跌1.2%', -1.2, '%', 'ChiNext Index', 'index change at close', '2026-03-10', 'China'],
+      ['上涨0.4%', 0.4, '%', 'Shanghai Composite Index', 'index change', '2026-03-10', 'China'],
+    ]);
+  });
+
+  it("reads a company's move and its 收报 quote as its shares', 涨幅 as a rise, 今年以来 and 年内 as since the year began, and a price in 元 as listed in China", () => {
+    expect(read('2026-03-10', [['鼎辉电子大涨6.1%，收报23.40元，盘中最高触及24.05元。', '该股今年以来累计涨幅已达35%。'], ['泰岳生物停牌前收报18.20元，年内累计下跌7%。']])).toEqual([
+      ['大涨6.1%', 6.1, '%', '鼎辉电子', 'stock change', '2026-03-10', 'China'],
+      ['23.40元', 23.4, 'CNY', '鼎辉电子', 'share price', '2026-03-10', 'China'],
+      ['24.05元', 24.05, 'CNY', '鼎辉电子', 'share price intraday high', '2026-03-10', 'China'],
+      ['35%', 35, '%', '鼎辉电子', 'stock change year to date', '2026-03-10', 'China'],
+      ['18.20元', 18.2, 'CNY', '泰岳生物', 'share price', '2026-03-10', 'China'],
+      ['下跌7%', -7, '%', '泰岳生物', 'stock change year to date', '2026-03-10', 'China'],
+    ]);
+  });
+
+  it("reads 交易总价 as a deal's value, not a price, and 协同节约 as its savings", () => {
+    expect(read('2026-03-10', [['岭川医药拟收购泰宁生物。', '岭川医药表示，本次交易总价约为48亿元，预计每年可实现约2亿元的协同节约。']])).toEqual([
+      ['48亿元', 4800000000, 'CNY', '岭川医药', 'deal value', null, null],
+      ['2亿元', 200000000, 'CNY', '岭川医药', 'cost savings', null, null],
+    ]);
+  });
+
+  it('reads every business a Chinese sentence names, a share of total revenue told before the figure, and a clause going on with the figure before', () => {
+    expect(read('2025-10-30', [['晨光科技公布三季度业绩。', '其中，云服务业务收入为80亿元，同比增长30%，占总收入的比例升至42%；广告业务收入同比下降5%，至60亿元。']])).toEqual([
+      ['80亿元', 8000000000, 'CNY', '晨光科技 cloud business', 'revenue', 'Q3 2025', null],
+      ['同比增长30%', 30, '%', '晨光科技 cloud business', 'revenue change', 'Q3 2025', null],
+      ['42%', 42, '%', '晨光科技 cloud business', 'revenue share', 'Q3 2025', null],
+      ['同比下降5%', -5, '%', '晨光科技 advertising business', 'revenue change', 'Q3 2025', null],
+      ['60亿元', 6000000000, 'CNY', '晨光科技 advertising business', 'revenue', 'Q3 2025', null],
+    ]);
+  });
+
+  it("reads output statistics: the country's and a province's output, a company's share of the country's (占全国), the statistics' scope left out, coal by its grades", () => {
+    expect(read('2026-04-20', [['2月份，全国原煤产量为3.6亿吨，同比增长4%。', '北辰煤业集团一季度原煤产量为0.9亿吨，约占全国产量的8%。'], ['山东2月份原煤产量同比下降1.2%。', '一季度，规上工业原煤产量10.2亿吨。'], ['港口动力煤价格较年初下跌约5%。']])).toEqual([
+      ['3.6亿吨', 360000000, 'tonnes', 'China', 'production', 'February 2026', 'China'],
+      ['同比增长4%', 4, '%', 'China', 'production change', 'February 2026', null],
+      ['0.9亿吨', 90000000, 'tonnes', '北辰煤业集团', 'production', 'Q1 2026', null],
+      ['8%', 8, '%', '北辰煤业集团', 'production share', 'Q1 2026', 'China'],
+      ['同比下降1.2%', -1.2, '%', 'Shandong', 'production change', 'February 2026', null],
+      ['10.2亿吨', 1020000000, 'tonnes', 'coal', 'production', 'Q1 2026', null],
+      ['下跌约5%', -5, '%', 'thermal coal', 'price change year to date', '2026-04-20', null],
+    ]);
+  });
+
+  it('reads 其中 as "of which", never as "its"; 我国 as China, whose sales are its market\'s; an index 收报 at a level as closed; and what is counted after the period a phrase names', () => {
+    expect(read('2026-04-01', [['3月份我国汽车销量为290万辆，同比增长10%，其中新能源汽车销量为120万辆。'], ['深证成指收报10,250点，跌0.6%。'], ['去年一季度精炼铜产量为320万吨。']])).toEqual([
+      ['290万辆', 2900000, 'units', 'China car market', 'sales', 'March 2026', 'China'],
+      ['同比增长10%', 10, '%', 'China car market', 'sales change', 'March 2026', 'China'],
+      ['120万辆', 1200000, 'units', '新能源汽车', 'sales', 'March 2026', 'China'],
+      ['跌0.6%', -0.6, '%', 'Shenzhen Component Index', 'index change at close', '2026-04-01', 'China'],
+      ['320万吨', 3200000, 'tonnes', '精炼铜', 'production', 'Q1 2025', null],
+    ]);
+  });
+
+  it('reads a mine the article names by its name as whose output it is, and an analyst\'s "may trade between" as a price forecast', () => {
+    expect(read('2026-02-20', [['安第斯铜业表示，旗下萨尔塔维拉铜矿一季度产量预计同比减少约6%。']])).toEqual([['同比减少约6%', -6, '%', '萨尔塔维拉铜矿', 'production change', 'Q1 2026', null]]);
+    expect(read('2026-02-20', [['某期货公司研究员表示，沪铜短期或在每吨76,000元至80,000元区间内震荡。']])).toEqual([
+      ['每吨76,000元', 76000, 'CNY', 'copper', 'price forecast', null, 'Shanghai Futures Exchange'],
+      ['80,000元', 80000, 'CNY', 'copper', 'price forecast', null, 'Shanghai Futures Exchange'],
+    ]);
+  });
+});

@@ -98,3 +98,30 @@ describe('recogniseNames, a Chinese company the gazetteer lacks', () => {
     ]);
   });
 });
+
+describe('recogniseNames in Chinese: companies and facilities the tagger does not know', () => {
+  it('reads a brand before its trade as a company, with its 集团 or 股份公司, but not a country before an industry', () => {
+    const doc = article('zh', ['鼎辉电子周一公布，三季度营收增长12%。', '北辰煤业集团上半年产量增长5%。', '中国汽车市场销量下降2%，上海电气股份公司表示。']);
+    expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['北辰煤业集团→北辰煤业集团/company'], ['中国→中国/place', '上海电气股份公司→上海电气股份公司/company']]);
+  });
+
+  it('reads a province before its trade and 集团 as a company, a trade the tagger could not cut (海天/nz 味业/x) as one, and a country and a trade before a name as its description', () => {
+    const doc = article('zh', ['山东黄金集团产量增长。', '海天味业营收同比下降2%。', '美国电气公司Voltra股价上涨。']);
+    expect(names(doc)).toEqual([['山东黄金集团→山东黄金集团/company'], ['海天味业→海天味业/company'], ['美国→美国/place', 'Voltra→Voltra/organization']]);
+  });
+
+  it('leaves out a word the tagger glued to a company the article names alone elsewhere', () => {
+    const doc = article('zh', ['与翰川新能不同，因岭川医药原因，需向泰宁生物支付。', '翰川新能、岭川医药与泰宁生物股价上涨。']);
+    expect(names(doc)[0]).toEqual(['翰川新能→翰川新能/company', '岭川医药→岭川医药/company', '泰宁生物→泰宁生物/company']);
+  });
+
+  it('reads no name from a term used as a sector or a product ("锂电池龙头", "碳酸锂价格"), and a mine or a plant by its name', () => {
+    const doc = article('zh', ['锂电池龙头鼎辉电子收跌2%，碳酸锂价格回落。', '该公司旗下的萨尔塔维拉铜矿产量下降了8%。', '智利铜矿产量增长。']);
+    expect(names(doc)).toEqual([['鼎辉电子→鼎辉电子/company'], ['萨尔塔维拉铜矿→萨尔塔维拉铜矿/organization'], ['智利→智利/place']]);
+  });
+
+  it('reads a large company\'s long Chinese name however the tagger cut or typed it (紫金/n 矿业/n, 比亚迪/nr), and words it could not cut that announce results as a company', () => {
+    const doc = article('zh', ['紫金矿业与比亚迪均发布了年报。', '远峰绿能发布公告称，预计一季度净利润为3亿元。', '营收发布。']);
+    expect(names(doc)).toEqual([['紫金矿业→紫金矿业/company', '比亚迪→比亚迪/company'], ['远峰绿能→远峰绿能/company'], []]);
+  });
+});

@@ -240,6 +240,8 @@ const CHINESE_FIGURE = new RegExp(
   'g',
 );
 const CHINESE_FALLING = new RegExp(`^(?:${CHINESE_FALL})$`);
+/** A rise's or a fall's size named before the figure: "涨幅已达64%", "跌幅约为3%". */
+const CHINESE_CHANGE_NOUN = /(涨幅|跌幅|增幅|降幅)(?:已|累计|进一步|扩大|收窄)*(?:达到?|为|至)?(?:约|近|逾|超过?)?$/u;
 
 function unitOf(groups: Record<string, string | undefined>): string {
   if (groups.points || groups.cnPoints) return 'pp';
@@ -272,7 +274,9 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
   if (groups.cnNumber !== undefined) {
     const magnitude = Number((Number.parseFloat(groups.cnNumber.replace(/,/g, '')) * (CHINESE_SCALES[groups.cnScale ?? ''] ?? 1)).toPrecision(15));
     // "-0.8个百分点" in a table's change column: a signed change.
-    const direction = groups.cnDirection ?? (groups.cnSign === '+' ? '上升' : groups.cnSign ? '下降' : undefined);
+    // "累计涨幅已达64%", "跌幅扩大至3%": the size of a rise or a fall, told by its noun.
+    const noun = groups.cnDirection || groups.cnSign ? undefined : CHINESE_CHANGE_NOUN.exec(text.slice(Math.max(0, start - 12), start))?.[1];
+    const direction = groups.cnDirection ?? (groups.cnSign === '+' ? '上升' : groups.cnSign ? '下降' : noun === undefined ? undefined : /^[跌降]/u.test(noun) ? '下降' : '上升');
     // "每吨131,200元", "131,200元/吨": a price per tonne.
     const per = groups.cnPer ? CHINESE_PER[groups.cnPer.slice(1)] : /^\/(吨|盎司|桶|克|股)/.exec(text.slice(end))?.[1];
     const figure: RawFigure = {
@@ -371,7 +375,7 @@ const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{L
  * company the article is about (or the name before it in its sentence).
  */
 const BACK_REFERENCE =
-  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[a-z]+[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其/gu;
+  /\b(?:[Tt]he (?:(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,|[A-Z][a-z]+|[a-z]+[A-Z][a-z]+|[A-Za-z]+-based|[A-Za-z]+-listed|security software|software|chip|mining|drug|oil|steel|food|frozen food|cancer drug|tech|technology|e-commerce|online|luxury|fashion|electric car|electric vehicle) ){0,2}(?:company|firm|group|lender|bank|operator|carrier|retailer|airline|carmaker|automaker|miner|producer|handset|tech giant|giant|maker|chipmaker|drugmaker|insurer|developer|stock|shares|conglomerate|brand|smelter|mine|plant|refinery|factory)|[Ii]ts|[Tt]heir|[Ii]t)\b|该公司|该厂|该矿|该集团|该股|公司(?=实现|的|第?[一二三四]?财?季度|上半年|下半年|全年|总营收|营收|营业收入|净利润|股价|预计|预期|表示|称|宣布|公布)|其(?![中他余实次])/gu;
 const PRONOUN_BACK = /^(?:[Ii]ts|[Ii]t|[Tt]heir|其)$/;
 /** A commodity referred back to: "The metal has gained 9.8%", "The benchmark contract settled 0.6% higher". */
 const COMMODITY_BACK_REFERENCE = /\b[Tt]he (?:(?:benchmark|front-month|most-active|most-traded|yellow|red|precious|base|white|soft|industrial)\s+)*(?:metal|commodity|contract|grain|oilseed|fuel)\b(?!\s+(?:maker|makers|producer|producers|miner|miners|price|prices))|该合约|该品种/g;
@@ -559,9 +563,9 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ],
   ['market (?:value|capitali[sz]ation|cap)|most valuable|worth(?= (?:about |around |some |nearly |more than |over )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
   ['break(?:-up)? fee|termination fee', '分手费|终止费', { ownedByActor: true, level: 'break fee', levelUnits: ['money'], change: null }],
-  ['cost savings|cost synergies|savings|synergies|sav(?:e|es|ed|ing)(?= (?:about |around |some |up to |more than |at least |an estimated )?(?:[$£€¥]|HK\\$|\\d))', '成本节约|协同效应|节省', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
+  ['cost savings|cost synergies|savings|synergies|sav(?:e|es|ed|ing)(?= (?:about |around |some |up to |more than |at least |an estimated )?(?:[$£€¥]|HK\\$|\\d))', '成本节约|协同节约|协同效应|节约|节省', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
   ['stake', '持股|股份', STAKE],
-  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchases?|sold for|auction(?:ed)?|valued at|valuing|values(?= (?:[\\w\\x27’-]+ ){1,4}at\\b)|valuation', '收购|并购|(?<!盘[前后中]|日内)交易(?!所|日|中|时段)|估值', DEAL],
+  ['acquisition|acquired?|acquires|acquiring|takeover|buyout|bought|buy(?![- ]?back)|buying|bid|merger|deal|purchases?|sold for|auction(?:ed)?|valued at|valuing|values(?= (?:[\\w\\x27’-]+ ){1,4}at\\b)|valuation', '交易总价|交易对价|交易金额|收购对价|收购|并购|(?<!盘[前后中]|日内)交易(?!所|日|中|时段)|估值', DEAL],
   ['gross margins?', '毛利率', { ownedBySpeaker: true, company: true, level: 'gross margin', levelUnits: ['percent'], change: null }],
   ['sales|sold|sells?|selling|registrations|registered|registers|deliveries|delivered', '销量|销售额|销售|交付', SALES],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
@@ -605,13 +609,13 @@ const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初至今|年内|今年迄今/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
 const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
 const BY_VOLUME = /\bsales (?:by )?volumes?\b|\bvolume sales\b|\bby volume\b|销量/;
 /** What the company itself expects (guidance) and what analysts expected. */
-const FORECAST = /\b(?:forecasts?|forecasting|expects?|expecting|expected|guidance|guided|guides|guiding|outlook|sees|projects?|predicts?|anticipates?|targets?|to average)\b|预计|预期|预测|指引/i;
+const FORECAST = /\b(?:forecasts?|forecasting|expects?|expecting|expected|guidance|guided|guides|guiding|outlook|sees|projects?|predicts?|anticipates?|targets?|to average)\b|预计|预期|预测|指引|或将|有望|料将|(?:短期|近期|后市|未来)内?或/i;
 const ESTIMATE = /\banalysts?\b|\bestimates?\b|\bconsensus\b|\bWall Street\b|\bpolled by\b|分析师|市场预期|一致预期/i;
 const PER_SHARE = /^(?:a|per|for each)\s+(?:share|(?:[A-Z][a-z]+|ordinary)\s+share)\b/;
 /** "adding $8bn to its market value", "wiped $40bn off": a change of market value in money. */
@@ -621,10 +625,10 @@ const DEAL_WORDS = /\b(?:buy(?![- ]?back)|buys|bought|buying|acquir\w+|takeover|
 /** "X accounts for 61% of revenue": a share of a revenue total. */
 const REVENUE_SHARE = /\bof (?:its |the |group |total |overall |company |the company's |all )*(?:revenue|revenues|sales|turnover|income|the total)\b/;
 /** "占总营收的60%": a share of revenue, told before the figure. */
-const REVENUE_SHARE_CHINESE_BEFORE = /占(?:公司)?(?:总营收|营收|总收入|收入|营业收入|销售额)的?(?:约|近|逾|超过)?$/u;
+const REVENUE_SHARE_CHINESE_BEFORE = /占(?:公司)?(?:总营收|营收|总收入|收入|营业收入|销售额)的?(?:比例|比重|份额)?(?:升至|降至|提升至|增至|达到?|为)?(?:约|近|逾|超过)?$/u;
 const REVENUE_SHARE_CHINESE = /^(?:的)?(?:总营收|营收|收入)|占(?:总营收|营收|收入|公司营收)/;
 /** "of global nickel supply", "of world output", 全球…供应: a share of all production. */
-const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|\bof (?:the )?(?:world's|global) (?:mined|refined|primary|seaborne) [a-z]+\b|全球[\p{Script=Han}]{0,6}(?:供应|产量)/u;
+const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|\bof (?:the )?(?:world's|global) (?:mined|refined|primary|seaborne) [a-z]+\b|(?:全球|全国|全世界)[\p{Script=Han}]{0,6}(?:供应|产量)/u;
 
 interface FamilyMention extends Span {
   family: MeasureFamily;
@@ -995,7 +999,7 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   const before = reading.text.slice(Math.max(0, figure.start - 50), figure.start);
   if (index) {
     if (!figure.change || unit === 'money') return null;
-    return CLOSING.test(clause) ? 'index change at close' : 'index change';
+    return CLOSING.test(clause) || settingAtClose(reading, figure) ? 'index change at close' : 'index change';
   }
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
@@ -1037,10 +1041,23 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (family === LOSS) return null;
   if (!stock && !price) return family.change;
   const kind = stock ? 'stock change' : 'price change';
-  if (CLOSING.test(clause) && !/\bafter the (?:close|bell)\b|\bextended trading\b|\bafter[- ]hours\b|\bbefore the (?:opening )?bell\b|\bpre-?market\b/.test(clause)) return `${kind} at close`;
+  if ((CLOSING.test(clause) || settingAtClose(reading, figure)) && !/\bafter the (?:close|bell)\b|\bextended trading\b|\bafter[- ]hours\b|\bbefore the (?:opening )?bell\b|\bpre-?market\b/.test(clause)) return `${kind} at close`;
   // "今年以来，纽约金价已累计上涨29%": a sentence's opening words place its move since the year began.
   if (YEAR_TO_DATE.test(clause) || settingSinceYearBegan(reading, figure)) return `${kind} year to date`;
   return kind;
+}
+
+/** "截至收盘，沪指跌0.62%；深证成指…", "上证指数收报3,250点，跌0.3%": a Chinese sentence opening at the close sets every move after it at the close. */
+const CHINESE_AT_CLOSE = /截至收盘|截止收盘|收盘时|至收盘|尾盘|收报|报收|收于/u;
+
+function settingAtClose(reading: SentenceReading, figure: RawFigure): boolean {
+  if (!reading.chinese) return false;
+  const own = clauseOf(reading, figure.start);
+  for (let clause = 0; clause < own; clause++) {
+    if (reading.figures.some((f) => clauseOf(reading, f.start) === clause)) continue;
+    if (CHINESE_AT_CLOSE.test(clauseText(reading, clause))) return true;
+  }
+  return false;
 }
 
 /** "今年以来，纽约金价已累计上涨29%", "So far this year, …": a clause without figures before the figure's sets its move since the year began. */
@@ -1090,7 +1107,7 @@ function businessOfPhrase(company: string, phrase: string): string | null {
 
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
 const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
-const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/u;
+const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/gu;
 
 /**
  * A business is named as readers name it, by its company's short name: "Northwind data-centre
@@ -1136,17 +1153,21 @@ const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z]
 function businessesOf(reading: SentenceReading, context: ArticleContext): Business[] {
   const owner = (at: number) => reading.subjects.filter((mention) => mention.role !== 'source' && !mention.product && mention.end <= at).at(-1)?.value ?? context.antecedent;
   if (reading.chinese) {
-    const match = CHINESE_BUSINESS.exec(reading.text);
-    const company = match ? owner(match.index) : null;
-    if (!match?.groups || !company) return [];
-    // "公司动力电池系统业务": the words that say whose business it is are not its name.
-    const unit = (match.groups.unit as string).replace(/^(?:公司|集团|其中|旗下|其|该)/u, '');
-    // A business with an English name is named in English, so that reports in both languages of
-    // one business's revenue are one fact; any other keeps its Chinese name (动力电池系统), where
-    // the words before 业务 are one business's name from their start (not "…等创新业务", a list's).
-    const named = unit.length >= 2 && !/[等和及与]/u.test(unit) && (match.index === 0 || !/\p{Script=Han}/u.test(reading.text.charAt(match.index - 1)) || /(?:公司|集团|其中|旗下|的)$/u.test(reading.text.slice(0, match.index)));
-    const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0] ?? (named ? unit : null);
-    return business ? [{ name: businessName(company, business), start: match.index, end: match.index + match[0].length }] : [];
+    // "云服务业务收入…；广告业务收入…": every business the sentence names.
+    const found: Business[] = [];
+    for (const match of allMatches(CHINESE_BUSINESS, reading.text)) {
+      const company = owner(match.index);
+      if (!match.groups || !company) continue;
+      // "公司动力电池系统业务": the words that say whose business it is are not its name.
+      const unit = (match.groups.unit as string).replace(/^(?:公司|集团|其中|旗下|其|该)/u, '');
+      // A business with an English name is named in English, so that reports in both languages of
+      // one business's revenue are one fact; any other keeps its Chinese name (动力电池系统), where
+      // the words before 业务 are one business's name from their start (not "…等创新业务", a list's).
+      const named = unit.length >= 2 && !/[等和及与]/u.test(unit) && (match.index === 0 || !/\p{Script=Han}/u.test(reading.text.charAt(match.index - 1)) || /(?:公司|集团|其中|旗下|的)$/u.test(reading.text.slice(0, match.index)));
+      const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0] ?? (named ? unit : null);
+      if (business) found.push({ name: businessName(company, business), start: match.index, end: match.index + match[0].length });
+    }
+    return found;
   }
   const found: Business[] = [];
   // "Sales at other businesses fell 3%": the rest of the company, as a business of its own.
@@ -1278,9 +1299,14 @@ const OPENING_PHRASE = /^(\p{Lu}[\p{Ll}-]+(?: [\p{Ll}-]+){0,3}s)(?=,| (?:made up
 function chinesePhraseBefore(text: string, start: number): string | null {
   const run = /[\p{Script=Han}]+$/u.exec(text.slice(Math.max(0, start - 16), start))?.[0];
   if (!run) return null;
-  const phrase = run.replace(/^.*[占约为达是在以]/u, '').replace(/^(?:第?[一二三四]季度|[上下]半年|全年|月份?|年|季度|全国|国内|中国|大陆|全球|今年|去年|其中|当季|当月|同期)+/u, '').replace(/(?:零售|批发|累计|总|合计|整体|市场|的|国内|全国|中国|全球)+$/u, '');
+  // "规模以上工业原煤", "规上工业原煤": the statistics' scope (industry above a size) is no part of what is counted.
+  // "紫金矿业一季度矿产铜": what is counted comes after the period the run names.
+  const phrase = run.replace(/^.*[占约为达是在以]/u, '').replace(/^.*(?:第?[一二三四]季度|[上下]半年|全年|月份|当季|当月|今年|去年)(?=\p{Script=Han}{2})/u, '').replace(/^(?:第?[一二三四]季度|[上下]半年|全年|月份?|年|季度|全国|国内|中国|大陆|全球|今年|去年|其中|当季|当月|同期|我国|海外|境外|国外|规模以上|规上|工业)+/u, '').replace(/(?:零售|批发|累计|总|合计|整体|市场|的|国内|全国|中国|全球)+$/u, '');
   // A phrase still holding a market or a possessive is a clause, not a product ("大陆市场的智能手机").
-  return phrase.length >= 2 && !/市场|的|^[该本其]/u.test(phrase) ? phrase : null;
+  if (phrase.length < 2 || /市场|的|^[该本其]/u.test(phrase)) return null;
+  // A commodity is named as its prices are ("原煤" is coal).
+  const commodity = findNames(COMMODITY_NAMES, phrase, true)[0];
+  return commodity && commodity.start === 0 && commodity.end === phrase.length ? commodity.value : phrase;
 }
 
 /**
@@ -1360,7 +1386,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
           place.value !== null &&
           place.value !== 'global' &&
           // "growth in the eurozone" is the eurozone's; "output at a mine in Sulawesi" is not Sulawesi's.
-          !(family.family.ownedByPlace === 'only' ? /\b(?:to|from|with|against|into|than)\s+(?:the\s+)?$/i : /\b(?:to|from|with|against|into|than|in|of|on|at)\s+(?:the\s+)?$/i).test(reading.text.slice(Math.max(0, place.start - 12), place.start)),
+          !(family.family.ownedByPlace === 'only' ? /\b(?:to|from|with|against|into|than)\s+(?:the\s+)?$/i : /\b(?:to|from|with|against|into|than|in|of|on|at)\s+(?:the\s+)?$/i).test(reading.text.slice(Math.max(0, place.start - 12), place.start)) &&
+          // "约占全国产量的9.8%": the whole a share is of, not whose it is.
+          !/占$/u.test(reading.text.slice(Math.max(0, place.start - 1), place.start)),
       );
     const candidates = [...owned(reading.places), ...owned(reading.markets)];
     // "Indonesia produced 2.2 million tonnes …, or 59% of global output": the place the sentence opens with.
@@ -1398,7 +1426,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const phrase = phraseBefore ?? phraseAfterFamily;
   const product = phrase ? findNames(PRODUCT_NAMES, phrase, reading.chinese).find((p) => p.start === 0 && p.end === phrase.length)?.value : undefined;
   // A research firm's count of a whole market: "Shipments dropped 4.3% to 9.1 million units, Counterpoint said."
-  const totalWords = /\b(?:[Oo]verall|[Tt]otal|market|industry|across)\b|全国|市场/.test(reading.text);
+  const totalWords = /\b(?:[Oo]verall|[Tt]otal|market|industry|across)\b|全国|我国|国内|市场/.test(reading.text);
   if (!earlierOwns && actor?.kind !== 'back' && (measure?.startsWith('shipments') || (measure?.startsWith('sales') && (!phrase || product) && totalWords))) {
     const total = marketTotal(market, product ?? reading.products.find((p) => p.end <= (family && family.start >= 0 ? family.start : figure.start))?.value ?? context.product);
     if (total) return total;
@@ -1560,7 +1588,7 @@ function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure
 
 /** Where a share priced in a currency used by one market alone trades. */
 const LISTING_BY_CURRENCY: Readonly<Record<string, string>> = {
-  HKD: 'Hong Kong', AUD: 'Australia', NZD: 'New Zealand', CAD: 'Canada', SGD: 'Singapore', TWD: 'Taiwan', JPY: 'Japan', KRW: 'South Korea', INR: 'India',
+  CNY: 'China', HKD: 'Hong Kong', AUD: 'Australia', NZD: 'New Zealand', CAD: 'Canada', SGD: 'Singapore', TWD: 'Taiwan', JPY: 'Japan', KRW: 'South Korea', INR: 'India',
   SAR: 'Saudi Arabia', AED: 'United Arab Emirates', SEK: 'Sweden', NOK: 'Norway', CHF: 'Switzerland', ZAR: 'South Africa', BRL: 'Brazil', MXN: 'Mexico',
   RUB: 'Russia', TRY: 'Turkey', ILS: 'Israel', PLN: 'Poland', IDR: 'Indonesia', MYR: 'Malaysia', THB: 'Thailand',
 };
@@ -1637,6 +1665,15 @@ const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?
 const OUTPUT_AFTER = /^\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}(?:output|production)\b/;
 const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts)\b(?:\s+[\w'’-]+){0,3}\s+$/;
 
+/** A Chinese sentence that quotes a share ("大涨6.1%，收报23.40元"): its company's move is its shares'. */
+const CHINESE_QUOTED = /(?:收报|报收|收于)约?\d/u;
+
+/** What opens a Chinese clause that goes on with the figure before: nothing but "then", "to", "reaching". */
+const CHINESE_GOES_ON = /^(?:则|并|且)?(?:至|到|升至|降至|跌至|涨至|增至|减至|达到?|为)?(?:约|近|逾)?$/u;
+
+/** Before a share's quote in a Chinese report: "收报41.76元", "报收", "收于". */
+const CHINESE_QUOTE = /(?:收报|报收|收于|收盘报|收盘价为?)(?:约)?$/u;
+
 /** The figures of one sentence described, and the family the last one was read with. */
 function describeFigures(read: SentenceReading, context: ArticleContext, businesses: Business[], block: number): { described: Described[]; family: MeasureFamily | null; salesInMoney: boolean } {
   // "Shipments fell 5%, Sightline said", after "research firm Sightline": a firm the article gave as a source of
@@ -1681,9 +1718,17 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 40)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
     // "Meituan jumped as much as 6.5%", "Glencore up 3.1%": in a market report, a company's move is its shares'.
     const stockMove =
-      !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0)
+      !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))
         ? { start: -1, end: -1, family: SHARE_PRICE }
         : undefined;
+    // "产量为4.32亿吨，同比增长3.2%", "广告业务收入同比下降7.2%，至88.3亿元": a Chinese clause that only goes on
+    // with the figure of the clause before is that figure's subject's, and its measure's.
+    const lead = reading.text.slice(reading.breaks[clause - 1] ?? 0, raw.start).replace(/[\s，,；;、]/gu, '');
+    // Not an item of a list ("分别以16%、15%和14%"), each its own name's.
+    const goesOn = reading.chinese && clause > 0 && !paired.has(raw) && /^[，,]/u.test(reading.text.slice(reading.breaks[clause - 1] ?? 0)) && CHINESE_GOES_ON.test(lead) ? described.at(-1) : undefined;
+    const continued = goesOn && clauseOf(reading, goesOn.start) === clause - 1 ? goesOn : undefined;
+    // "海川医药…收报41.76元": in a Chinese report, a company's quote at the close is its share price.
+    const quoted = !ownFamily && reading.chinese && actor?.kind === 'name' && unitKind(raw.unit) === 'money' && raw.per === undefined && CHINESE_QUOTE.test(reading.text.slice(Math.max(0, raw.start - 6), raw.start)) ? { start: -1, end: -1, family: SHARE_PRICE } : undefined;
     // "Veltrano's shares jumped 9%. They had closed down 0.8% at $212.40": "They" are the shares of the sentence before.
     const theirShares = !ownFamily && context.shares !== null && THEY.test(reading.text.slice(reading.dateline)) ? { start: -1, end: -1, family: SHARE_PRICE } : undefined;
     // "hold roughly 21% of the U.S. wireless market", "took 17.2% of the market": a share, whatever the noun after "of".
@@ -1701,11 +1746,13 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       output ??
       (ownFamily && ownFamily.family !== MARKET_SHARE && shareOf && !REVENUE_SHARE.test(reading.text.slice(raw.end, raw.end + 40)) && !PRODUCTION_SHARE.test(reading.text.slice(raw.end, raw.end + 60)) ? shareOf : undefined) ??
       ownFamily ??
+      (continued && family ? family : undefined) ??
       shareOf ??
       bracketShare ??
       marketMove ??
       commodityPrice ??
       theirShares ??
+      quoted ??
       stockMove ??
       // A relative clause's measure carries only to the same kind of figure ("Apple, which commanded 24% of the market …, dropped to 15%").
       (family && (family.start < 0 || families.includes(family) || (previousRaw?.unit === raw.unit && !previousRaw.change && !raw.change)) ? family : undefined) ??
@@ -1735,7 +1782,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "revenue fell 11% … and iPhone sales 9%": a figure whose verb is left out, right after its measure's word, shares the last one's.
     const clauseLead = reading.text.slice(reading.breaks[clause - 1] ?? 0, raw.start);
     const bare = /^[\s,;]*(?:and|but|while|or)?\s*$/.test(clauseLead) || (family !== undefined && family.start >= 0 && family.end <= raw.start && raw.start - family.end <= 2);
-    if (!raw.change && lastChange && family && bare && !family.family.levelUnits.includes(unitKind(raw.unit)) && family.family.change && raw.unit === lastChange.unit) {
+    // "约占全国产量的9.8%": a share of a whole (占), never a change.
+    if (!raw.change && lastChange && family && bare && !family.family.levelUnits.includes(unitKind(raw.unit)) && family.family.change && raw.unit === lastChange.unit && !(reading.chinese && clauseLead.includes('占'))) {
       figure = { ...raw, change: true, value: Math.sign(lastChange.value) < 0 ? -raw.value : raw.value };
     }
     if (figure.change) lastChange = figure;
@@ -1780,7 +1828,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     if (measure === 'market value' && /\bworth\b/.test(own) && DEAL_WORDS.test(reading.text) && !/market (?:value|capitali[sz]ation|cap)|valuable|stock market/.test(reading.text)) measure = 'deal value';
     // The market first, without a subject: a market total is named by it.
     const provisional = measure === null || /^(?:share price|stock|market value|index|price)/.test(measure) ? null : marketFor(figure, measure, null, clause, reading, context);
-    const subject = subjectFor(figure, clause, family, measure, provisional, scene, paired.get(raw), described);
+    const subject = continued?.subject && measure !== null ? continued.subject : subjectFor(figure, clause, family, measure, provisional, scene, paired.get(raw), described);
     // "Greater China sales fell 11% to $18.51 billion": sales in money are revenue (the README's vocabulary keeps
     // `sales` for units sold), and so is a change of sales a sentence or the article gives in money.
     if (measure === 'sales' && unitKind(figure.unit) === 'money') {

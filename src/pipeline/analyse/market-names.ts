@@ -11,7 +11,7 @@
 /** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
 export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
   ['Greater China', 'Greater China', '大中华区'],
-  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国'],
+  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
   ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
   ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
   ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
@@ -77,8 +77,13 @@ export const INDEXES: readonly [name: string, english: string, chinese: string, 
   ['Hang Seng Tech Index', String.raw`Hang Seng Tech(?: Index)?`, '恒生科技指数|恒生科指', 'Hong Kong'],
   ['Hang Seng Index', String.raw`Hang Seng(?: Index)?`, '恒生指数|恒指', 'Hong Kong'],
   ['Shanghai Composite Index', String.raw`Shanghai Composite(?: Index)?`, '上证综指|上证指数|沪指', 'China'],
-  ['Shenzhen Component Index', String.raw`Shenzhen Component(?: Index)?`, '深证成指', 'China'],
+  ['Shenzhen Component Index', String.raw`Shenzhen Component(?: Index)?`, '深证成指|深成指', 'China'],
+  ['ChiNext Index', String.raw`ChiNext(?: Index)?`, '创业板指数|创业板指(?!数)', 'China'],
+  ['STAR 50', String.raw`STAR 50(?: Index)?`, '科创50', 'China'],
+  ['SSE 50', String.raw`SSE 50(?: Index)?`, '上证50', 'China'],
   ['CSI 300', String.raw`CSI 300`, '沪深300', 'China'],
+  ['CSI 500', String.raw`CSI 500`, '中证500', 'China'],
+  ['CSI 1000', String.raw`CSI 1000`, '中证1000', 'China'],
   ['Nikkei 225', String.raw`Nikkei(?: 225| average| index)?`, '日经225|日经指数', 'Japan'],
   ['Topix', 'Topix', '东证指数', 'Japan'],
   ['DAX', String.raw`DAX(?: index)?`, 'DAX', 'Germany'],
@@ -125,6 +130,10 @@ export const COMMODITIES: readonly [name: string, english: string, chinese: stri
   ['zinc', 'zinc', '锌价|沪锌|伦锌|期锌|锌期货|[沪伦]?锌(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
   ['tin', String.raw`tin(?= (?:${METAL_VERBS}))`, '锡价|沪锡|伦锡|期锡|锡期货|[沪伦]?锡(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
   ['lead', String.raw`lead(?= (?:${METAL_VERBS}))`, '铅价|沪铅|伦铅|期铅|铅期货|[沪伦]?铅(?=主力|期货|合约|价格|矿|产量|供应|[价库])'],
+  ['thermal coal', 'thermal coal|steam coal', '动力煤'],
+  ['coking coal', 'coking coal|metallurgical coal', '炼焦煤|焦煤'],
+  // "coal deposits", "coal-fired": coal in English is a price's only where the words say so.
+  ['coal', String.raw`coal(?= (?:prices?|futures|contracts?)\b)`, '原煤|煤炭|煤价'],
   ['iron ore', 'iron ore', '铁矿石'],
   ['stainless steel', 'stainless steel', '不锈钢'],
   ['rebar', 'rebar|steel rebar', '螺纹钢'],
@@ -234,6 +243,18 @@ const CHINESE_PLACE_SHORT_FORMS: readonly [english: string, chinese: string][] =
   ['United Arab Emirates', '阿联酋'],
 ];
 
+/**
+ * China's provinces, regions and municipalities, whose output and growth Chinese statistics
+ * report one by one ("内蒙古原煤产量"): their English names, as a province's figures are compared.
+ */
+const CHINESE_PROVINCES: readonly [english: string, chinese: string][] = [
+  ['Beijing', '北京'], ['Tianjin', '天津'], ['Hebei', '河北'], ['Shanxi', '山西'], ['Inner Mongolia', '内蒙古'], ['Liaoning', '辽宁'],
+  ['Jilin', '吉林'], ['Heilongjiang', '黑龙江'], ['Shanghai', '上海'], ['Jiangsu', '江苏'], ['Zhejiang', '浙江'], ['Anhui', '安徽'],
+  ['Fujian', '福建'], ['Jiangxi', '江西'], ['Shandong', '山东'], ['Henan', '河南'], ['Hubei', '湖北'], ['Hunan', '湖南'],
+  ['Guangdong', '广东'], ['Guangxi', '广西'], ['Hainan', '海南'], ['Chongqing', '重庆'], ['Sichuan', '四川'], ['Guizhou', '贵州'],
+  ['Yunnan', '云南'], ['Tibet', '西藏'], ['Shaanxi', '陕西'], ['Gansu', '甘肃'], ['Qinghai', '青海'], ['Ningxia', '宁夏'], ['Xinjiang', '新疆'],
+];
+
 let englishNames: Map<string, string> | undefined;
 let chineseCompanyNames: Set<string> | undefined;
 
@@ -241,6 +262,20 @@ let chineseCompanyNames: Set<string> | undefined;
 export function isChineseCompanyName(word: string): boolean {
   chineseCompanyNames ??= new Set(CHINESE_COMPANIES.flatMap(([, chinese]) => chinese.split('|')));
   return chineseCompanyNames.has(word);
+}
+
+let longChineseCompanyNames: readonly string[] | undefined;
+
+/**
+ * The names of large companies the Chinese press writes in three characters or more (比亚迪,
+ * 紫金矿业, 宁德时代), longest first: no common word is one, so they are the company wherever they
+ * stand, however the tagger cut them.
+ */
+export function longChineseCompanyNamesList(): readonly string[] {
+  longChineseCompanyNames ??= CHINESE_COMPANIES.flatMap(([, chinese]) => chinese.split('|'))
+    .filter((name) => [...name].length >= 3)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return longChineseCompanyNames;
 }
 
 let regionList: readonly Region[] | undefined;
@@ -269,15 +304,15 @@ export function regions(): readonly Region[] {
 }
 
 /**
- * The English name of a company or a country written in Chinese (小米 → Xiaomi, 印度尼西亚 and
- * 印尼 → Indonesia), its "group" or "company" suffix left out (小米集团 → Xiaomi); the name itself
- * when it is not one of them.
+ * The English name of a company, a country or a Chinese province written in Chinese (小米 → Xiaomi,
+ * 印度尼西亚 and 印尼 → Indonesia, 内蒙古 → Inner Mongolia), its "group" or "company" suffix left
+ * out (小米集团 → Xiaomi); the name itself when it is not one of them.
  */
 export function englishName(name: string): string {
   if (!/\p{Script=Han}/u.test(name)) return name;
   if (!englishNames) {
     englishNames = new Map();
-    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS]) for (const form of chinese.split('|')) englishNames.set(form, english);
+    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS, ...CHINESE_PROVINCES]) for (const form of chinese.split('|')) englishNames.set(form, english);
     for (const { english, chinese } of regions()) if (chinese && !englishNames.has(chinese)) englishNames.set(chinese, english);
   }
   return englishNames.get(name) ?? englishNames.get(name.replace(/(?:集团|公司|控股|股份|有限公司|股份有限公司)+$/u, '')) ?? name;

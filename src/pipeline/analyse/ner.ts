@@ -24,7 +24,7 @@
 import { createRequire } from 'node:module';
 import type { Sentence } from '../../core/types.ts';
 import { entitiesIn, type Gazetteer } from './entities.ts';
-import { isChineseCompanyName } from './market-names.ts';
+import { englishName, isChineseCompanyName, longChineseCompanyNamesList } from './market-names.ts';
 
 export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';
 
@@ -454,6 +454,16 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   const tagger = chineseTagger();
   const tagged = sentences.map((sentence) => (sentence.heading ? [] : tagger.tag(sentence.text, true)));
   const found = sentences.map((sentence, index) => chineseSentenceNames(sentence, tagged[index] ?? [], gazetteer));
+  // "与瀚川/x 新能", "需向/x 康宁生物": a word the tagger glued to a company's name is not the name's;
+  // the name is the one the article writes alone elsewhere.
+  const alone = new Set(found.flatMap((spans) => spans.filter((span) => span.type === 'company' && !span.gazetteer).map((span) => span.name)));
+  for (const [index, spans] of found.entries()) {
+    for (const span of spans) {
+      if (span.type !== 'company' || span.gazetteer) continue;
+      const name = [...alone].find((other) => other.length >= 2 && other.length < span.name.length && span.name.length - other.length <= 2 && span.name.endsWith(other));
+      if (name && sentences[index]?.text.slice(span.start, span.end) === span.name) Object.assign(span, { start: span.end - name.length, name });
+    }
+  }
   // A word the article uses as a company's name once ("苹果分别以…") is that company wherever it
   // stands as a word ("苹果出货量同比下降9%"), where the tagger took it for a fruit or a person.
   const companies = new Map<string, NameSpan>();
@@ -462,16 +472,7 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   return found.map((spans, index) => {
     const text = sentences[index]?.text ?? '';
     // Where words start and end: a company's name is found only on word edges ("北风半导体", not "华为" in "中华为").
-    const starts = new Set<number>();
-    const ends = new Set<number>();
-    let cursor = 0;
-    for (const { word } of tagged[index] ?? []) {
-      const start = text.indexOf(word, cursor);
-      if (start < 0) continue;
-      cursor = start + word.length;
-      starts.add(start);
-      ends.add(cursor);
-    }
+    const { starts, ends } = wordEdges(text, tagged[index] ?? []);
     const added: NameSpan[] = [];
     for (const [name, company] of companies) {
       for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + 1)) {
@@ -497,6 +498,15 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
     if (sentence.heading) return [];
     const listed = entitiesIn(sentence.text, gazetteer);
     const spans: NameSpan[] = listed.map((match) => ({ start: match.start, end: match.end, name: match.entity.name, type: match.entity.type, gazetteer: match.entity.slug }));
+    // "紫金/n 矿业/n", "比亚迪/nr": a large company's long Chinese name is the company, however the tagger cut or typed it.
+    const edges = wordEdges(sentence.text, words);
+    for (const name of longChineseCompanyNamesList()) {
+      for (let at = sentence.text.indexOf(name); at >= 0; at = sentence.text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (edges.starts.has(at) && edges.ends.has(end) && !spans.some((span) => span.start < end && at < span.end)) spans.push({ start: at, end, name, type: 'company' });
+      }
+    }
+    const known = spans.filter((span) => !span.gazetteer);
     let cursor = 0;
     let skip = 0;
     words.forEach(({ word: tagged, tag }, i) => {
@@ -515,7 +525,24 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
       }
       cursor = start + word.length;
       const end = cursor;
-      if (listed.some((match) => match.start < end && start < match.end)) return;
+      if (listed.some((match) => match.start < end && start < match.end) || known.some((span) => span.start < end && start < span.end)) return;
+      // "华岭电子", "康宁/nr 生物", "晋能/x 煤业集团": a brand the tagger does not know, then the trade it is in, is a company.
+      const company = skip === 0 ? chineseCompanyAt(sentence.text, words, i, start) : null;
+      if (company) {
+        const listedAs = gazetteer.byAlias.get(company.name) ?? gazetteer.byAlias.get(company.name.replace(CHINESE_COMPANY_FORM, ''));
+        spans.push(listedAs ? { start, end: company.end, name: listedAs.name, type: listedAs.type, gazetteer: listedAs.slug } : { start, end: company.end, name: company.name, type: 'company' });
+        cursor = company.end;
+        skip = company.words - 1;
+        return;
+      }
+      // "克夫拉达翁达铜矿", "莫罗瓦利巴鲁冶炼厂": a run of names the tagger does not know, then a mine or a plant, is that facility.
+      const facility = skip === 0 ? chineseFacilityAt(sentence.text, words, i, start) : null;
+      if (facility) {
+        spans.push({ start, end: facility.end, name: facility.name, type: 'organization' });
+        cursor = facility.end;
+        skip = facility.words - 1;
+        return;
+      }
       // "小米公司", "阿里巴巴集团": a word before 公司 or 集团 is a company's name.
       const after = words[i + 1 + skip];
       // Not a description before the name it describes ("美国芯片公司Kestrel", "美国/ns 芯片公司"): the name follows it.
@@ -528,6 +555,8 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
         return;
       }
       let type: NameType | undefined = CHINESE_TYPES[tag];
+      // "锂电池龙头", "碳酸锂价格": a term the tagger calls a proper noun, used as a product or a sector, names no one.
+      if (tag === 'nz' && CHINESE_TERM_AFTER.test(sentence.text.slice(end, end + 2))) type = undefined;
       // "百度港股", "北风半导体美股": the words whose shares trade are a company's name, whatever the tagger made of them.
       if (!type && /^(?:n|nz|x|j|vn)$/.test(tag) && /^\p{Script=Han}{2,6}$/u.test(word) && !/^(?:公司|集团|该股|个股|市场|其中)$/u.test(word) && STOCK_AFTER.test(sentence.text.slice(end, end + 4))) {
         let from = start;
@@ -569,6 +598,19 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
       // "小米出货量": a company's Chinese name that is also a common word (小米 is millet), read as the
       // company where its sales, shipments or share price follow.
       if (!type && /^(?:n|nz|j)$/.test(tag) && isChineseCompanyName(word) && COMPANY_MEASURE_AFTER.test(sentence.text.slice(end, end + 12))) type = 'company';
+      // "隆基绿能发布公告称", "远峰/x 绿能/x 发布公告": words the tagger could not cut, three characters or more, that announce results are a company.
+      if (!type && tag === 'x' && /^\p{Script=Han}+$/u.test(word) && CHINESE_ANNOUNCES.test(sentence.text.slice(end, end + 12))) {
+        let from = start;
+        for (let k = i - 1; k >= 0; k--) {
+          const before = words[k] as TaggedWord;
+          if (before.tag !== 'x' || !/^\p{Script=Han}+$/u.test(before.word) || !sentence.text.startsWith(before.word, from - before.word.length) || end - from + before.word.length > 6 || spans.some((span) => span.end > from - before.word.length)) break;
+          from -= before.word.length;
+        }
+        if (end - from >= 3 && end - from <= 6) {
+          spans.push({ start: from, end, name: sentence.text.slice(from, end), type: 'company' });
+          return;
+        }
+      }
       if (!type) return;
       if (type !== 'person' && CHINESE_ORG_SUFFIX.test(word)) type = 'organization';
       // "比亚迪5月销量": a person has no sales, shipments or share price; a company does.
@@ -595,6 +637,88 @@ function chineseSentenceNames(sentence: Sentence, words: readonly { word: string
     }
     return spans.sort((a, b) => a.start - b.start);
   }
+}
+
+/** Tags of a word that can be a company's brand or a facility's name: unknown words, names, places, abbreviations. */
+const CHINESE_BRAND_TAG = /^(?:x|nr|nrt|nrfg|nz|ns|j)$/;
+/**
+ * The trade a Chinese company's name states after its brand ("华岭电子", "康宁生物", "瀚川新能",
+ * "晋能煤业"): how the Chinese press names listed companies, brand then industry.
+ */
+const CHINESE_INDUSTRY = /^(?:电子|医药|药业|制药|生物|科技|汽车|能源|新能|新能源|煤业|矿业|铜业|铝业|锂业|钴业|镍业|钢铁|化工|电气|电器|电力|通信|半导体|证券|银行|保险|地产|置业|重工|机械|食品|乳业|航空|物流|传媒|网络|软件|光电|材料|新材|新材料|动力|电池|锂电|锂能|绿能|光伏|智能|微电子|信息|水泥|建材|石化|燃气|航运|港口|环保|水务|旅游|影视|医疗|装备|精密|稀土|有色|钼业|黄金|味业|酒业|家电|股份|控股|集团)$/u;
+/** What follows a company's trade in its full name: "晋能煤业集团", "华岭电子股份有限公司". */
+const CHINESE_COMPANY_FORM = /(?:集团|股份|控股|有限公司|公司)+$/u;
+/** After a brand and a trade, words that make them a sector, not a company: "中国汽车市场", "新能源板块". */
+const CHINESE_SECTOR_AFTER = /^(?:市场|行业|板块|产业|工业|企业|领域|概念|龙头|类|销量|产量|出口|进口|需求)/u;
+/** Facilities a Chinese report names by a name and what they are: a mine, a smelter, a plant. */
+const CHINESE_FACILITY = /^(?:铜矿|金矿|银矿|铁矿|煤矿|镍矿|锂矿|矿山|矿|冶炼厂|炼厂|炼油厂|工厂|电站|电厂)$/u;
+
+interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/**
+ * The company whose name starts at word `i`: a brand (one or two words the tagger does not know as
+ * common ones, 2 to 4 characters) right before a trade, with its "集团" or "公司" if written. A
+ * country before a trade ("中国银行") is a company only with such a suffix: "中国汽车" is an industry.
+ */
+function chineseCompanyAt(text: string, words: readonly TaggedWord[], i: number, start: number): { name: string; end: number; words: number } | null {
+  let brandEnd = start;
+  let k = i;
+  for (; k < i + 2 && words[k] && CHINESE_BRAND_TAG.test((words[k] as TaggedWord).tag) && /^\p{Script=Han}+$/u.test((words[k] as TaggedWord).word) && text.startsWith((words[k] as TaggedWord).word, brandEnd); k++) {
+    if (k > i && CHINESE_INDUSTRY.test((words[k] as TaggedWord).word)) break;
+    brandEnd += (words[k] as TaggedWord).word.length;
+  }
+  const brand = text.slice(start, brandEnd);
+  const trade = words[k];
+  if (brand.length < 2 || brand.length > 4 || !trade || !CHINESE_INDUSTRY.test(trade.word) || !text.startsWith(trade.word, brandEnd)) return null;
+  let end = brandEnd + trade.word.length;
+  let used = k - i + 1;
+  for (let m = k + 1; words[m] && /^(?:集团|股份|控股|公司|股份公司|有限公司|股份有限公司)$/u.test((words[m] as TaggedWord).word) && text.startsWith((words[m] as TaggedWord).word, end); m++) {
+    end += (words[m] as TaggedWord).word.length;
+    used++;
+  }
+  // "美国芯片公司Kestrel": a description before the name it describes.
+  if (/^(?:eng|nr|nrt|nt|nz)$/.test(words[i + used]?.tag ?? '') && text.startsWith(words[i + used]?.word ?? '', end)) return null;
+  const suffixed = end > brandEnd + trade.word.length || /^(?:集团|股份|控股)$/u.test(trade.word);
+  if (!suffixed && CHINESE_SECTOR_AFTER.test(text.slice(end, end + 2))) return null;
+  // A country or a region is a company's brand only in a name that says it is one.
+  if (!suffixed && words.slice(i, k).some((w) => w.tag === 'ns' && (englishName(w.word) !== w.word || /^(?:中国|全国|国内|国际|全球|海外)$/u.test(w.word)))) return null;
+  return { name: text.slice(start, end), end, words: used };
+}
+
+/** The facility whose name starts at word `i`: a run of unknown words or names, at least three characters, then a mine or a plant. */
+function chineseFacilityAt(text: string, words: readonly TaggedWord[], i: number, start: number): { name: string; end: number; words: number } | null {
+  let end = start;
+  let k = i;
+  for (; k < i + 4 && words[k] && CHINESE_BRAND_TAG.test((words[k] as TaggedWord).tag) && /^\p{Script=Han}+$/u.test((words[k] as TaggedWord).word) && text.startsWith((words[k] as TaggedWord).word, end); k++) end += (words[k] as TaggedWord).word.length;
+  const kind = words[k];
+  if (end - start < 3 || !kind || !CHINESE_FACILITY.test(kind.word) || !text.startsWith(kind.word, end)) return null;
+  // A country's or a province's mines are not one facility ("智利铜矿").
+  if (k === i + 1 && englishName(text.slice(start, end)) !== text.slice(start, end)) return null;
+  return { name: text.slice(start, end + kind.word.length), end: end + kind.word.length, words: k - i + 1 };
+}
+
+/** After a term the tagger took for a proper noun, words that make it a product or a sector: "锂电池龙头", "碳酸锂价格". */
+const CHINESE_TERM_AFTER = /^(?:龙头|巨头|厂商|企业|价格|价|板块|行业|概念|产业|市场|材料|产品|需求|供应)/u;
+
+/** What a company does with its results after its name: "发布公告", "3月29日晚间公布". */
+const CHINESE_ANNOUNCES = /^(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后|日前|今日|周[一二三四五六日])?(?:发布|公告|公布|宣布|披露)/u;
+
+/** Where the tagger's words start and end in a sentence. */
+function wordEdges(text: string, words: readonly TaggedWord[]): { starts: Set<number>; ends: Set<number> } {
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let cursor = 0;
+  for (const { word } of words) {
+    const start = text.indexOf(word, cursor);
+    if (start < 0) continue;
+    cursor = start + word.length;
+    starts.add(start);
+    ends.add(cursor);
+  }
+  return { starts, ends };
 }
 
 /** A company's shares after its name: "百度港股", "百度股价". */
