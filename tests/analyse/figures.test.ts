@@ -663,6 +663,33 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("reads a list's counts by the measure its label names, a share after a count in an item, an analyst's firm as the source, a pence price as London's, and a move since a bid as no day's close", () => {
+    expect(
+      read('en', '2025-04-16', [
+        ['Estimates of first-quarter smartphone shipments in China:'],
+        ['Huawei: 13.0 million units, 19% share'],
+        ['Apple: 8.9 million, 13%'],
+      ]),
+    ).toEqual([
+      ['13.0 million units', 13000000, 'units', 'Huawei', 'shipments', 'Q1 2025', 'China'],
+      ['19%', 19, '%', 'Huawei', 'market share', 'Q1 2025', 'China'],
+      ['8.9 million', 8900000, 'units', 'Apple', 'shipments', 'Q1 2025', 'China'],
+      ['13%', 13, '%', 'Apple', 'market share', 'Q1 2025', 'China'],
+    ]);
+    expect(
+      read('en', '2025-03-12', [
+        ['LONDON, March 12 (Fictional Wire) - Shares in Corallink closed down 6.2% at 388p.', 'Corallink, whose shares have risen 30% since the bid, fell 6.2%.'],
+        ["Sightline's senior analyst Li Wen said Xiaomi had gained from its new models, which helped it ship 12.3 million phones."],
+      ]),
+    ).toEqual([
+      ['down 6.2%', -6.2, '%', 'Corallink', 'stock change at close', '2025-03-12', 'United Kingdom'],
+      ['388p', 3.88, 'GBP', 'Corallink', 'share price', '2025-03-12', 'United Kingdom'],
+      ['risen 30%', 30, '%', 'Corallink', 'stock change', '2025-03-12', 'United Kingdom'],
+      ['fell 6.2%', -6.2, '%', 'Corallink', 'stock change at close', '2025-03-12', 'United Kingdom'],
+      ['12.3 million phones', 12300000, 'units', 'Xiaomi', 'shipments', null, null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

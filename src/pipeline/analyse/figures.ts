@@ -363,7 +363,7 @@ function readMarkets(text: string, chinese: boolean): Named[] {
 
 /** Named as the source of the numbers: never their subject. */
 const SOURCE_AFTER =
-  /^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
+  /^['’]s\s+(?:(?:senior|chief|lead|principal|research|market|industry)\s+){0,2}(?:analysts?|economists?|researchers?|strategists?|director|head of research)\b|^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
@@ -603,13 +603,15 @@ const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|in
 const APPOSITIVE_MOVE = /^\s*[,;–—-]?\s*(?:(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease|jump|slide|loss) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d|(?:a|an)\s+(?:[$£€]?\d[\d.,]*\s?(?:%|percent|per cent|cents?)?\s+(?:rise|gain|fall|drop|decline|increase|jump|slide|loss)))/;
 /** "in the quarter", "during the quarter", 当季: the quarter the article is about. */
 const THE_QUARTER = /\b(?:in|during|for|over|through) the (?:latest |same |reporting |three-month )?quarter\b(?! (?:to|ended|ending|before|earlier|ago)\b)|当季度?|该季度/u;
+/** "since the bid", "over the past year": a move over more than a day. */
+const OVER_TIME = /\bsince\b|\bso far\b|\bover the (?:past|last)\b|\bin the (?:past|last) (?:\w+ )?(?:weeks?|months?|years?)\b|\bthis (?:week|month|year)\b/;
 /** "lowest close since", "before the close": a close that is not the day's move. */
 const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior|last) close\b|\bbefore the close\b|\bclose (?:of|to) (?:the )?(?:deal|acquisition|takeover)\b/;
 /** A move still under way when it was reported: not the day's close, whatever the report's day. */
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|(?:from|than at|than) the (?:start|beginning) of (?:the|this) year|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
 const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
@@ -623,7 +625,7 @@ const VALUE_MOVE = /\b(?:add(?:ed|ing|s)?|wip(?:ed|ing|es)|erase[ds]?|erasing|lo
 /** "valued at", "worth": a deal's value where the sentence is about a deal. */
 const DEAL_WORDS = /\b(?:buy(?![- ]?back)|buys|bought|buying|acquir\w+|takeover|deal|offer|bid|merger|purchase|agreed)\b|收购|并购/;
 /** "X accounts for 61% of revenue": a share of a revenue total. */
-const REVENUE_SHARE = /\bof (?:its |the |group |total |overall |company |the company's |all )*(?:revenue|revenues|sales|turnover|income|the total)\b/;
+const REVENUE_SHARE = /\bof (?:its |the |group |total |overall |company |the company's |all |(?:the )?(?:combined |enlarged |merged )?(?:group|company)['’]s )*(?:revenue|revenues|sales|turnover|income|the total)\b/;
 /** "占总营收的60%": a share of revenue, told before the figure. */
 const REVENUE_SHARE_CHINESE_BEFORE = /占(?:公司)?(?:总营收|营收|总收入|收入|营业收入|销售额)的?(?:比例|比重|份额)?(?:升至|降至|提升至|增至|达到?|为)?(?:约|近|逾|超过)?$/u;
 const REVENUE_SHARE_CHINESE = /^(?:的)?(?:总营收|营收|收入)|占(?:总营收|营收|收入|公司营收)/;
@@ -649,6 +651,18 @@ function readFamilies(text: string, chinese: boolean): FamilyMention[] {
     const [, , family] = FAMILIES.find((_, i) => match.groups?.[`f${i}`] !== undefined) as (typeof FAMILIES)[number];
     return { start: match.index, end: match.index + match[0].length, family };
   });
+}
+
+/**
+ * The measure a label names: "Estimates of first-quarter shipments in China:" counts shipments ("of …
+ * shipments" is a share only after a percentage, as in "24% of phones shipped").
+ */
+function labelFamily(text: string, chinese: boolean): MeasureFamily | null {
+  const first = readFamilies(text, chinese)[0];
+  if (!first) return null;
+  const words = text.slice(first.start, first.end);
+  if (first.family === MARKET_SHARE && /^of\s/.test(words) && !/\bshares?\b/i.test(text)) return readFamilies(words.replace(/^of\s+/, ''), chinese)[0]?.family ?? first.family;
+  return first.family;
 }
 
 // ── Reading a sentence ─────────────────────────────────────────────────────────────────────
@@ -1094,7 +1108,7 @@ const FAMILY_REACH = 60;
 const FAMILY_REACH_AFTER = 25;
 
 /** "other businesses", "its other segments": the rest of a company. */
-const OTHER_BUSINESSES = /\b(?:(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther|(?:[Ii]ts |[Tt]he )?[Rr]emaining) (businesses|segments|divisions|units|operations)\b/g;
+const OTHER_BUSINESSES = /\b(?:(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther|(?:[Ii]ts |[Tt]he )?[Rr]emaining) (businesses|segments|divisions|units|operations|products|product lines)\b|\b[Tt]he rest of (?:the|its) (business|businesses|company|group|portfolio)\b/g;
 /** "data-centre chips", "chips for data centres", "data-centre customers": the business named by what it sells or whom to. */
 function businessOfPhrase(company: string, phrase: string): string | null {
   const words = phrase
@@ -1173,7 +1187,8 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
   // "Sales at other businesses fell 3%": the rest of the company, as a business of its own.
   for (const match of allMatches(OTHER_BUSINESSES, reading.text)) {
     const company = owner(match.index);
-    if (company) found.push({ name: businessName(company, `other ${match[1] === 'operations' ? 'businesses' : (match[1] as string)}`), start: match.index, end: match.index + match[0].length });
+    const rest = match[1] ?? 'businesses';
+    if (company) found.push({ name: businessName(company, `other ${/^(?:segments|divisions|units)$/.test(rest) ? rest : 'businesses'}`), start: match.index, end: match.index + match[0].length });
   }
   // "Revenue at its cloud unit rose 18%, while the devices division …": every business the sentence names.
   for (const match of allMatches(BUSINESS, reading.text)) {
@@ -1711,14 +1726,14 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "Revenue from data-centre customers jumped 44% to $2.6 billion": of the measures near it, one that can be written in its unit.
     const measurable = (mention: FamilyMention) => mention.family.levelUnits.includes(unitKind(raw.unit)) || (raw.change && mention.family.change !== null);
     const near = inClause(reading, families, clause).filter(reach);
-    const ownFamily = raw.carried ? undefined : (nearest(near.some(measurable) ? near.filter(measurable) : near, raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
+    const ownFamily = raw.carried ? undefined : (nearest(near.some(measurable) || !context.labelFamily ? (near.some(measurable) ? near.filter(measurable) : near) : [], raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
     // "Copper edged up 0.4% to $9,610", "Brent crude futures were up $4.87": a commodity's move is its price's.
     const commodityPrice = !ownFamily && (actor?.kind === 'commodity' || (unitKind(raw.unit) === 'money' && raw.per !== undefined && raw.per !== 'share' && raw.per !== 'unit')) ? { start: -1, end: -1, family: PRICE } : undefined;
     // "cost about 5,500 tonnes of output": production, and a loss of it.
     const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 40)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
     // "Meituan jumped as much as 6.5%", "Glencore up 3.1%": in a market report, a company's move is its shares'.
     const stockMove =
-      !ownFamily && !reading.families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))
+      !ownFamily && !families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))
         ? { start: -1, end: -1, family: SHARE_PRICE }
         : undefined;
     // "产量为4.32亿吨，同比增长3.2%", "广告业务收入同比下降7.2%，至88.3亿元": a Chinese clause that only goes on
@@ -1737,7 +1752,9 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       ? { start: -1, end: -1, family: MARKET_SHARE }
       : undefined;
     // "13.8 million units (18.1%)", "Vivo (14.2%)": a share in brackets after a count or a name in a market report.
-    const bracketShare = !raw.change && unitKind(raw.unit) === 'percent' && /[(（]\s*$/.test(reading.text.slice(Math.max(0, raw.start - 2), raw.start)) && (context.countFamily !== null || reading.figures.some((f) => f.end <= raw.start && unitKind(f.unit) === 'count')) && !ownFamily
+    // "Apple: 8.9 million, 13%" under a label counting shipments: the item's share, after its count.
+    const listedShare = !raw.change && unitKind(raw.unit) === 'percent' && (context.labelFamily === SHIPMENTS || context.labelFamily === SALES) && /,\s*$/.test(reading.text.slice(Math.max(0, raw.start - 2), raw.start)) && reading.figures.some((f) => f.end <= raw.start && unitKind(f.unit) === 'count');
+    const bracketShare = !raw.change && unitKind(raw.unit) === 'percent' && (listedShare || /[(（]\s*$/.test(reading.text.slice(Math.max(0, raw.start - 2), raw.start))) && (context.countFamily !== null || reading.figures.some((f) => f.end <= raw.start && unitKind(f.unit) === 'count')) && !ownFamily
       ? { start: -1, end: -1, family: MARKET_SHARE }
       : undefined;
     // "The market shrank 3%", "the market to grow by about 2%": a research firm's total.
@@ -1762,7 +1779,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       // A sentence that names no measure continues the paragraph's ("Analysts had expected $2.71bn").
       (reading.families.length === 0 && context.family && context.block === block ? { start: -1, end: -1, family: context.family } : undefined) ??
       // "Shipments by vendor, Q2 2025:" — "Huawei: 13.0 million units, up 10%": a list item takes its label's measure.
-      (reading.families.length === 0 && context.labelFamily && (context.labelFamily.levelUnits.includes(unitKind(raw.unit)) || raw.change) ? { start: -1, end: -1, family: context.labelFamily } : undefined) ??
+      // "Huawei: 13.0 million units, 19% share": an item's count is of its label's measure, whatever else the item names.
+      (!reading.families.some(measurable) && context.labelFamily && (context.labelFamily.levelUnits.includes(unitKind(raw.unit)) || raw.change) ? { start: -1, end: -1, family: context.labelFamily } : undefined) ??
       // "Apple was second with 24%", "Motorola and Honor took 6% and 4% respectively": in a market report, a vendor's bare percentage is its share.
       (unitKind(raw.unit) === 'percent' && !raw.change && !families.some((mention) => mention.start < raw.start) && context.sharesOfMarket && (actor?.kind === 'name' || paired.has(raw)) ? { start: -1, end: -1, family: MARKET_SHARE } : undefined) ??
       // "HP Inc was second with 13.7 million units": a count continues the article's counts.
@@ -1842,6 +1860,9 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       }
     }
     if (measure === 'sales' && unitKind(figure.unit) === 'count') salesInMoney = false;
+    // "Sales at its other businesses fell 3%": a business's sales, unless counted in units, are its revenue.
+    if (measure === 'sales change' && /\bbusiness(?:es)?$/.test(subject ?? '') && !reading.figures.some((f) => unitKind(f.unit) === 'count') && !BY_VOLUME.test(own)) measure = 'revenue change';
+    if (measure === 'sales' && /\bbusiness(?:es)?$/.test(subject ?? '') && unitKind(figure.unit) === 'money') measure = 'revenue';
     // "sales by volume grew 57%", "volume sales fell 2.5%": units sold, whatever money the article gave before.
     if (measure === 'sales change' && salesInMoney && !reading.figures.some((f) => unitKind(f.unit) === 'count') && !BY_VOLUME.test(own)) measure = 'revenue change';
     // "The data-centre business … grew 44%": a business grows by its revenue.
@@ -1857,7 +1878,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       (context.closing && (context.closingLabel || measure !== 'price change')) ||
       context.closingList ||
       (measure !== 'price change' && period !== null && context.published !== null && /^\d{4}-\d{2}-\d{2}$/.test(period) && period < context.published);
-    if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text)) measure = `${measure} at close`;
+    // "whose shares have risen 30% since the bid": a move over a stretch of time is no day's close.
+    if (measure !== null && /^(?:stock|price|index) change$/.test(measure) && settled && !UNSETTLED.test(reading.text) && !OVER_TIME.test(own)) measure = `${measure} at close`;
     // Its clause up to the next comma: "fell 4% after the bell" is one stretch, though "after" opens a clause.
     const stretch = reading.text.slice(reading.breaks[clause - 1] ?? 0).split(/[,;，；]\s/u)[0] ?? own;
     described.push({ ...figure, subject, measure, period, market: marketFor(figure, measure, subject, clause, reading, context), shifted, own: `${own} ${stretch}` });
@@ -1866,7 +1888,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
   // shares lost 8.2% by the close": moves told side by side with a close are the same day's close, unless their own
   // clause says otherwise ("as much as", "after hours").
   if (described.some((figure) => figure.measure?.endsWith(' at close')) && !CLOSE_NOT_THE_DAYS.test(reading.text)) {
-    for (const figure of described) if (figure.measure !== null && /^(?:stock|price|index) change$/.test(figure.measure) && !UNSETTLED.test(figure.own ?? '')) figure.measure = `${figure.measure} at close`;
+    for (const figure of described) if (figure.measure !== null && /^(?:stock|price|index) change$/.test(figure.measure) && !UNSETTLED.test(figure.own ?? '') && !OVER_TIME.test(figure.own ?? '')) figure.measure = `${figure.measure} at close`;
   }
   return { described, family: family?.family ?? null, salesInMoney };
 }
@@ -2081,7 +2103,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if (label) {
       const reading = readSentence(sentence.text, options.subjects, undefined, readContext);
       // A table's header cells are labels in a row: one naming no measure ("厂商") keeps the one before's ("份额").
-      const labelled = readFamilies(sentence.text, reading.chinese)[0]?.family ?? (previousLabel ? context.labelFamily : null);
+      const labelled = labelFamily(sentence.text, reading.chinese) ?? (previousLabel ? context.labelFamily : null);
       context = { ...advance(context, { ...reading, figures: [] }, [], null, sentence.block, []), labelFamily: labelled };
       previousLabel = true;
       // A cell holding only a name heads its table row ("vivo" | "16.9%" | "-0.8个百分点").
@@ -2091,7 +2113,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if (!/\d/.test(sentence.text)) rowName = loneName(sentence.text, names?.[i]);
     const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, readContext);
     // A sentence naming a measure of its own is no longer a list item under a label.
-    if (!label && reading.families.length > 0) context = { ...context, labelFamily: null };
+    if (!label && reading.families.length > 0 && /[.!?。！？]["”’]?$/u.test(sentence.text) && sentence.text.split(/\s+/).length >= 8) context = { ...context, labelFamily: null };
     const businesses = businessesOf(reading, context);
     const { described, family, salesInMoney } = describeFigures(reading, context, businesses, sentence.block);
     // A cell holding only a figure is its row's: "vivo" | "16.9%".

@@ -53,7 +53,7 @@ export const LISTINGS: readonly [name: string, english: string, chinese: string]
   ['Hong Kong', String.raw`Hong Kong|HK(?=\$)|Hang Seng`, '港股|香港|港元|港币|恒生'],
   ['United States', String.raw`New York|Nasdaq|NYSE|Wall Street|S&P 500|Dow Jones|U\.S\.-listed|US-listed|U\.S\. shares|U\.S\. stock`, '美股|纽约|纳斯达克|纽交所|美国上市'],
   ['China', String.raw`Shanghai|Shenzhen|mainland-listed`, '上海|深圳|A股|沪市|深市'],
-  ['United Kingdom', String.raw`London|FTSE|pence|\d(?:\.\d+)?p\b`, '伦敦|英国上市'],
+  ['United Kingdom', String.raw`London|FTSE|pence|\d+(?:\.\d+)?p\b`, '伦敦|英国上市'],
   ['Japan', String.raw`Tokyo|Nikkei|Topix`, '东京|日股'],
   ['Germany', String.raw`Frankfurt|DAX|Xetra`, '法兰克福'],
   ['France', String.raw`Paris|CAC 40`, '巴黎'],
