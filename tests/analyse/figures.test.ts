@@ -690,6 +690,24 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('keeps a product\'s model in its name ("iPhone 16 Pro"), calls a business by the name the text gives it, and reads a loss of output by any words', () => {
+    expect(
+      read('en', '2025-03-12', [
+        ['Sales of the iPhone 16 fell 9% in January.', 'The iPhone 16 Pro now costs 7,999 yuan.', "Alibaba's cloud unit, Alibaba Cloud, grew revenue 7% to 31.7 billion yuan."],
+        ['SANTIAGO, March 12 (Fictional Wire) - Cordillera Mining said a flood had shut its Los Olivos mine.', "The flood would knock 20,000 tonnes off the mine's annual production, a loss of about 8%.", 'Copper is now up 12% from the end of last year.'],
+      ]),
+    ).toEqual([
+      ['fell 9%', -9, '%', 'iPhone 16', 'sales change', 'January 2025', null],
+      ['7,999 yuan', 7999, 'CNY', 'iPhone 16 Pro', 'price', 'January 2025', null],
+      ['grew revenue 7%', 7, '%', 'Alibaba Cloud', 'revenue change', 'January 2025', null],
+      ['31.7 billion yuan', 31700000000, 'CNY', 'Alibaba Cloud', 'revenue', 'January 2025', null],
+      ['20,000 tonnes', -20000, 'tonnes', 'Cordillera Mining', 'production change', null, null],
+      // The mine or its operator: either is the subject of the mine's output.
+      ['loss of about 8%', -8, '%', 'Los Olivos', 'production change', null, null],
+      ['up 12%', 12, '%', 'copper', 'price change year to date', '2025-03-12', null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

@@ -196,7 +196,7 @@ const FALL_NOUNS = 'lower|drop|decline|fall|decrease|slump|plunge';
 const isYearCount = (match: RegExpExecArray) => match.groups?.count !== undefined && !match.groups.countScale && /^(?:19|20)\d\d$/.test(match.groups.count);
 /** A verb of movement, which ends the noun phrase before it. */
 const MOVE_VERB_SET: ReadonlySet<string> = new Set(`${RISE_VERBS}|${FALL_VERBS}`.split('|'));
-const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction`.split('|'));
+const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction|loss|shortfall`.split('|'));
 
 /**
  * One figure: an optional direction verb ("grew shipments", "fell by"), an optional qualifier
@@ -205,7 +205,7 @@ const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction`.split('|'));
 const FIGURE = new RegExp(
   // Not inside a word, nor the end of a range ("20-30%"), which no single value states.
   String.raw`(?<![A-Za-z0-9]|\d[-–])` +
-    String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?|(?<ofNoun>increases?|rises?|gains?|growth|jumps?|declines?|drops?|falls?|decreases?|reductions?)\sof\s)?` +
+    String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?|(?<ofNoun>increases?|rises?|gains?|growth|jumps?|declines?|drops?|falls?|decreases?|reductions?|loss|shortfall)\sof\s)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
     // Nor the start of one ("$10-25m").
     String.raw`(?:(?<currency>US\$|HK\$|AU\$|A\$|CA\$|C\$|NZ\$|NT\$|S\$|R\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?![-–]\d)(?<moneyScale>${SCALE})?` +
@@ -293,7 +293,7 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
   const number = groups.money ?? groups.points ?? groups.percent ?? groups.pence ?? groups.cents ?? groups.count ?? groups.yuan ?? groups.bare ?? '0';
   const scale = (groups.moneyScale ?? groups.countScale ?? groups.yuanScale ?? groups.bareScale ?? '').trim().toLowerCase();
   const signed = groups.percentSign ?? groups.pointsSign;
-  let direction = (groups.verb ?? groups.after ?? groups.noun ?? groups.ofNoun?.replace(/s$/, '') ?? (signed === '+' ? 'up' : signed ? 'down' : undefined))?.toLowerCase();
+  let direction = (groups.verb ?? groups.after ?? groups.noun ?? groups.ofNoun?.replace(/(?<!s)s$/, '') ?? (signed === '+' ? 'up' : signed ? 'down' : undefined))?.toLowerCase();
   // toPrecision drops the float noise of the scaling (18.51 × 1e9), so equal texts give equal values.
   const magnitude = Number((Number.parseFloat(number.replace(/,/g, '')) * (SCALES[scale] ?? 1) * (groups.pence || groups.cents ? 0.01 : 1)).toPrecision(15));
   // "made up 52.9%", "takes up 20%": a share, not a rise.
@@ -571,7 +571,8 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
   ['revenues?|turnover|income|brought in|took in|takes in|generated|generat(?:e|es|ing)(?![^.]{0,40}\\b(?:savings|synergies)\\b)', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
-  ['loss(?:es)?', '亏损', LOSS],
+  // "a loss of about 8%": a fall of whatever the sentence measures, not a loss in money.
+  ['loss(?:es)?(?! of (?:about |around |some |nearly |almost |an estimated )?\\d[\\d.,]*\\s?(?:%|percent|per cent))', '亏损', LOSS],
   ['share price|stock price|shares|stocks?', '股价|股票|港股|美股|A股|该股|(?<=在)(?:纳斯达克|纽交所|港交所|上交所|深交所)', SHARE_PRICE],
   ['discounts?|price cuts?', '折扣|优惠|降价', { company: true, level: 'discount', levelUnits: ['percent'], change: null }],
   // "costs £99", "will cost about $300": what a thing costs to buy is its price (a company's "costs" are not).
@@ -611,7 +612,7 @@ const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|(?:from|than at|than) the (?:start|beginning) of (?:the|this) year|since (?:the )?New Year|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|(?:from|than at|than) the (?:start|beginning) of (?:the|this) year|since (?:the )?New Year|(?:from|since) the end of (?:last year|\d{4})|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
 const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
@@ -1195,7 +1196,11 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     const written = match.groups?.owner;
     const company = written ? (reading.subjects.find((mention) => reading.text.slice(mention.start, mention.end) === written)?.value ?? written) : owner(match.index);
     const unit = match.groups?.unit as string;
-    if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: businessName(company, unit), start: match.index, end: match.index + match[0].length });
+    const end = match.index + match[0].length;
+    // "its cloud unit, Alibaba Cloud,", "Alibaba Cloud, its cloud unit,": a business with a name of its own is called by it.
+    const called = reading.subjects.find((mention) => mention.role !== 'source' && ((mention.start === end + 2 && reading.text.slice(end, mention.start) === ', ') || (mention.end + 2 === match.index && reading.text.slice(mention.end, match.index) === ', ')));
+    if (called && called.value !== company) found.push({ name: called.value, start: match.index, end });
+    else if (company && !unit.split(' ').some((word) => NOT_A_SUBJECT.has(word) && !/^(?:retail|consumer|online|international|domestic)$/.test(word))) found.push({ name: businessName(company, unit), start: match.index, end });
   }
   for (const sold of allMatches(BUSINESS_REVENUE, reading.text)) {
     // "revenue from consumer chips slipped": what it is from names the business, as written (never a place: "sales from China").
@@ -1677,8 +1682,8 @@ const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (
 /** "output lost to flooding", "lost production", 产量损失: what a sentence's tonnes or barrels are amounts of. */
 const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?:output|production)\b|\bloss(?:es)? of (?:output|production)\b|产量损失|减产/;
 /** "cost about 5,500 tonnes of output": a loss of production. */
-const OUTPUT_AFTER = /^\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}(?:output|production)\b/;
-const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts)\b(?:\s+[\w'’-]+){0,3}\s+$/;
+const OUTPUT_AFTER = /^\s+(?:(?:of|off|from)\s+)?(?:[\w'’-]+\s+){0,5}(?:output|production)\b/;
+const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts|knock|knocks|knocked|knocking|shave|shaves|shaved|shaving|(?:a |the )?(?:loss|losses|shortfall|reduction) of)\b(?:\s+[\w'’-]+){0,3}\s+$/;
 
 /** A Chinese sentence that quotes a share ("大涨6.1%，收报23.40元"): its company's move is its shares'. */
 const CHINESE_QUOTED = /(?:收报|报收|收于)约?\d/u;
@@ -1730,7 +1735,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "Copper edged up 0.4% to $9,610", "Brent crude futures were up $4.87": a commodity's move is its price's.
     const commodityPrice = !ownFamily && (actor?.kind === 'commodity' || (unitKind(raw.unit) === 'money' && raw.per !== undefined && raw.per !== 'share' && raw.per !== 'unit')) ? { start: -1, end: -1, family: PRICE } : undefined;
     // "cost about 5,500 tonnes of output": production, and a loss of it.
-    const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 40)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
+    const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 60)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
     // "Meituan jumped as much as 6.5%", "Glencore up 3.1%": in a market report, a company's move is its shares'.
     const stockMove =
       !ownFamily && !families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))

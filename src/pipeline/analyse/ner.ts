@@ -230,17 +230,25 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     if (from <= to) {
       const start = (tokens[from] as Token).start;
       const end = (tokens[to] as Token).end;
-      const written = text.slice(start - offset, end - offset).replace(/^[-–]+/, '');
+      // "iPhone 16 Pro", "Mate 60 Pro": a product's model number and its edition are its name; "iPhone 15"
+      // and "iPhone 16" are different products, whose figures never meet.
+      const model = /^[a-z]+\p{Lu}/u.test(text.slice(start - offset, end - offset)) || /^ \d{1,3}[a-z]? (?:Pro|Max|Plus|Mini|Ultra|SE|Lite|Air|Fold|Flip)\b/u.test(text.slice(end - offset)) ? MODEL_AFTER.exec(text.slice(end - offset))?.[0] ?? '' : '';
+      const until = end + model.length;
+      const written = text.slice(start - offset, until - offset).replace(/^[-–]+/, '');
       // A single letter ("G" of "5G") is no name.
       if ((written.match(/\p{L}/gu) ?? []).length >= 2) {
-        const inDateline = end <= datelineEnd && !/\(/.test(text.slice(start - offset - 2, start - offset)) && /^[\p{Lu}\s.'’-]+$/u.test(written);
-        found.push({ start, end, text: written, titled, sentenceStart: from === firstWord, type: inDateline ? 'place' : company ? 'company' : null });
+        const inDateline = until <= datelineEnd && !/\(/.test(text.slice(start - offset - 2, start - offset)) && /^[\p{Lu}\s.'’-]+$/u.test(written);
+        found.push({ start, end: until, text: written, titled, sentenceStart: from === firstWord, type: model ? 'product' : inDateline ? 'place' : company ? 'company' : null });
       }
+      if (model) while (tokens[j + 1] && (tokens[j + 1] as Token).end <= until) j++;
     }
     i = j + 1;
   }
   return found;
 }
+
+/** A model number after a product's name, and its edition: " 16", " 16 Pro Max"; not a figure (" 16%", " 16 million"). */
+const MODEL_AFTER = /^ \d{1,3}[a-z]?(?: (?:Pro|Max|Plus|Mini|Ultra|SE|Lite|Air|Fold|Flip))*(?![\d.,%]| ?(?:%|percent|per cent|million|billion|thousand|units|yuan|dollars|euros|pounds|per|a |an |times|years?|months?|days?|weeks?)\b)/u;
 
 /** After a sentence's first word: it is a name that says, owns or employs ("Shell chief executive …"). */
 const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|announced|told|spokesman|spokeswoman|executive|chairman)\b)/;
