@@ -197,8 +197,9 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ]),
     ).toEqual([
       ['rose 3%', 3, '%', 'oil', 'price change', null, null],
-      ['up $1.47', 1.47, 'USD', 'oil', 'price change', null, null],
-      ['$48.54', 48.54, 'USD', 'oil', 'price', null, null],
+      // "US crude" is the American benchmark, West Texas Intermediate, as "Brent crude" is Brent.
+      ['up $1.47', 1.47, 'USD', 'West Texas Intermediate', 'price change', null, null],
+      ['$48.54', 48.54, 'USD', 'West Texas Intermediate', 'price', null, null],
       ['$45.10', 45.1, 'USD', 'Brent crude', 'price', null, null],
       ['fell 4%', -4, '%', 'mobile phones', 'sales change', null, null],
       ['12 million handsets', 12000000, 'units', 'mobile phones', 'sales', null, null],
@@ -705,6 +706,22 @@ describe('extractFigures on wording the samples do not use', () => {
       // The mine or its operator: either is the subject of the mine's output.
       ['loss of about 8%', -8, '%', 'Los Olivos', 'production change', null, null],
       ['up 12%', 12, '%', 'copper', 'price change year to date', '2025-03-12', null],
+    ]);
+  });
+
+  it('reads a market named as what earns ("The market for music downloads was worth $20m"), an amount whose measure follows its conversions, a price per share written "each", and a merged company\'s sales', () => {
+    expect(
+      read('en', null, [
+        ['The market for full-track music downloads was worth just $20 million last year.', "India's mobile gaming market will bring in about $336m by 2009."],
+        ['Swiss drugmaker Novartis has announced 5.65bn euros ($7.4bn) of purchases.', 'It offered to buy the remaining shares for $31 each.', 'Based on 2004 figures the newly merged producer would have sales of more than $5bn.'],
+      ]),
+    ).toEqual([
+      ['just $20 million', 20000000, 'USD', 'full-track music download market', 'revenue', null, null],
+      ['about $336m', 336000000, 'USD', 'India mobile gaming market', 'revenue', null, 'India'],
+      ['5.65bn euros', 5650000000, 'EUR', 'Novartis', 'deal value', null, null],
+      ['$7.4bn', 7400000000, 'USD', 'Novartis', 'deal value', null, null],
+      ['$31', 31, 'USD', 'Novartis', 'offer price', null, null],
+      ['more than $5bn', 5000000000, 'USD', 'combined company', 'revenue', '2004', null],
     ]);
   });
 

@@ -312,6 +312,8 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
   if (groups.counted && figure.unit === 'units') figure.counted = `${groups.countedBy ?? ''}${groups.counted}`.toLowerCase();
   const per = PER.exec(text.slice(end, end + 30));
   if (per) figure.per = (per[1] as string).toLowerCase();
+  // "offered to buy the remaining shares for $31 each": a price per share.
+  else if (/^\s+each\b/.test(text.slice(end, end + 8)) && /\bshares?\b[^.;]{0,30}$/.test(text.slice(Math.max(0, start - 40), start))) figure.per = 'share';
   return figure;
 }
 
@@ -561,7 +563,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
     '市场份额|市占率|份额|渗透率',
     MARKET_SHARE,
   ],
-  ['market (?:value|capitali[sz]ation|cap)|most valuable|worth(?= (?:about |around |some |nearly |more than |over )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
+  ['market (?:value|capitali[sz]ation|cap)|(?:total |combined )?capitali[sz]ation|most valuable|worth(?= (?:about |around |some |nearly |more than |over |just |only |almost |roughly |an estimated |up to )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
   ['break(?:-up)? fee|termination fee', '分手费|终止费', { ownedByActor: true, level: 'break fee', levelUnits: ['money'], change: null }],
   ['cost savings|cost synergies|savings|synergies|sav(?:e|es|ed|ing)(?= (?:about |around |some |up to |more than |at least |an estimated )?(?:[$£€¥]|HK\\$|\\d))', '成本节约|协同节约|协同效应|节约|节省', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
   ['stake', '持股|股份', STAKE],
@@ -569,7 +571,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['gross margins?', '毛利率', { ownedBySpeaker: true, company: true, level: 'gross margin', levelUnits: ['percent'], change: null }],
   ['sales|sold|sells?|selling|registrations|registered|registers|deliveries|delivered', '销量|销售额|销售|交付', SALES],
   ['shipments?|shipped|ships?|shipping', '出货量|出货', SHIPMENTS],
-  ['revenues?|turnover|income|brought in|took in|takes in|generated|generat(?:e|es|ing)(?![^.]{0,40}\\b(?:savings|synergies)\\b)', '营收|营业收入|收入|营业额', REVENUE],
+  ['revenues?|turnover|income|brought in|brings? in|bringing in|took in|takes in|generated|generat(?:e|es|ing)(?![^.]{0,40}\\b(?:savings|synergies)\\b)', '营收|营业收入|收入|营业额', REVENUE],
   ['profits?|earnings|net income|operating income', '净利润|利润', PROFIT],
   // "a loss of about 8%": a fall of whatever the sentence measures, not a loss in money.
   ['loss(?:es)?(?! of (?:about |around |some |nearly |almost |an estimated )?\\d[\\d.,]*\\s?(?:%|percent|per cent))', '亏损', LOSS],
@@ -1030,6 +1032,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (family === DEAL && !DEAL_WORDS.test(reading.text) && /\bvalu(?:ed|ing) (?:\w+ ){0,4}at\b|\bvaluation\b/.test(reading.text)) return figure.change ? null : 'market value';
   if (family === MARKET_VALUE) {
     if (unit !== 'money') return null;
+    // "The market for downloads was worth $20m": what a market takes in, not a company's stock-market value.
+    if (/\bworth\b/.test(clause) && marketPhrase(reading.text.slice(0, figure.start))) return figure.change ? 'revenue change' : 'revenue';
     return figure.change || VALUE_MOVE.test(before) || /^\s+(?:to|off|from)\s+(?:its|the|their)\s+market/.test(after) ? 'market value change' : 'market value';
   }
   if (unit === 'percent' && !figure.change && (PRODUCTION_SHARE.test(after) || (family === PRODUCTION && PRODUCTION_SHARE.test(clause)))) return 'production share';
@@ -1306,6 +1310,20 @@ function indexAsVenue(reading: SentenceReading, index: Span): boolean {
 }
 const INDEX_VENUE = /\b(?:on|of|in|from|across|joined|joins|left|leaves|into|out of)\s+(?:the\s+)?(?:(?:blue-chip|benchmark|broader|mid-cap|small-cap|tech-heavy)\s+)?$/;
 
+const MARKET_PHRASE = /\b(?:[Tt]he market for (?<what>[a-z][a-z-]*(?: (?!(?:was|is|are|were|will|would|could|has|had|have|in|to|by|be|grew|rose|fell)\b)[a-z][a-z-]*){0,3})|[Tt]he (?<adjectives>(?:\p{Lu}\p{Ll}+ )?(?:[a-z][a-z-]* ){1,3})market|(?<place>\p{Lu}\p{Ll}+)['’]s (?<described>(?:[a-z][a-z-]* ){1,3})market)\b/u;
+
+/** The market a phrase names as a whole ("the market for music downloads" is the music download market), or null. */
+function marketPhrase(text: string): string | null {
+  const match = MARKET_PHRASE.exec(text);
+  if (!match?.groups) return null;
+  const { what, adjectives, place, described } = match.groups;
+  const words = (what ?? adjectives ?? described ?? '').trim();
+  // "the stock market", "the wider market": no market of a good.
+  if (words === '' || /^(?:stock|equity|bond|wider|broader|overall|whole|global|total|domestic|local|same|home)$/.test(words)) return null;
+  const named = what ? words.replace(/s$/, '') : words;
+  return `${place ? `${place} ` : ''}${named} market`;
+}
+
 /** "the China smartphone market": a market total, named by its place and its product. */
 function marketTotal(market: string | null, product: string | null): string | null {
   if (!market || !product) return null;
@@ -1420,7 +1438,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const others = OTHERS.exec(own);
   if (others && ownStart + others.index < figure.start) return 'other brands';
   const combined = COMBINED.exec(own) ?? (clause > 0 ? COMBINED.exec(reading.text.slice(0, figure.start)) : null);
-  if (combined && (measure?.startsWith('market share') || measure === 'customers' || measure?.startsWith('revenue'))) return 'combined company';
+  if (combined && (measure?.startsWith('market share') || measure === 'customers' || measure?.startsWith('revenue') || (measure?.startsWith('sales') && unitKind(figure.unit) === 'money'))) return 'combined company';
   const sameClause = family?.family.ownedByActor ? inOwnClause[0] : inOwnClause.at(-1);
   // A business of the company named ("Revenue at the cloud business", "The company's cloud division … its revenue").
   // The business named last before the figure in its clause, or opening the sentence.
@@ -1486,6 +1504,10 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   // "Bluewave has said the deal would generate savings of £150 million": a deal's terms are the party's that states them.
   const stating = reading.subjects.filter((s) => s.role === 'said' && s.end <= figure.start).at(-1);
   if (deal && before.length === 0 && stating) return stating.value;
+  // "The Indian mobile gaming market is expected to generate about $26m", "The market for full-track music
+  // downloads was worth $20m": a market named as what earns, not the article's company.
+  const marketNamed = !named.some((mention) => mention.end <= figure.start) && /^(?:revenue|sales|market value)/.test(measure ?? '') ? marketPhrase(reading.text.slice(reading.dateline, figure.start)) : null;
+  if (marketNamed) return marketNamed;
   if ((family?.family.company || deal) && (deal ? before.length === 0 : named.length === 0) && !stating && context.antecedent) return context.antecedent;
   // "167 million mobile phones were sold": a market's count, of what it counts.
   if (figure.counted && !NOT_A_SUBJECT.has(figure.counted.split(' ')[0] as string) && !/^(?:units|people|customers|users|employees|workers|staff|jobs|tonnes|passengers)$/.test(figure.counted)) return plural(figure.counted);
@@ -1722,7 +1744,9 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // A measure's word after its figure is close to it ("$5bn in sales", "11% of the market"), unless another verb's ("2.8% as copper prices climbed").
     const reach = (mention: FamilyMention) =>
       mention.start >= raw.end
-        ? mention.start - raw.end <= FAMILY_REACH_AFTER && !/\b(?:as|while|when|because|after|before|including|excluding|plus|net of)\b/.test(reading.text.slice(raw.end, mention.start))
+        ? // "5.65bn euros ($7.4bn; £3.9bn) of purchases": the same amount in other currencies stands between, not another measure.
+          mention.start - raw.end - (/^\s*\([^)]{1,40}\)/.exec(reading.text.slice(raw.end, mention.start))?.[0].length ?? 0) <= FAMILY_REACH_AFTER &&
+          !/\b(?:as|while|when|because|after|before|including|excluding|plus|net of)\b/.test(reading.text.slice(raw.end, mention.start))
         : distance(mention, raw) <= FAMILY_REACH;
     // "taking their loss this year to 19%": the noun that makes it a change is no measure.
     // "分别以16%、15%和14%的份额": figures paired with names share the measure after the last of them.
@@ -2075,8 +2099,8 @@ const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
 
 /** A label or heading over a closing report's list: "Closing prices:", "LME base metals at the close", "Settlement prices", 收盘价. */
 const CLOSING_LABEL = /^(?=.{0,70}$).*(?:\b(?:closing (?:prices|levels|moves|quotes|rates|snapshot)|(?:at|by|market|the) (?:the )?close\b|settlement (?:prices|levels)|end[- ]of[- ](?:day|session|trading))|收盘)/iu;
-/** A heading or a list's label naming a close in any words: "US close", "How markets closed:". */
-const CLOSING_HEADING = /^(?=.{0,70}$).*(?:\b(?:closing|close|closed|settlement|settled|end[- ]of[- ](?:day|session|trading))\b|收盘)/iu;
+/** A heading or a list's label naming a close in any words: "US close", "How markets closed:", "Wall Street ends lower". */
+const CLOSING_HEADING = /^(?=.{0,90}$).*(?:\b(?:closing|close|closes|closed|settlement|settles|settled|ends|ended|finishes|finished|end[- ]of[- ](?:day|session|trading))\b|收盘|收涨|收跌)/iu;
 
 const METADATA_LINE = /^(?:来源|作者|编辑|记者|责编|出处|原标题)[:：]|^(?:Source|Reporting by|Writing by|Editing by|Additional reporting by)\b/u;
 

@@ -108,7 +108,8 @@ const METAL_VERBS = 'prices?|futures|contracts?|rose|fell|was|is|at|on|in|ended|
 
 export const COMMODITIES: readonly [name: string, english: string, chinese: string][] = [
   ['Brent crude', String.raw`Brent(?: crude)?(?: oil)?(?: futures)?`, '布伦特原油|布伦特'],
-  ['West Texas Intermediate', String.raw`(?:U\.S\. |US )?West Texas Intermediate(?: crude)?(?: oil)?(?: futures)?|WTI(?: crude)?(?: oil)?`, 'WTI原油|WTI|美国原油'],
+  // "US light crude", "U.S. crude futures": the American benchmark, WTI.
+  ['West Texas Intermediate', String.raw`(?:U\.S\. |US )?West Texas Intermediate(?: crude)?(?: oil)?(?: futures)?|WTI(?: crude)?(?: oil)?|(?:U\.S\.|US) (?:light,? )?(?:sweet )?crude(?: oil)?(?: futures)?`, 'WTI原油|WTI|美国原油'],
   ['oil', String.raw`(?:US |U\.S\. |light |sweet |crude |heating )*(?:crudes?|oil)(?! (?:company|companies|firms?|majors?|producers?|groups?|giants?|industry|sector|stocks|shares))`, '原油|油价|国际油价'],
   ['natural gas', 'natural gas', '天然气'],
   ['arabica coffee', String.raw`arabica(?: coffee)?`, '阿拉比卡咖啡|阿拉比卡'],
