@@ -725,6 +725,20 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("gives a stake to the person who holds it, and a market's move in its own clause to the market, not a vendor named before", () => {
+    expect(
+      read('en', '2025-04-15', [
+        ['At present, Mr Glazer and his family hold a 28.1% stake in the club.'],
+        ["BEIJING, April 15 (Fictional Wire) - Sightline data showed Xiaomi third in China's smartphone market with a 14% share, while the overall market contracted 3% to 68 million units."],
+      ]),
+    ).toEqual([
+      ['28.1%', 28.1, '%', 'Glazer', 'stake', null, null],
+      ['14%', 14, '%', 'Xiaomi', 'market share', null, 'China'],
+      ['contracted 3%', -3, '%', 'China smartphone market', 'shipments change', null, 'China'],
+      ['68 million units', 68000000, 'units', 'China smartphone market', 'shipments', null, 'China'],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

@@ -693,6 +693,8 @@ interface SentenceReading {
   families: FamilyMention[];
   /** Places named in the sentence: whose a country's figure (inflation, growth) is. */
   places: Named[];
+  /** People named: none holds a figure, but a stake ("Mr Glazer and his family hold a 28.1% stake"). */
+  people: Named[];
   /** Where the sentence refers back to a company ("the company", "its", "it"). */
   backReferences: Span[];
   /** Where it refers back to an index ("the blue-chip index"). */
@@ -794,6 +796,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     periods: readPeriods(text, context),
     families,
     places: names ? names.filter((span) => span.type === 'place').map((span) => ({ start: span.start, end: span.end, value: span.name })) : [],
+    people: names ? names.filter((span) => span.type === 'person').map((span) => ({ start: span.start, end: span.end, value: span.name })) : [],
     backReferences: allMatches(BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })),
     indexReferences: described ? allMatches(INDEX_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
     commodityReferences: described && commodities.length === 0 ? allMatches(COMMODITY_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
@@ -1368,6 +1371,11 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const named = reading.subjects.filter((mention) => mention.role === 'named' && !hidden(reading, mention, figure) && !PRODUCT_WORD.test(mention.value));
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
+  // A stake is its holder's, a person's as well as a company's.
+  if (measure === 'stake' && !named.some((mention) => mention.end <= figure.start)) {
+    const holder = inClause(reading, reading.people, clause).filter((person) => person.end <= figure.start).at(-1) ?? reading.people.filter((person) => person.end <= figure.start).at(-1);
+    if (holder) return holder.value;
+  }
   // "the group's $3.4 billion revenue", "Greyhaven's £5.6 billion takeover": whose it is, right before it.
   const possessive = POSSESSIVE_BEFORE.exec(reading.text.slice(Math.max(0, figure.start - 40), figure.start));
   if (possessive) {
@@ -1457,7 +1465,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const atFamily = family && family.start >= 0 && familyClause !== clause ? named.filter((mention) => mention.end <= family.start && clauseOf(reading, mention.start) === familyClause).at(-1) : undefined;
   if (atFamily) return atFamily.value;
   const earlier = before.at(-1);
-  const earlierOwns = earlier !== undefined && actor?.kind !== 'back' && !PRONOUN_SUBJECT.test(reading.text.slice(earlier.end, figure.start));
+  // "…, while the overall market contracted 3%": a market acting in the figure's own clause, after the name, is whose the figure is.
+  const marketActs = earlier !== undefined && MARKET_ACTOR.test(reading.text.slice(Math.max(earlier.end, reading.breaks[clause - 1] ?? 0), figure.start));
+  const earlierOwns = earlier !== undefined && actor?.kind !== 'back' && !marketActs && !PRONOUN_SUBJECT.test(reading.text.slice(earlier.end, figure.start));
   // The noun phrase a measure belongs to: before it ("passenger car sales"), or after it ("sales of new-energy vehicles").
   const phraseBefore = family && family.start >= 0 ? (reading.chinese ? chinesePhraseBefore(reading.text, family.start) : nounPhraseBefore(reading.text, family.start, reading.subjects)) : null;
   const phraseAfterFamily = family && family.start >= 0 && !reading.chinese && family.start < figure.start ? phraseAfter(reading.text, family.end) : null;
