@@ -744,6 +744,8 @@ function withBareCounts(text: string, figures: RawFigure[], counting: boolean): 
 
 /** "(Nasdaq: ", "（纳斯达克：": what comes before a ticker. */
 const TICKER_BEFORE = /[(（][\p{L} ]{2,12}[:：]\s*$/u;
+/** Words in brackets: "($7.4bn; £3.9bn)". */
+const BRACKETED = /\([^()]{1,80}\)|（[^（）]{1,80}）/gu;
 /** A report's dateline: "LONDON (Tessaro Wire) - ", "BEIJING - ". */
 const DATELINE_START = /^(?:\p{Lu}[\p{Lu}\s.,/'’-]*?(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?(?:\s*\([^)]{1,60}\))?|\p{Lu}[\p{L}.]* \d{1,2}\s*\([^)]{1,60}\)|\([^)]{1,60}\))\s+[-–—]\s+/u;
 
@@ -781,10 +783,12 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   );
   const named = subjectMentions.filter((mention) => !families.some((family) => family.start <= mention.start && mention.end <= family.end));
   const label = described ? listLabel(text, named, commodities, indexes, context.listed === true) : null;
+  const brackets = described && /[(（]/u.test(text) ? allMatches(BRACKETED, text) : [];
   return {
     text,
     chinese,
-    breaks: described ? allMatches(CLAUSE_BREAK, text).map((match) => match.index) : [],
+    // "5.65bn euros ($7.4bn; £3.9bn) of purchases": a semicolon in brackets does not end a clause.
+    breaks: described ? allMatches(CLAUSE_BREAK, text).map((match) => match.index).filter((at) => !brackets.some((bracket) => bracket.index < at && at < bracket.index + bracket[0].length)) : [],
     figures,
     subjects: named,
     markets,
