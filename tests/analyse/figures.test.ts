@@ -739,6 +739,20 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads a business named in a relative clause only inside it, and "It said" as who speaks, not what moved', () => {
+    expect(
+      read('en', '2025-05-22', [
+        ['SAN JOSE, May 21 (Fictional Wire) - Halcyon Semiconductor reported revenue of $4.1 billion.'],
+        ['It said data-centre sales jumped 44%.', 'Halcyon, whose data-centre business grew 44%, said revenue rose 18%.'],
+      ]),
+    ).toEqual([
+      ['$4.1 billion', 4100000000, 'USD', 'Halcyon Semiconductor', 'revenue', null, null],
+      ['jumped 44%', 44, '%', 'Halcyon data-centre business', 'revenue change', null, null],
+      ['grew 44%', 44, '%', 'Halcyon data-centre business', 'revenue change', null, null],
+      ['rose 18%', 18, '%', 'Halcyon Semiconductor', 'revenue change', null, null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

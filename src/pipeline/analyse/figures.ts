@@ -1121,6 +1121,9 @@ const FAMILY_REACH_AFTER = 25;
 
 /** "other businesses", "its other segments": the rest of a company. */
 const OTHER_BUSINESSES = /\b(?:(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther|(?:[Ii]ts |[Tt]he )?[Rr]emaining) (businesses|segments|divisions|units|operations|products|product lines)\b|\b[Tt]he rest of (?:the|its) (business|businesses|company|group|portfolio)\b/g;
+/** Words that name a line of business, not a good counted in units: "data-centre sales", "cloud sales". */
+const BUSINESS_WORDS = /^(?:data[- ]?cent(?:re|er)s?|cloud(?: computing| services)?|advertising|services|software|licen[cs]e|subscription|enterprise|consumer|gaming|automotive|industrial|networking|wholesale|e-commerce)(?: [a-z-]+)?$/;
+
 /** "data-centre chips", "chips for data centres", "data-centre customers": the business named by what it sells or whom to. */
 function businessOfPhrase(company: string, phrase: string): string | null {
   const words = phrase
@@ -1132,7 +1135,7 @@ function businessOfPhrase(company: string, phrase: string): string | null {
 }
 
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
-const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
+const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|whose|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/gu;
 
 /**
@@ -1294,7 +1297,8 @@ interface Actor extends Span {
 function actorFor(figure: Span, clause: number, reading: SentenceReading, context: ArticleContext): Actor | undefined {
   const actors: Actor[] = [
     ...reading.subjects.filter((m) => m.role !== 'source' && !m.product && !PRODUCT_WORD.test(m.value)).map((m) => ({ start: m.start, end: m.end, kind: 'name' as const, value: m.value })),
-    ...reading.backReferences.map((m) => ({ ...m, kind: 'back' as const, value: null })),
+    // "It said data-centre sales jumped 44%": who said it is not what jumped.
+    ...reading.backReferences.filter((m) => !SAID_AFTER.test(reading.text.slice(m.end, m.end + 24))).map((m) => ({ ...m, kind: 'back' as const, value: null })),
     ...reading.indexes.map((m) => ({ ...m, kind: 'index' as const })),
     ...reading.indexReferences.map((m) => ({ ...m, kind: 'index' as const, value: reading.indexes.filter((index) => index.end <= m.start).at(-1)?.value ?? context.index })),
     ...(context.commodity ? reading.commodityReferences.map((m) => ({ ...m, kind: 'commodity' as const, value: context.commodity as string })) : []),
@@ -1454,7 +1458,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const sameClause = family?.family.ownedByActor ? inOwnClause[0] : inOwnClause.at(-1);
   // A business of the company named ("Revenue at the cloud business", "The company's cloud division … its revenue").
   // The business named last before the figure in its clause, or opening the sentence.
-  const business = (scene.businesses.filter((b) => b.end <= figure.start + 40 && b.start < figure.start && clauseOf(reading, b.start) === clause).at(-1) ?? scene.businesses.find((b) => b.start < 24 && b.start < figure.start))?.name;
+  // Not one inside a relative clause the figure is outside of ("Halcyon, whose data-centre business grew 44%, said revenue rose 18%").
+  const businesses = scene.businesses.filter((b) => !hidden(reading, b, figure));
+  const business = (businesses.filter((b) => b.end <= figure.start + 40 && b.start < figure.start && clauseOf(reading, b.start) === clause).at(-1) ?? businesses.find((b) => b.start < 24 && b.start < figure.start))?.name;
   if (business && (measure === null || /^(?:revenue|profit|gross margin|sales|shipments)/.test(measure)) && (!sameClause || business.startsWith(sameClause.value))) return business;
   if (actor?.kind === 'back' && clauseOf(reading, actor.start) === clause && (!sameClause || sameClause.end < actor.start)) {
     const backed = resolveBack(actor, reading, context, described);
@@ -1490,7 +1496,7 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
       if (family?.family === PRICE && !commodityIn(found, reading.chinese) && !PRODUCT_WORD.test(found)) return `${found} prices`;
       // "Data-centre chip sales rose 44% to $2.6 billion", in a company's report: a business of the company, by what it sells.
       const inMoney = unitKind(figure.unit) === 'money' || context.salesInMoney || reading.figures.some((f) => f.start > figure.start && unitKind(f.unit) === 'money' && clauseOf(reading, f.start) === clause);
-      const business = !reading.chinese && family?.family === SALES && inMoney && !product && !commodityIn(found, false) && context.antecedent ? businessOfPhrase(context.antecedent, found) : null;
+      const business = !reading.chinese && family?.family === SALES && (inMoney || BUSINESS_WORDS.test(found)) && !product && !commodityIn(found, false) && context.antecedent ? businessOfPhrase(context.antecedent, found) : null;
       if (business) return business;
       return !reading.chinese && (family?.family === SALES || family?.family === SHIPMENTS || family?.family === PRICE) ? plural(found) : found;
     }
