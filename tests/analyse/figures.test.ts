@@ -753,6 +753,22 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads a rate told as a yearly pace as the move, "the benchmark contract" beside another commodity as the one before, and a company\'s own price rise over its year as no move to date', () => {
+    expect(
+      read('en', '2026-03-18', [
+        ['Nationally, house prices rose at an annual rate of 10.7% in December.'],
+        ['Arabica coffee held firm.', 'The benchmark contract settled 0.6% higher at $3.42 a pound, while robusta in London slipped 1.1%.'],
+        ['Aebischer said it would raise the price of its chocolate bars by an average of 7% this year.'],
+      ]),
+    ).toEqual([
+      ['rose at an annual rate of 10.7%', 10.7, '%', 'house prices', 'price change', 'December 2025', null],
+      ['0.6% higher', 0.6, '%', 'arabica coffee', 'price change at close', '2026-03-18', null],
+      ['$3.42', 3.42, 'USD', 'arabica coffee', 'price', '2026-03-18', null],
+      ['slipped 1.1%', -1.1, '%', 'robusta coffee', 'price change at close', '2026-03-18', 'London'],
+      ['7%', 7, '%', 'Aebischer', 'price change', '2026', null],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

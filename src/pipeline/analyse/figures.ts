@@ -205,7 +205,8 @@ const FALLING = new Set(`${FALL_VERBS}|${FALL_NOUNS}|reduction|loss|shortfall`.s
 const FIGURE = new RegExp(
   // Not inside a word, nor the end of a range ("20-30%"), which no single value states.
   String.raw`(?<![A-Za-z0-9]|\d[-–])` +
-    String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s)?|(?<ofNoun>increases?|rises?|gains?|growth|jumps?|declines?|drops?|falls?|decreases?|reductions?|loss|shortfall)\sof\s)?` +
+    // "rose at an annual rate of 10.7%": the move, at the rate it is told at.
+    String.raw`(?:(?<verb>${RISE_VERBS}|${FALL_VERBS})(?:\s(?:shipments|sales|revenues?))?\s(?:by\s|at an? (?:annual(?:ised|ized)?|yearly|monthly|quarterly) (?:rate|pace) of\s)?|(?<ofNoun>increases?|rises?|gains?|growth|jumps?|declines?|drops?|falls?|decreases?|reductions?|loss|shortfall)\sof\s)?` +
     String.raw`(?:(?:${QUALIFIERS})\s)?` +
     // Nor the start of one ("$10-25m").
     String.raw`(?:(?<currency>US\$|HK\$|AU\$|A\$|CA\$|C\$|NZ\$|NT\$|S\$|R\$|RMB\s?|¥|€|£|\$)(?<money>${NUMBER})(?![-–]\d)(?<moneyScale>${SCALE})?` +
@@ -803,7 +804,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
     people: names ? names.filter((span) => span.type === 'person').map((span) => ({ start: span.start, end: span.end, value: span.name })) : [],
     backReferences: allMatches(BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })),
     indexReferences: described ? allMatches(INDEX_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
-    commodityReferences: described && commodities.length === 0 ? allMatches(COMMODITY_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
+    commodityReferences: described ? allMatches(COMMODITY_BACK_REFERENCE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
     relatives: described ? allMatches(RELATIVE_CLAUSE, text).map((match) => ({ start: match.index, end: match.index + match[0].length })) : [],
     label,
     dateline,
@@ -1909,6 +1910,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       }
     }
     if (measure === 'sales' && unitKind(figure.unit) === 'count') salesInMoney = false;
+    // "raise the price of its chocolate bars by 7% this year": a company's own price change over its year, no market's move to date.
+    if (measure === 'price change year to date' && subject !== null && !COMMODITY_SET.has(subject)) measure = 'price change';
     // "Sales at its other businesses fell 3%": a business's sales, unless counted in units, are its revenue.
     if (measure === 'sales change' && /\bbusiness(?:es)?$/.test(subject ?? '') && !reading.figures.some((f) => unitKind(f.unit) === 'count') && !BY_VOLUME.test(own)) measure = 'revenue change';
     if (measure === 'sales' && /\bbusiness(?:es)?$/.test(subject ?? '') && unitKind(figure.unit) === 'money') measure = 'revenue';

@@ -77,7 +77,8 @@ const PERIOD = new RegExp(
     String.raw`(?<monthQuarter>(?:${ci('the')} )?(?:March|June|September|December) quarter(?: (?:of )?(?:19|20)\d{2})?)`,
     String.raw`(?<month>${MONTH}(?:${OF_YEAR})?(?! quarter))`,
     String.raw`(?<relative>${ci('last year')}|${ci('this year')}|${ci('this month')}|${ci('last month')}|${ci('this quarter')}|${ci('last quarter')}|${ci('next quarter')}|${ci('the current quarter')})`,
-    String.raw`(?<annual>${ci('annual')}|${ci('full-year')}|${ci('full year')}|(?:the )?whole (?:of the )?year)`,
+    // Not "an annual rate of 10.7%": a pace, whatever period it was measured over.
+    String.raw`(?<annual>${ci('annual')}(?! (?:rate|pace|basis))|${ci('full-year')}|${ci('full year')}|(?:the )?whole (?:of the )?year)`,
     String.raw`(?<year>(?<![$£€¥.,\d])(?:19|20)\d{2}\b(?!\s?%|[.,]\d|-\d{2}-))`,
   ].join('|')})`,
   'g',
