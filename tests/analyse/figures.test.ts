@@ -769,6 +769,14 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads 结算价 as the close and 今年累计 as the year to date', () => {
+    expect(read('zh', '2025-03-12', [['沪铜主力合约结算价下跌2.1%，报每吨77,450元。', '伦铜今年累计上涨15%。']])).toEqual([
+      ['下跌2.1%', -2.1, '%', 'copper', 'price change at close', '2025-03-12', 'Shanghai Futures Exchange'],
+      ['每吨77,450元', 77450, 'CNY', 'copper', 'price', '2025-03-12', 'Shanghai Futures Exchange'],
+      ['上涨15%', 15, '%', 'copper', 'price change year to date', '2025-03-12', 'London Metal Exchange'],
+    ]);
+  });
+
   it('reads a Chinese company the tagger splits (宁德/nr 时代) as one name, and a business no table lists by its Chinese name', () => {
     expect(
       read('zh', '2025-07-31', [

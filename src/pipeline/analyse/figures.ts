@@ -602,7 +602,7 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
 const FAMILY = new RegExp(`\\b(?:${FAMILIES.map(([pattern], i) => `(?<f${i}>${pattern})`).join('|')})\\b`, 'gi');
 const CHINESE_FAMILY = new RegExp(FAMILIES.map(([, pattern], i) => `(?<f${i}>${pattern})`).join('|'), 'g');
 
-const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|(?:at|by) the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报/;
+const CLOSING = /\b(?:clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|finish(?:ed|es|ing)?|ended|ending the (?:day|session)|(?:at|by) the end of (?:the )?(?:day|session|trading))\b|收盘|收于|收涨|收跌|收报|结算/;
 /** ", down 0.8%", ", up 0.5% on the day", ", off 1.1%": a clause that is only a move, of the clause before it. */
 const APPOSITIVE_MOVE = /^\s*[,;–—-]?\s*(?:(?:up|down|off|higher|lower|(?:a |an )?(?:rise|gain|fall|drop|decline|increase|decrease|jump|slide|loss) of)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d|(?:a|an)\s+(?:[$£€]?\d[\d.,]*\s?(?:%|percent|per cent|cents?)?\s+(?:rise|gain|fall|drop|decline|increase|jump|slide|loss)))/;
 /** "in the quarter", "during the quarter", 当季: the quarter the article is about. */
@@ -615,7 +615,7 @@ const CLOSE_NOT_THE_DAYS = /\b(?:lowest|highest|best|worst|record|previous|prior
 const UNSETTLED = /\bas (?:much|high|low) as\b|\bbefore (?:recovering|paring|trimming|rebounding|bouncing|closing|ending|settling|finishing)\b|\bintra-?day\b|\bat one (?:point|stage)\b|\b(?:early|morning|afternoon|midday|late) (?:trade|trading|deals)\b|\bby \d{3,4} GMT\b|\bafter the (?:bell|close)\b|\bextended trading\b|\bafter[- ]hours\b|\bpre-?market\b|\bbefore the (?:opening )?bell\b|盘中|一度|早盘|午盘|盘后|盘前/;
 const INTRADAY = /\bas (?:much|high|low) as\b|\bintra-?day\b|\bat one (?:point|stage)\b|\bearlier in the (?:day|session)\b|\bduring the session\b|\b(?:touch(?:ed|ing)?|hit(?:ting)?|reach(?:ed|ing)) (?:a |an |its )?(?:high|record|low|peak)?|\bhighest\b|\blowest\b|\bpeak(?:ed)?\b|盘中|一度|早盘|午盘/;
 const INTRADAY_LOW = /\bas low as\b|\bfell as much as\b|\b(?:dropped|slid|sank|tumbled|plunged) as much as\b|\blowest\b|\b(?:hit|touched|touching|hitting) (?:a |an |its )?low\b|最低/;
-const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|(?:from|than at|than) the (?:start|beginning) of (?:the|this) year|since (?:the )?New Year|(?:from|since) the end of (?:last year|\d{4})|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今/;
+const YEAR_TO_DATE = /\b(?:so far (?:this year|in \d{4})|year[- ]to[- ]date|this year|in \d{4} so far|(?:on|for) the year(?! (?:to|ended|ending|before|earlier|ago)\b)|in the year so far|since the (?:start|beginning|turn) of (?:the|this) year|since the (?:start|beginning|turn) of \d{4}|(?:from|than at|than) the (?:start|beginning) of (?:the|this) year|since (?:the )?New Year|(?:from|since) the end of (?:last year|\d{4})|since (?:the end of|late) December|since (?:the start of |early )?January|since Dec(?:ember|\.)? 31)\b|今年以来|年初以来|年初至今|较年初|年内|今年迄今|今年(?=累计|已累计|已经|已)/;
 /** What money is spent on when the spending is an investment: "on new equipment", "in its fibre network", 用于建设. */
 const ON_ASSETS = /\b(?:on|in|into|for)\s+(?:(?:its|their|the|a|new|more|extra|additional|[A-Za-z-]+)\s+){0,3}(?:networks?|equipment|plants?|factor(?:y|ies)|data cent(?:re|er)s?|stores?|fib(?:re|er)|capacity|infrastructure|fleets?|mines?|facilit(?:y|ies)|machinery|upgrades?|aircraft|vessels|towers|broadband|5G|R&D|research and development)\b|用于(?:建设|扩产|研发)|建设|扩产/;
 /** Sales counted in units, not money: "sales by volume", "volume sales", "sales volumes". */
@@ -1723,7 +1723,7 @@ const THEY = /^(?:They\b|(?:[A-Z][a-z]+(?: [a-z]+){0,6},? )they (?:were|had|have
 /** "up from 47%", "against 52% a year ago", "from $2.31bn": the same quantity at another time. */
 const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
 /** "output lost to flooding", "lost production", 产量损失: what a sentence's tonnes or barrels are amounts of. */
-const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?:output|production)\b|\bloss(?:es)? of (?:output|production)\b|产量损失|减产/;
+const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?:output|production)\b|\bloss(?:es)? of (?:output|production)\b|产量损失|损失(?:约|近|逾)?[\d.,]+万?吨|减产|少产/;
 /** "cost about 5,500 tonnes of output": a loss of production. */
 const OUTPUT_AFTER = /^\s+(?:(?:of|off|from)\s+)?(?:[\w'’-]+\s+){0,5}(?:output|production)\b/;
 const OUTPUT_LOSS = /\b(?:cost|costs|costing|lose|loses|lost|losing|wipe out|cut|cuts|knock|knocks|knocked|knocking|shave|shaves|shaved|shaving|(?:a |the )?(?:loss|losses|shortfall|reduction) of)\b(?:\s+[\w'’-]+){0,3}\s+$/;
