@@ -769,6 +769,19 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('names a business by what it is, not the goods it sells ("its data-centre chips", "chips for data centres")', () => {
+    expect(
+      read('en', null, [
+        ['SAN JOSE, May 21 (Fictional Wire) - Northwind Semiconductor reported revenue of $4.1 billion.'],
+        ['Revenue from its data-centre chips rose 44%.', 'Revenue from chips for data centres jumped 44%.'],
+      ]),
+    ).toEqual([
+      ['$4.1 billion', 4100000000, 'USD', 'Northwind Semiconductor', 'revenue', null, null],
+      ['rose 44%', 44, '%', 'Northwind data-centre business', 'revenue change', null, null],
+      ['jumped 44%', 44, '%', 'Northwind data-centre business', 'revenue change', null, null],
+    ]);
+  });
+
   it('reads 结算价 as the close and 今年累计 as the year to date', () => {
     expect(read('zh', '2025-03-12', [['沪铜主力合约结算价下跌2.1%，报每吨77,450元。', '伦铜今年累计上涨15%。']])).toEqual([
       ['下跌2.1%', -2.1, '%', 'copper', 'price change at close', '2025-03-12', 'Shanghai Futures Exchange'],

@@ -1147,6 +1147,8 @@ const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)
 function businessName(company: string, business: string): string {
   // "the older on-premises software unit": how the business compares is not its name.
   business = business.replace(/^(?:older|newer|smaller|larger|bigger|fast-growing|faster-growing|struggling|troubled|main|core|own) /, '');
+  // "data-centre chips", "chips for data centres": the business, not the goods it sells.
+  business = business.replace(/^(?:chips?|products?|devices?|processors?|semiconductors?) for /, '').replace(/ (?:chips?|products?|devices?|processors?|semiconductors?|customers|clients|operators)$/, '');
   // One business, one name, in any language: "cloud computing" is the cloud business 云计算 names (market-names.ts).
   business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(business))?.[0] ?? business;
   const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
@@ -1172,7 +1174,7 @@ interface Business {
 /** Words before "revenue" that say how it is counted, not which business earns it. */
 const NOT_A_BUSINESS = new Set(['forecasting', 'expecting', 'reporting', 'posting', 'generating', 'projecting', 'still', 'also', 'only', 'just', 'again', 'grew', 'rose', 'fell', 'lifted', 'boosted', 'posted', 'generated', 'increased', 'doubled', 'post', 'posts', 'report', 'reports', 'record', 'records', 'book', 'books', 'deliver', 'generate', 'see', 'sees', 'expect', 'forecast', 'lift', 'boost', 'grow', 'group', 'company', 'firm', 'adjusted', 'reported', 'organic', 'tax', 'interest', 'fee', 'fees', 'other', 'its', 'combined', 'consolidated', 'half-year', 'nine-month', 'six-month', 'twelve-month', 'same-store', 'like-for-like']);
 /** "cloud revenue", "online sales", "licence revenue": a business named by what it sells. */
-const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+){0,2})(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
+const BUSINESS_REVENUE = /\b(?:revenues?|sales) from (?:its |the )?(?<from>[a-z][a-z-]+(?: [a-z][a-z-]+){0,3})(?= (?:rose|fell|grew|jumped|slipped|dropped|declined|climbed|increased|decreased|was|were|reached|came|totalled|totaled)\b)|\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:revenues?|income|turnover)\b(?! from )|\b((?:online|digital|wholesale|retail|services|subscription|advertising)) sales\b/gi;
 
 /**
  * The businesses a sentence names, in order: "the cloud business", "its licence division",
