@@ -1147,10 +1147,10 @@ const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)
 function businessName(company: string, business: string): string {
   // "the older on-premises software unit": how the business compares is not its name.
   business = business.replace(/^(?:older|newer|smaller|larger|bigger|fast-growing|faster-growing|struggling|troubled|main|core|own) /, '');
-  // "data-centre chips", "chips for data centres": the business, not the goods it sells.
-  business = business.replace(/^(?:chips?|products?|devices?|processors?|semiconductors?) for /, '').replace(/ (?:chips?|products?|devices?|processors?|semiconductors?|customers|clients|operators)$/, '');
-  // One business, one name, in any language: "cloud computing" is the cloud business 云计算 names (market-names.ts).
-  business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(business))?.[0] ?? business;
+  // One business, one name, in any language: "cloud computing" is the cloud business 云计算 names (market-names.ts),
+  // and so are "data-centre chips" and "chips for data centres": the business, not the goods it sells.
+  const bare = business.replace(/^(?:chips?|products?|devices?|processors?|semiconductors?) for /, '').replace(/ (?:chips?|products?|devices?|processors?|semiconductors?|customers|clients|operators)$/, '');
+  business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(business))?.[0] ?? BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(bare))?.[0] ?? business;
   const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
   while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
   // "its other businesses": the rest of the company, already named as businesses.
