@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gazetteerSchema } from '../../src/config/schema.ts';
-import { compileGazetteer } from '../../src/pipeline/analyse/entities.ts';
+import { compileGazetteer, type Gazetteer } from '../../src/pipeline/analyse/entities.ts';
 import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
 import { englishName } from '../../src/pipeline/analyse/market-names.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
@@ -15,6 +15,14 @@ const subjects = sampleSubjects();
 const options = { subjects };
 /** What a figure says, as the fixtures write it: text, value, unit, subject, measure, period, market. */
 const described = (figures: Figure[]) => figures.map((f) => [f.text, f.value, f.unit, f.subject, f.measure, f.period, f.market]);
+const nerGazetteer = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
+/** What `extractFigures` reads in an article of paragraphs, with the names the recogniser finds there. */
+const readerWith =
+  (gazetteer: Gazetteer) =>
+  (lang: string, date: string | null, paragraphs: string[][]) => {
+    const doc = { ...article('fixture', date, paragraphs), lang };
+    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, gazetteer) }));
+  };
 
 describe('extractFigures on small articles', () => {
   it.each(cases)('$name', ({ date, paragraphs, figures }) => {
@@ -109,11 +117,7 @@ describe('extractFigures on the sample articles', () => {
 });
 
 describe("a figure's meaning from its sentence, with the names found in the text", () => {
-  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
-  const read = (lang: string, date: string | null, paragraphs: string[][]) => {
-    const doc = { ...article('fixture', date, paragraphs), lang };
-    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
-  };
+  const read = readerWith(nerGazetteer);
 
   it('takes a subject the gazetteer lacks, never the firm that reported the figure', () => {
     expect(
@@ -436,11 +440,7 @@ describe("a figure's meaning from its sentence, with the names found in the text
 });
 
 describe('extractFigures on wording the samples do not use', () => {
-  const listed = compileGazetteer(gazetteerSchema.parse([]));
-  const read = (lang: string, date: string | null, paragraphs: string[][]) => {
-    const doc = { ...article('fixture', date, paragraphs), lang };
-    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
-  };
+  const read = readerWith(compileGazetteer(gazetteerSchema.parse([])));
 
   it('reads a closing report: "finished", a move after a comma, "off", tin and lead as metals, years to date, an index no table lists', () => {
     expect(
@@ -813,11 +813,8 @@ describe('englishName', () => {
 });
 
 describe('extractFigures on Chinese market, earnings, deal and output reports', () => {
-  const listed = compileGazetteer(gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/ner/gazetteer.json', import.meta.url), 'utf8'))));
-  const read = (date: string, paragraphs: string[][]) => {
-    const doc = { ...article('fixture', date, paragraphs), lang: 'zh' };
-    return described(extractFigures(doc, { subjects: new Map(), names: recogniseNames(doc, listed) }));
-  };
+  const readChinese = readerWith(nerGazetteer);
+  const read = (date: string, paragraphs: string[][]) => readChinese('zh', date, paragraphs);
 
   it('reads 创业板指 as the ChiNext Index, and a sentence opening 截至收盘 as setting its moves at the close', () => {
     expect(read('2026-03-10', [['截至收盘，上证指数跌0.5%；创业板指下跌1.2%。', '早盘沪指一度上涨0.4%。']])).toEqual([

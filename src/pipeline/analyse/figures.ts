@@ -821,7 +821,8 @@ const NOT_A_STOCK_INDEX = /\b(?:[Pp]rices?|[Cc]onsumer|[Pp]roducer|[Mm]anagers?|
 function withOtherIndexes(found: Named[], text: string, chinese: boolean): Named[] {
   // "(Nasdaq: NWSC)", "纳斯达克：NWSC": an exchange's ticker, not its index.
   const known = found.filter((index) => !/^\s*[:：]/u.test(text.slice(index.end, index.end + 3)));
-  if (chinese) return known;
+  // Most sentences name no index: the open-ended search runs only where one of its words stands.
+  if (chinese || !/\b(?:[Ii]ndex|Composite|Average)\b/.test(text)) return known;
   const other: Named[] = allMatches(OTHER_INDEX, text)
     .filter((match) => !NOT_A_STOCK_INDEX.test(match[0]) && !known.some((index) => index.start < match.index + match[0].length && match.index < index.end))
     .map((match) => {
@@ -1107,7 +1108,7 @@ interface Described extends RawFigure {
   shifted?: boolean;
   /** The same quantity as the figure before, at another time ("up from 16% in 2017"). */
   compared?: boolean;
-  /** The words of its clause, as read for its measure. */
+  /** Its clause as read for its measure, and the stretch to the next comma: what says whether a move is the day's close. */
   own?: string;
 }
 
@@ -1150,7 +1151,7 @@ function businessName(company: string, business: string): string {
   // One business, one name, in any language: "cloud computing" is the cloud business 云计算 names (market-names.ts),
   // and so are "data-centre chips" and "chips for data centres": the business, not the goods it sells.
   const bare = business.replace(/^(?:chips?|products?|devices?|processors?|semiconductors?) for /, '').replace(/ (?:chips?|products?|devices?|processors?|semiconductors?|customers|clients|operators)$/, '');
-  business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(business))?.[0] ?? BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(bare))?.[0] ?? business;
+  business = BUSINESS_SYNONYMS.find(([, pattern]) => pattern.test(bare))?.[0] ?? business;
   const words = englishName(company).replace(CORPORATE_SUFFIX, '').split(' ');
   while (words.length > 1 && GENERIC_COMPANY_WORDS.has((words.at(-1) as string).toLowerCase())) words.pop();
   // "its other businesses": the rest of the company, already named as businesses.
@@ -1778,7 +1779,10 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "Revenue from data-centre customers jumped 44% to $2.6 billion": of the measures near it, one that can be written in its unit.
     const measurable = (mention: FamilyMention) => mention.family.levelUnits.includes(unitKind(raw.unit)) || (raw.change && mention.family.change !== null);
     const near = inClause(reading, families, clause).filter(reach);
-    const ownFamily = raw.carried ? undefined : (nearest(near.some(measurable) || !context.labelFamily ? (near.some(measurable) ? near.filter(measurable) : near) : [], raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
+    const fitting = near.filter(measurable);
+    // Under a list's label, a measure that cannot count the figure leaves it to the label's.
+    const candidates = fitting.length > 0 ? fitting : context.labelFamily ? [] : near;
+    const ownFamily = raw.carried ? undefined : (nearest(candidates, raw) ?? (paired.has(raw) ? families.find((f) => f.start >= raw.end) : undefined));
     // "Copper edged up 0.4% to $9,610", "Brent crude futures were up $4.87": a commodity's move is its price's.
     const commodityPrice = !ownFamily && (actor?.kind === 'commodity' || (unitKind(raw.unit) === 'money' && raw.per !== undefined && raw.per !== 'share' && raw.per !== 'unit')) ? { start: -1, end: -1, family: PRICE } : undefined;
     // "cost about 5,500 tonnes of output": production, and a loss of it.
@@ -1893,7 +1897,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     const index = actor?.kind === 'index' && (unitKind(figure.unit) === 'percent' || figure.change) && (!ownFamily || ownFamily.family === SHARE_PRICE || ownFamily.family === PRICE || ownFamily.family === MARKET_SHARE);
     let measure = target ? null : measureOf(index ? null : (family?.family ?? null), figure, reading, own, index);
     // "its shares are up 41% in 2026", "has lost 17% in 2026": a move over the year under way, to the report's day.
-    if ((measure === 'stock change' || measure === 'price change') && context.anchorYear !== null && new RegExp(`\\bin ${context.anchorYear}\\b`).test(own) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
+    if ((measure === 'stock change' || measure === 'price change') && [...own.matchAll(/\bin (\d{4})\b/g)].some((year) => Number(year[1]) === context.anchorYear) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
     // "a deal worth about £3.1bn": a deal's value, not a market value.
     if (measure === 'market value' && /\bworth\b/.test(own) && DEAL_WORDS.test(reading.text) && !/market (?:value|capitali[sz]ation|cap)|valuable|stock market/.test(reading.text)) measure = 'deal value';
     // The market first, without a subject: a market total is named by it.
@@ -2122,6 +2126,9 @@ function loneName(text: string, spans: readonly NameSpan[] | undefined): string 
 /** A line that labels the list under it: short, ending with a colon, no figure of its own. */
 const LABEL_LINE = /^[^.!?。！？]{3,90}[:：]$/u;
 
+/** A sentence of prose, not a list's item: it ends as a sentence does and has eight words or more. */
+const isProse = (text: string): boolean => /[.!?。！？]["”’]?$/u.test(text) && text.split(/\s+/).length >= 8;
+
 /** A label or heading over a closing report's list: "Closing prices:", "LME base metals at the close", "Settlement prices", 收盘价. */
 const CLOSING_LABEL = /^(?=.{0,70}$).*(?:\b(?:closing (?:prices|levels|moves|quotes|rates|snapshot)|(?:at|by|market|the) (?:the )?close\b|settlement (?:prices|levels)|end[- ]of[- ](?:day|session|trading))|收盘)/iu;
 /** A heading or a list's label naming a close in any words: "US close", "How markets closed:", "Wall Street ends lower". */
@@ -2147,7 +2154,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if ((CLOSING_LABEL.test(sentence.text) && (sentence.heading || !/\d/.test(sentence.text))) || (CLOSING_HEADING.test(sentence.text) && sentence.heading)) context = { ...context, closing: true, closingLabel: true };
     else if (CLOSING_HEADING.test(sentence.text) && LABEL_LINE.test(sentence.text)) context = { ...context, closingList: true };
     // A sentence of prose ends the list under a label.
-    else if (context.closingList && /[.!?。！？]["”’]?$/u.test(sentence.text) && sentence.text.split(/\s+/).length >= 8) context = { ...context, closingList: false };
+    else if (context.closingList && isProse(sentence.text)) context = { ...context, closingList: false };
     // A line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures, nothing to carry.
     if (METADATA_LINE.test(sentence.text)) continue;
     const readContext = { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null, listed: context.labelFamily !== null };
@@ -2167,7 +2174,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if (!/\d/.test(sentence.text)) rowName = loneName(sentence.text, names?.[i]);
     const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, readContext);
     // A sentence naming a measure of its own is no longer a list item under a label.
-    if (!label && reading.families.length > 0 && /[.!?。！？]["”’]?$/u.test(sentence.text) && sentence.text.split(/\s+/).length >= 8) context = { ...context, labelFamily: null };
+    if (!label && reading.families.length > 0 && isProse(sentence.text)) context = { ...context, labelFamily: null };
     const businesses = businessesOf(reading, context);
     const { described, family, salesInMoney } = describeFigures(reading, context, businesses, sentence.block);
     // A cell holding only a figure is its row's: "vivo" | "16.9%".
