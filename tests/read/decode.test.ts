@@ -47,6 +47,10 @@ describe('decodeArticle', () => {
     expect(decodeArticle(bytes('Form\u000cfeed\tand \u001b[1mescape\u0007 bell\u007f.\n'))).toEqual({ ok: true, text: 'Formfeed\tand [1mescape bell.\n' });
   });
 
+  test('drops C1 controls and noncharacters, which no page can show as written', () => {
+    expect(decodeArticle(bytes('a\u0085b\uFFFFc\u{10FFFE}d\uFDD0e'))).toEqual({ ok: true, text: 'abcde' });
+  });
+
   test('an empty file decodes to empty text (the reader refuses it)', () => {
     expect(decodeArticle(new Uint8Array())).toEqual({ ok: true, text: '' });
   });

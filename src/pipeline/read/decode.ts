@@ -13,8 +13,12 @@ const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
 const windows1252 = new TextDecoder('windows-1252');
 
-/** C0 controls other than tab and line feed, and DEL: invisible, and invalid in an HTML page. */
-const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/**
+ * C0 controls other than tab and line feed, DEL, C1 controls and noncharacters (U+FFFF, U+10FFFE …):
+ * invisible, invalid in an HTML page, and not writable as a character reference either (Markdown
+ * reads `&#xFFFF;` as U+FFFD), so the page could not show the text the analysis read.
+ */
+const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Noncharacter_Code_Point}/gu;
 
 export function decodeArticle(bytes: Uint8Array): Decoded {
   let text: string;
