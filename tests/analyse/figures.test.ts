@@ -261,7 +261,7 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ['6%', 6, '%', 'Motorola', 'market share', 'Q2 2025', 'Europe'],
       ['4%', 4, '%', 'Honor', 'market share', 'Q2 2025', 'Europe'],
     ]);
-    expect(read('en', null, [['Together the two companies would serve about 41% of British small businesses.']])).toEqual([['about 41%', 41, '%', 'combined company', 'market share', null, null]]);
+    expect(read('en', null, [['Together the two companies would serve about 41% of British small businesses.']])).toEqual([['about 41%', 41, '%', 'combined company', 'market share', null, 'United Kingdom']]);
     expect(read('en', null, [["Wa State supplied about 10% of the world's mined tin."]])).toEqual([['about 10%', 10, '%', 'Wa State', 'production share', null, null]]);
     expect(read('en', '2025-05-02', [["Apple's sales in Greater China fell 8% in its fiscal second quarter."]])).toEqual([['fell 8%', -8, '%', 'Apple', 'sales change', 'fiscal Q2 2025', 'Greater China']]);
   });
@@ -357,7 +357,7 @@ describe("a figure's meaning from its sentence, with the names found in the text
       ]),
     ).toEqual([
       ['lose about 30,000 tonnes', -30000, 'tonnes', 'Los Cóndores', 'production change', 'Q1 2025', null],
-      ['5.3 million tonnes', 5300000, 'tonnes', 'Chile', 'production', '2024', null],
+      ['5.3 million tonnes', 5300000, 'tonnes', 'Chile', 'production', '2024', 'Chile'],
       ['48,200 tonnes', 48200, 'tonnes', 'Andes Lithium', 'production', 'Q4 2024', null],
     ]);
   });
@@ -422,7 +422,7 @@ describe("a figure's meaning from its sentence, with the names found in the text
         ['About 80% of adults own at least one mobile, according to a survey.'],
       ]),
     ).toEqual([
-      ['grew by 8.1%', 8.1, '%', 'Singapore', 'economic growth', '2004', null],
+      ['grew by 8.1%', 8.1, '%', 'Singapore', 'economic growth', '2004', 'Singapore'],
       ['1.9%', 1.9, '%', 'eurozone', 'economic growth', '2005', 'eurozone'],
       ['About 80%', 80, '%', null, null, null, null],
     ]);
@@ -802,6 +802,65 @@ describe('extractFigures on wording the samples do not use', () => {
       ['1315.8亿元', 131580000000, 'CNY', 'CATL 动力电池系统 business', 'revenue', 'H1 2025', null],
       ['上涨7.8%', 7.8, '%', 'CATL', 'stock change', '2025-07-31', 'Hong Kong'],
       ['396.2港元', 396.2, 'HKD', 'CATL', 'share price', '2025-07-31', 'Hong Kong'],
+    ]);
+  });
+
+  it('reads an index move in points and the same move restated after ", or", never points that are no index\'s', () => {
+    expect(
+      read('en', '2025-03-04', [
+        ['In London, the FTSE 100 index closed 15 points higher at 4,751.', 'The Dow Jones Industrial Average fell 120.5 points, or 1.1%, to 10,512.'],
+        ["Japan's Nikkei 225 lost 2.3%, or 340 points.", 'Arsenal are 5 points clear at the top of the league.'],
+      ]),
+    ).toEqual([
+      ['15 points higher', 15, 'points', 'FTSE 100', 'index change at close', '2025-03-04', 'United Kingdom'],
+      ['fell 120.5 points', -120.5, 'points', 'Dow Jones Industrial Average', 'index change at close', '2025-03-04', 'United States'],
+      ['1.1%', -1.1, '%', 'Dow Jones Industrial Average', 'index change at close', '2025-03-04', 'United States'],
+      // The report has given closes, and its later moves are the close's too.
+      ['lost 2.3%', -2.3, '%', 'Nikkei 225', 'index change at close', '2025-03-04', 'Japan'],
+      ['340 points', -340, 'points', 'Nikkei 225', 'index change at close', '2025-03-04', 'Japan'],
+      ['5 points', 5, 'points', null, null, null, null],
+    ]);
+  });
+
+  it('reads a move to "its lowest close" as the close, and a line a price crossed as no price', () => {
+    expect(read('en', '2025-03-04', [['US light crude lost $2 to $43.25, its lowest close since September, having dived below $40 a barrel on Monday.']])).toEqual([
+      ['lost $2', -2, 'USD', 'West Texas Intermediate', 'price change at close', '2025-03-04', null],
+      ['$43.25', 43.25, 'USD', 'West Texas Intermediate', 'price', '2025-03-04', null],
+      ['$40', 40, 'USD', 'West Texas Intermediate', null, null, null],
+    ]);
+  });
+
+  it("reads a region's adjective as the market of the company's figure, never as a name, and the US as a market only where it is one", () => {
+    expect(
+      read('en', '2025-03-04', [
+        ['Kestrel said revenue rose 8% to $4bn.', 'Asian sales jumped 20%, while North American revenue fell 3% and Central and Eastern European sales rose 12%.'],
+        ['Sales in the US rose 4%, the US media group said.'],
+      ]),
+    ).toEqual([
+      ['rose 8%', 8, '%', 'Kestrel', 'revenue change', null, null],
+      ['$4bn', 4000000000, 'USD', 'Kestrel', 'revenue', null, null],
+      ['jumped 20%', 20, '%', 'Kestrel', 'sales change', null, 'Asia'],
+      ['fell 3%', -3, '%', 'Kestrel', 'revenue change', null, 'North America'],
+      ['rose 12%', 12, '%', 'Kestrel', 'sales change', null, 'Central and Eastern Europe'],
+      ['rose 4%', 4, '%', 'Kestrel', 'sales change', null, 'United States'],
+    ]);
+  });
+
+  it('reads any country as a market, but not one named in a clause the figure is not in, nor a part of another country', () => {
+    expect(read('en', '2025-03-04', [['Ambev lifted its share of Brazil\'s beer market to 68%.']])).toEqual([['68%', 68, '%', 'Ambev', 'market share', null, 'Brazil']]);
+    expect(read('en', '2025-03-04', [['Halvorsen, for which Japan is the biggest market, held a 12% share of smartphone shipments.']])).toEqual([['12%', 12, '%', 'Halvorsen', 'market share', null, null]]);
+    expect(read('zh', '2025-03-04', [['其中，内蒙古3月份原煤产量同比下降2.4%。']])).toEqual([['同比下降2.4%', -2.4, '%', 'Inner Mongolia', 'production change', 'March 2025', null]]);
+  });
+
+  it("sets a company's own price in no market an earlier sentence named, and lets a sentence without figures name the market only where none is yet", () => {
+    expect(read('en', '2025-03-04', [["Ghana's cocoa harvest fell 17% to 650,000 tonnes.", 'Swiss group Lindqvist said it would raise the prices of its chocolate bars by about 9%.']])).toEqual([
+      ['fell 17%', -17, '%', 'Ghana cocoa harvest', 'production change', null, 'Ghana'],
+      ['650,000 tonnes', 650000, 'tonnes', 'Ghana cocoa harvest', 'production', null, 'Ghana'],
+      ['about 9%', 9, '%', 'Lindqvist', 'price change', null, null],
+    ]);
+    expect(read('en', '2025-03-04', [['Smartphone shipments in Europe fell 4% in the third quarter.', 'The decline was concentrated in Western Europe.', 'Samsung held 34% of the market.']])).toEqual([
+      ['fell 4%', -4, '%', 'Europe smartphone market', 'shipments change', 'Q3 2024', 'Europe'],
+      ['34%', 34, '%', 'Samsung', 'market share', 'Q3 2024', 'Europe'],
     ]);
   });
 });

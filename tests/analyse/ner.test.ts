@@ -57,6 +57,11 @@ describe('recogniseNames in English', () => {
     expect(names(heading)).toEqual([[]]);
   });
 
+  it('reads no name from a region\'s adjective, however many words it has', () => {
+    const doc = article('en', ['Harbour Foods said North American revenue fell, while Asian and Central and Eastern European sales rose.']);
+    expect(names(doc)).toEqual([['Harbour Foods→Harbour Foods/organization']]);
+  });
+
   it('reads no name from an abbreviated month, its full stop included', () => {
     // "Dec." was read as a name and became the subject of the sample's Greater China revenue.
     const doc = article('en', ['Sales for the quarter ending Dec. 28 fell by 11%, and sales in Sept. rose.']);

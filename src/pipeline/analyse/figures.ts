@@ -79,7 +79,7 @@ import { sourceRef } from '../../core/types.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
-import { CHINESE_BUSINESSES, COMMODITIES, englishName, EXCHANGES, ICE_LONDON, INDEXES, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
+import { CHINESE_BUSINESSES, COMMODITIES, countryMarkets, englishName, EXCHANGES, ICE_LONDON, INDEXES, isRegionAdjective, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
 import { CORPORATE_SUFFIX, GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
@@ -93,7 +93,7 @@ export interface FigureOptions {
   names?: readonly (readonly NameSpan[])[];
 }
 
-type UnitKind = 'percent' | 'points' | 'money' | 'count';
+type UnitKind = 'percent' | 'points' | 'index points' | 'money' | 'count';
 
 interface Span {
   start: number;
@@ -214,6 +214,8 @@ const FIGURE = new RegExp(
     String.raw`|(?<percentSign>(?<![\w.,])[-−+](?=\d))?(?<percent>${NUMBER})(?![-–]\d)(?:\s?%|\s(?:percent|per cent)\b)` +
     String.raw`|(?<pence>${NUMBER})(?![-–]\d)\s?(?:pence|p)\b(?!\.?m\b)` +
     String.raw`|(?<cents>${NUMBER})(?![-–]\d)\s?(?:cents?|US cents)\b` +
+    // "closed 15 points higher": an index's move in its own points (a share's in percentage points is above).
+    String.raw`|(?<indexPoints>${NUMBER})(?![-–]\d)\s(?:points?|pts)\b` +
     // One word may stand between a count and what it counts: "5 million broadband users".
     String.raw`|(?<count>${NUMBER})(?<countScale>${SCALE})?\s(?<countedBy>(?!(?:and|or|for|of|to|in|the|with|from|by|at|a|an)\s)[a-z][a-z-]+\s)?(?<counted>${COUNT_NOUNS})\b` +
     String.raw`|(?<yuan>${NUMBER})(?<yuanScale>${SCALE})?\s?(?<currencyWord>yuan|euros?|(?:Swiss )?francs|yen|rupees|roubles|rubles|won|pounds|dollars|riyals|kronor|krona|kroner|rand|reais|pesos|rupiah|ringgit|baht|lira|dirhams|shekels|zlotys)\b` +
@@ -246,6 +248,7 @@ const CHINESE_CHANGE_NOUN = /(涨幅|跌幅|增幅|降幅)(?:已|累计|进一�
 
 function unitOf(groups: Record<string, string | undefined>): string {
   if (groups.points || groups.cnPoints) return 'pp';
+  if (groups.indexPoints) return 'points';
   if (groups.percent || groups.cnPercent) return '%';
   if (groups.pence) return 'GBP';
   // "15 cents": a dollar's hundredth, unless the text says whose.
@@ -261,6 +264,7 @@ const MONEY_UNITS = new Set([...Object.values(CURRENCIES), ...Object.values(CURR
 function unitKind(unit: string): UnitKind {
   if (unit === '%') return 'percent';
   if (unit === 'pp') return 'points';
+  if (unit === 'points') return 'index points';
   return MONEY_UNITS.has(unit) ? 'money' : 'count';
 }
 
@@ -291,7 +295,7 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
     if (per) figure.per = CHINESE_PER[per] ?? per;
     return figure;
   }
-  const number = groups.money ?? groups.points ?? groups.percent ?? groups.pence ?? groups.cents ?? groups.count ?? groups.yuan ?? groups.bare ?? '0';
+  const number = groups.money ?? groups.points ?? groups.indexPoints ?? groups.percent ?? groups.pence ?? groups.cents ?? groups.count ?? groups.yuan ?? groups.bare ?? '0';
   const scale = (groups.moneyScale ?? groups.countScale ?? groups.yuanScale ?? groups.bareScale ?? '').trim().toLowerCase();
   const signed = groups.percentSign ?? groups.pointsSign;
   let direction = (groups.verb ?? groups.after ?? groups.noun ?? groups.ofNoun?.replace(/(?<!s)s$/, '') ?? (signed === '+' ? 'up' : signed ? 'down' : undefined))?.toLowerCase();
@@ -337,7 +341,9 @@ function nameTable(rows: readonly (readonly [string, string, string, ...string[]
   };
 }
 
-const PLACES = nameTable(PLACE_MARKETS);
+const PLACES = nameTable([...PLACE_MARKETS, ...countryMarkets()]);
+/** The markets reports cover as a whole ("the China smartphone market"), which a sentence may set for the ones after it. */
+const WHOLE_MARKETS: ReadonlySet<string> = new Set(PLACE_MARKETS.map(([name]) => name));
 const EXCHANGE_NAMES = nameTable(EXCHANGES);
 const LISTING_NAMES = nameTable(LISTINGS);
 const INDEX_NAMES = nameTable(INDEXES);
@@ -493,7 +499,8 @@ function nounPhraseBefore(text: string, start: number, names: readonly Span[]): 
   const from = Math.max(0, start - 40);
   const words = text.slice(from, start).split(/\s+/).filter(Boolean);
   // The sentence's first word is capitalised for the sentence ("Oil prices rose"), unless it is a name.
-  if (from === 0 && /^\p{Lu}[\p{Ll}-]+$/u.test(words[0] ?? '') && !names.some((name) => name.start === 0)) words[0] = (words[0] as string).toLowerCase();
+  // "Asian sales": a region's adjective says the market, and is no phrase the figure is of.
+  if (from === 0 && /^\p{Lu}[\p{Ll}-]+$/u.test(words[0] ?? '') && !names.some((name) => name.start === 0) && !isRegionAdjective(words[0] as string)) words[0] = (words[0] as string).toLowerCase();
   const phrase: string[] = [];
   for (let i = words.length - 1; i >= 0 && phrase.length < 2; i--) {
     const word = words[i] as string;
@@ -838,7 +845,7 @@ function withOtherIndexes(found: Named[], text: string, chinese: boolean): Named
 const INDUSTRY_AFTER = /^\s*(?:makers?|producers?|roasters?|traders?|exporters?|growers?|miners?|compan(?:y|ies)|chains?|shops?|majors?|firms?|groups?)\b/;
 
 /** ", which are listed in Jakarta,", ", whose smelter was hit,": a relative clause, to its closing comma. */
-const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:]*(?:,|$)/g;
+const RELATIVE_CLAUSE = /,\s+(?:(?:of|in|for|by|from|with|to) (?:which|whom)|which|who|whose|where)\b[^,;:]*(?:,|$)/g;
 
 /** A list item "Copper: $9,598 a tonne, up 0.3%" or "Apple: 3.3 million units": the label's name. */
 function listLabel(text: string, names: readonly SubjectMention[], commodities: readonly Named[], indexes: readonly Named[], listed: boolean): string | null {
@@ -1027,6 +1034,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
     if (!figure.change || unit === 'money') return null;
     return CLOSING.test(clause) || settingAtClose(reading, figure) ? 'index change at close' : 'index change';
   }
+  // "5 points clear": points that are no index's move measure nothing here.
+  if (unit === 'index points') return null;
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
   if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
@@ -1051,6 +1060,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   const stock = family === SHARE_PRICE;
   const price = family === PRICE;
   if (!figure.change) {
+    // "dived below $40 a barrel", "broke through $2,000": a line crossed, not a level the price stood at.
+    if (CROSSED.test(before)) return null;
     if (family === LOSS && unit === 'money') return 'profit';
     if (!family.levelUnits.includes(unit)) return null;
     if (stock && /\b(?:buy[- ]?back|repurchase|worth of|stake|holding|issue|offering|placement|return)\b/.test(reading.text) && figure.per !== 'share' && !/^\s+(?:on|in)\b/.test(after)) return null;
@@ -1069,11 +1080,17 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (family === LOSS) return null;
   if (!stock && !price) return family.change;
   const kind = stock ? 'stock change' : 'price change';
-  if ((CLOSING.test(clause) || settingAtClose(reading, figure)) && !/\bafter the (?:close|bell)\b|\bextended trading\b|\bafter[- ]hours\b|\bbefore the (?:opening )?bell\b|\bpre-?market\b/.test(clause)) return `${kind} at close`;
+  if ((CLOSING.test(clause) || settingAtClose(reading, figure) || CLOSE_APPOSITION.test(after)) && !/\bafter the (?:close|bell)\b|\bextended trading\b|\bafter[- ]hours\b|\bbefore the (?:opening )?bell\b|\bpre-?market\b/.test(clause)) return `${kind} at close`;
   // "今年以来，纽约金价已累计上涨29%": a sentence's opening words place its move since the year began.
   if (YEAR_TO_DATE.test(clause) || settingSinceYearBegan(reading, figure)) return `${kind} year to date`;
   return kind;
 }
+
+/** A level a move crossed: "dived below", "broke through", "climbed above". */
+const CROSSED = new RegExp(`\\b(?:${RISE_VERBS}|${FALL_VERBS}|dived|broke|breaks|breaking|pushed|moved|went|slipped|traded|trading)\\s+(?:below|above|beneath|through|past)\\s+(?:the\\s+)?$`);
+
+/** "lost $2 to $43.25, its lowest close since September": a move to the level the apposition calls a close. */
+const CLOSE_APPOSITION = /^(?:\s+(?:to|at)\s+[^\s,]+)?,\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,2}(?:close|closing (?:level|price))\b/;
 
 /** "截至收盘，沪指跌0.62%；深证成指…", "上证指数收报3,250点，跌0.3%": a Chinese sentence opening at the close sets every move after it at the close. */
 const CHINESE_AT_CLOSE = /截至收盘|截止收盘|收盘时|至收盘|尾盘|收报|报收|收于/u;
@@ -1224,6 +1241,8 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
     // "revenue from consumer chips slipped": what it is from names the business, as written (never a place: "sales from China").
     const from = sold.groups?.from;
     if (from !== undefined && !/^[a-z]/.test(from)) continue;
+    // "North American revenue": where it is earned, the market's, and no business.
+    if (isRegionAdjective((sold[2] ?? sold[3] ?? '').trim())) continue;
     // "while licence revenue": the words before it that are not the business's are left out.
     const all = (from ?? sold[2] ?? sold[3] ?? '').toLowerCase().split(' ');
     while (from === undefined && all.length > 1 && (NOT_A_SUBJECT.has(all[0] as string) || NOT_A_BUSINESS.has(all[0] as string)) && !/^(?:online|retail)$/.test(all[0] as string)) all.shift();
@@ -1276,7 +1295,8 @@ function resolveBack(reference: Span, reading: SentenceReading, context: Article
       !hidden(reading, mention, reference) &&
       !reading.subjects.some((owner) => owner.end <= mention.start && /^['’]s\s+$/.test(reading.text.slice(owner.end, mention.start))) &&
       // "Halden said the iPhone maker's Mac shipments jumped, lifting its share": who said it is not whose "its" is.
-      !(mention.role === 'said' && reading.backReferences.some((other) => other.start >= mention.end && other.end <= reference.start)),
+      // "Lindqvist said it would raise the prices of its bars": "it" is who said it, and so is "its".
+      !(mention.role === 'said' && reading.backReferences.some((other) => other.start >= mention.end && other.end <= reference.start && !PRONOUN_BACK.test(reading.text.slice(other.start, other.end)))),
   )[0];
   if (earlier) return earlier.value;
   const word = reading.text.slice(reference.start, reference.end);
@@ -1690,9 +1710,10 @@ function marketFor(figure: RawFigure, measure: string | null, subject: string | 
   if (measure?.startsWith('index change')) return INDEX_MARKET.get(subject ?? '') ?? null;
   if (measure?.startsWith('share price') || measure?.startsWith('stock') || measure?.startsWith('market value')) return listingFor(figure, subject, reading, context);
   if ((measure?.startsWith('price') || measure === null) && subject && COMMODITY_SET.has(subject)) return exchangeFor(figure, subject, clause, reading, context);
-  const places = reading.markets.filter((m) => !ORIGIN.test(reading.text.slice(m.end, m.end + 12)) && !/^\s*-?(?:listed|based)\b/.test(reading.text.slice(m.end, m.end + 9)));
+  // "Soymeal, of which Argentina is the top exporter, rose 2.9%": a place in a clause the figure is not in is not where it is measured.
+  const places = reading.markets.filter((m) => !ORIGIN.test(reading.text.slice(m.end, m.end + 12)) && !/^\s*-?(?:listed|based)\b/.test(reading.text.slice(m.end, m.end + 9)) && !hidden(reading, m, figure));
   // "Registrations across the European Union, Britain and …": the first place of the clause is its market.
-  const stated = inClause(reading, places, clause)[0] ?? places.find((p) => p.end <= figure.start) ?? statedFor(figure, clause, reading, places);
+  const stated = clausePlace(reading, inClause(reading, places, clause), figure) ?? clausePlace(reading, places.filter((p) => p.end <= figure.start), figure) ?? statedFor(figure, clause, reading, places);
   // A takeover's price, fee and savings are measured in no market ("Britain's watchdog … Bluewave's £4.2 billion takeover").
   if (measure !== null && TERMS.has(measure)) return null;
   if (measure !== null && (OWN_TOTALS.test(measure) || DEAL_MEASURES.has(measure) || measure.startsWith('production'))) {
@@ -1700,8 +1721,25 @@ function marketFor(figure: RawFigure, measure: string | null, subject: string | 
     return inClause(reading, places, clause).length > 0 ? (stated?.value ?? null) : measure === 'production share' ? (places.find((p) => p.value === 'global')?.value ?? null) : null;
   }
   if (stated) return stated.value;
+  // "would raise the price of its chocolate bars by 9%": a company's own price is set in no market the article named before.
+  if (measure?.startsWith('price') && subject !== null && !COMMODITY_SET.has(subject) && OWN_PRICE.test(clauseText(reading, clause))) return null;
   return measure === null ? null : context.market;
 }
+
+/**
+ * The place a figure's clause gives it: the nearest before it ("North American revenue fell 3% and
+ * European sales rose 12%"), a list's first ("Registrations across the European Union, Britain and
+ * EFTA rose"), else the first after it.
+ */
+function clausePlace<T extends Span>(reading: SentenceReading, places: readonly T[], figure: Span): T | undefined {
+  let at = places.findLastIndex((place) => place.end <= figure.start);
+  if (at < 0) return places[0];
+  while (at > 0 && /^(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?$/.test(reading.text.slice((places[at - 1] as T).end, (places[at] as T).start))) at--;
+  return places[at];
+}
+
+/** "raise the price of its chocolate bars", "cut their prices": what a company charges. */
+const OWN_PRICE = /\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}prices?\b|\bprices?\s+(?:of|for)\s+(?:its|their)\b/;
 
 /** "Xiaomi and Lenovo, with 12.2% and 9.7% respectively", "小米和联想分别以12.2%和9.7%": names paired with figures in order. */
 function pairs(reading: SentenceReading): Map<RawFigure, string> {
@@ -1872,8 +1910,9 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
       described.push({ ...figure, subject: previous.subject, measure: previous.measure, period: previous.period, market: previous.market });
       continue;
     }
-    // "up $4.87, or 7%": the same move as a percentage.
-    if (previous?.change && unitKind(previous.unit) === 'money' && figure.unit === '%' && /^,?\s+or\s+$/.test(reading.text.slice(previous.end, figure.start))) {
+    // "up $4.87, or 7%", "fell 120 points, or 1.1%", "lost 2.3%, or 340 points": the same move in the other unit.
+    const restated = previous?.change && !figure.change && /^,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$/.test(reading.text.slice(previous.end, figure.start));
+    if (restated && previous && ((/^(?:money|index points)$/.test(unitKind(previous.unit)) && figure.unit === '%') || (previous.unit === '%' && figure.unit === 'points'))) {
       figure = { ...figure, change: true, value: Math.sign(previous.value) < 0 ? -Math.abs(figure.value) : Math.abs(figure.value) };
     }
     // "rose to 7.4% from 8.1% a year earlier", "up from 16% in 2017": the same quantity, compared.
@@ -2033,7 +2072,9 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
   if (fiscalYear) next.fiscalYear = Number(/\d{4}/.exec(fiscalYear)?.[0]);
   const flowMarket =
     flows.findLast((figure) => figure.market && figure.measure !== null && !OWN_TOTALS.test(figure.measure) && !DEAL_MEASURES.has(figure.measure))?.market ??
-    (described.length === 0 ? reading.markets.find((m) => m.value !== null && !ORIGIN.test(reading.text.slice(m.end, m.end + 12)))?.value : undefined);
+    // A sentence without figures names the article's market only where none is yet ("The decline was concentrated in Western
+    // Europe" is colour in a report on Europe), and only a market reports cover as a whole: "after Lebanon's civil war" is background.
+    (described.length === 0 && context.market === null ? reading.markets.find((m) => m.value !== null && WHOLE_MARKETS.has(m.value) && !ORIGIN.test(reading.text.slice(m.end, m.end + 12)))?.value : undefined);
   if (flowMarket) next.market = flowMarket;
   // Exchanges and listings, once named, stay the article's: a commodity's first exchange is the benchmark the article follows.
   for (const figure of described) {

@@ -8,6 +8,12 @@
  * Each compiles into one pattern per language, scanned once per sentence.
  */
 
+/**
+ * "sales in the US rose", "US sales", "the US and Europe": the country, as a market; "US media giant
+ * TimeWarner", "Hexal's US affiliate": where a company is from, no market.
+ */
+const US_AS_PLACE = String.raw`(?=[,;:)]|\.(?!\w)|$| (?:and|or|where|last|this|since|in|for|by|as|rose|fell|grew|is|was|has|had)\b|(?: [a-z-]+)? (?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|economy|consumers|customers|subscribers|users|prices|exports|imports|output|production|operations|business)\b)`;
+
 /** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
 export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
   ['Greater China', 'Greater China', '大中华区'],
@@ -15,7 +21,7 @@ export const PLACE_MARKETS: readonly [name: string, english: string, chinese: st
   ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
   ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
   ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
-  ['United States', String.raw`United States|U\.S\.(?= market)|US(?= market)|American (?:[a-z-]+ )?market`, '美国'],
+  ['United States', String.raw`United States|(?:U\.S\.|US|(?<!(?:of|Latin|North|South|Central) )America)${US_AS_PLACE}|American (?:[a-z-]+ )?market`, '美国'],
   ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)|British (?:[a-z-]+ )?market`, '英国'],
   ['Europe', String.raw`Europe|European (?:[a-z-]+ )?market|European Union|the EU\b`, '欧洲|欧盟'],
   ['Germany', 'Germany|German (?:[a-z-]+ )?market', '德国'],
@@ -23,6 +29,92 @@ export const PLACE_MARKETS: readonly [name: string, english: string, chinese: st
   ['global', String.raw`[Gg]lobal(?= (?:[a-z-]+ |[A-Z]{2,4}s? )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
   ['eurozone', String.raw`euro ?zone|Euro ?zone`, '欧元区'],
 ];
+
+/**
+ * A region's adjective, as a figure's market ("Asian sales", "the Brazilian beer market"), never a
+ * name: the market each names. The countries' own names come from ICU (`countryMarkets`); their
+ * adjectives are no data Node carries, so the common ones are listed here.
+ */
+const REGION_ADJECTIVES: readonly [adjective: string, market: string][] = [
+  ['Central and Eastern European', 'Central and Eastern Europe'], ['Eastern European', 'Eastern Europe'], ['Western European', 'Western Europe'],
+  ['Central European', 'Central Europe'], ['North American', 'North America'], ['South American', 'South America'], ['Latin American', 'Latin America'],
+  ['Middle Eastern', 'Middle East'], ['Asia-Pacific', 'Asia-Pacific'], ['Asian', 'Asia'], ['African', 'Africa'], ['South African', 'South Africa'],
+  ['Scandinavian', 'Scandinavia'], ['Nordic', 'Nordic countries'], ['European', 'Europe'], ['American', 'United States'], ['Chinese', 'China'],
+  ['Indian', 'India'], ['Japanese', 'Japan'], ['British', 'United Kingdom'], ['German', 'Germany'], ['Swedish', 'Sweden'], ['French', 'France'],
+  ['Italian', 'Italy'], ['Spanish', 'Spain'], ['Portuguese', 'Portugal'], ['Dutch', 'Netherlands'], ['Belgian', 'Belgium'], ['Swiss', 'Switzerland'],
+  ['Austrian', 'Austria'], ['Irish', 'Ireland'], ['Polish', 'Poland'], ['Czech', 'Czech Republic'], ['Hungarian', 'Hungary'], ['Greek', 'Greece'],
+  ['Turkish', 'Turkey'], ['Russian', 'Russia'], ['Ukrainian', 'Ukraine'], ['Norwegian', 'Norway'], ['Danish', 'Denmark'], ['Finnish', 'Finland'],
+  ['Brazilian', 'Brazil'], ['Mexican', 'Mexico'], ['Argentine', 'Argentina'], ['Argentinian', 'Argentina'], ['Chilean', 'Chile'], ['Colombian', 'Colombia'],
+  ['Peruvian', 'Peru'], ['Canadian', 'Canada'], ['Australian', 'Australia'], ['South Korean', 'South Korea'], ['Korean', 'South Korea'],
+  ['Taiwanese', 'Taiwan'], ['Indonesian', 'Indonesia'], ['Malaysian', 'Malaysia'], ['Thai', 'Thailand'], ['Vietnamese', 'Vietnam'],
+  ['Philippine', 'Philippines'], ['Singaporean', 'Singapore'], ['Pakistani', 'Pakistan'], ['Saudi', 'Saudi Arabia'], ['Israeli', 'Israel'],
+  ['Iranian', 'Iran'], ['Egyptian', 'Egypt'], ['Nigerian', 'Nigeria'], ['Kenyan', 'Kenya'],
+];
+
+/** What a region's adjective says is a market's: "Asian sales", "the Brazilian beer market", "European operations". */
+const MARKET_NOUN = String.raw`(?= (?:[a-z-]+ )?(?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|operations|business(?:es)?|units?|divisions?|arms?|profits?|earnings|exports|imports|output|production|customers|subscribers)\b)`;
+
+const ADJECTIVE_WORDS = [...new Set(REGION_ADJECTIVES.flatMap(([adjective]) => adjective.split(' ')).filter((word) => word !== 'and'))].join('|');
+const ADJECTIVE_WORD = new RegExp(`^(?:${ADJECTIVE_WORDS})$`);
+const REGION_ADJECTIVE = new RegExp(`^(?:(?:North|South|East|West|Eastern|Western|Central|Northern|Southern)\\s+)?(?:${REGION_ADJECTIVES.map(([adjective]) => adjective).join('|')})$`);
+/** " and Eastern European": a run of region adjectives going on after "Central". */
+const ADJECTIVE_RUN_AFTER = new RegExp(`^\\s+and\\s+(?:(?:${ADJECTIVE_WORDS})\\s+)*(?:${ADJECTIVE_WORDS})\\b`);
+
+/**
+ * "Asian", "North American", "Central and Eastern European": an adjective of a region, which names
+ * no one (a name recogniser may take it for a company's name). `after`: the text that follows, where
+ * a run goes on ("Central", then " and Eastern European").
+ */
+export function isRegionAdjective(text: string, after = ''): boolean {
+  if (!text.split(/\s+/).every((word) => ADJECTIVE_WORD.test(word))) return false;
+  return REGION_ADJECTIVE.test(text) || ADJECTIVE_RUN_AFTER.test(after);
+}
+
+/** Regions news names beyond countries: continents and their parts. */
+const REGION_NAMES: readonly [name: string, english: string, chinese: string][] = [
+  ['Central and Eastern Europe', 'Central and Eastern Europe', '中东欧'], ['Eastern Europe', 'Eastern Europe', '东欧'], ['Western Europe', 'Western Europe', '西欧'],
+  ['Central Europe', 'Central Europe', '中欧'], ['North America', 'North America', '北美'], ['South America', 'South America', '南美'],
+  ['Latin America', 'Latin America', '拉美|拉丁美洲'], ['Middle East', String.raw`(?:the )?Middle East`, '中东'], ['Asia-Pacific', 'Asia[- ]Pacific', '亚太'],
+  ['Asia', 'Asia', '亚洲'], ['Africa', 'Africa', '非洲'], ['Scandinavia', 'Scandinavia', '北欧'],
+];
+
+/** Parts of a country whose names end in another country's ("Inner Mongolia", 内蒙古): never that country. */
+const INSIDE_OTHER_NAMES: Record<string, [english: string, chinese: string]> = { Mongolia: ['Inner ', '内'], Mexico: ['New ', '新'], Ireland: ['Northern ', '北'] };
+
+/** ICU names that are also common words, people's or companies' names, and its odd forms, as news writes them. */
+const COUNTRY_FORMS: Record<string, string | null> = {
+  Jordan: null, Georgia: null, Chad: null, Jersey: null, Guernsey: null, 'Isle of Man': null, 'Christmas Island': null, 'Pseudo-Accents': null, 'Pseudo-Bidi': null,
+  'Hong Kong SAR China': null, 'Macao SAR China': 'Macau|Macao', 'Myanmar (Burma)': 'Myanmar|Burma', 'Congo - Kinshasa': 'Democratic Republic of (?:the )?Congo|DR Congo',
+  'Congo - Brazzaville': 'Republic of (?:the )?Congo', 'Côte d’Ivoire': "Ivory Coast|Côte d['’]Ivoire", Türkiye: 'Turkey|Türkiye', Czechia: 'Czech Republic|Czechia',
+};
+const MARKET_NAMES: Record<string, string> = { 'Côte d’Ivoire': 'Ivory Coast', Türkiye: 'Turkey', Czechia: 'Czech Republic', 'Macao SAR China': 'Macau', 'Myanmar (Burma)': 'Myanmar', 'Congo - Kinshasa': 'DR Congo', 'Congo - Brazzaville': 'Republic of the Congo' };
+
+/** ISO 3166 codes that are no place (user-assigned, unknown, the UN). */
+const NOT_A_COUNTRY = /^(?:Q[M-Z]|X[A-Z]|ZZ|AA|UN|EU|EZ)$/;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let countryMarketRows: (readonly [name: string, english: string, chinese: string])[] | undefined;
+
+/**
+ * Every place a figure can be measured in, beyond `PLACE_MARKETS`: each country by its English and
+ * Chinese names from ICU, the regions news names, and what their adjectives say before a market's
+ * word. A place a name recogniser finds is not enough: "Brazil's beer market" names its market
+ * whether or not the recogniser typed Brazil a place.
+ */
+export function countryMarkets(): readonly (readonly [name: string, english: string, chinese: string])[] {
+  if (countryMarketRows) return countryMarketRows;
+  const listed = new Set(PLACE_MARKETS.map(([name]) => name));
+  const rows: [string, string, string][] = [...REGION_NAMES];
+  for (const { code, english, chinese } of regions()) {
+    if (NOT_A_COUNTRY.test(code) || listed.has(english)) continue;
+    const form = english in COUNTRY_FORMS ? COUNTRY_FORMS[english] : escape(english).replace(/^St\\\. /, String.raw`(?:St\.?|Saint) `).replace(/ & /g, ' (?:&|and) ');
+    if (form === null || form === undefined) continue;
+    const [before, beforeChinese] = INSIDE_OTHER_NAMES[english] ?? [];
+    rows.push([MARKET_NAMES[english] ?? english, before ? `(?<!${before})(?:${form})` : form, chinese ? `${beforeChinese ? `(?<!${beforeChinese})` : ''}${escape(chinese)}` : '(?!)']);
+  }
+  for (const [adjective, market] of REGION_ADJECTIVES) rows.push([market, `${escape(adjective)}${MARKET_NOUN}`, '(?!)']);
+  return (countryMarketRows = rows);
+}
 
 /**
  * Commodity exchanges, named as a commodity price's market: by the exchange's name or short

@@ -24,7 +24,7 @@
 import { createRequire } from 'node:module';
 import type { Sentence } from '../../core/types.ts';
 import { entitiesIn, type Gazetteer } from './entities.ts';
-import { englishName, isChineseCompanyName, longChineseCompanyNamesList } from './market-names.ts';
+import { englishName, isChineseCompanyName, isRegionAdjective, longChineseCompanyNamesList } from './market-names.ts';
 
 export type NameType = 'company' | 'person' | 'place' | 'product' | 'organization';
 
@@ -416,6 +416,8 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       // "HK$": a currency's letters.
       if (text.charAt(candidate.end) === '$') continue;
       if (words.every((word) => hasTag(word, ...NOT_A_NAME))) continue;
+      // "North American sales", "Central and Eastern European": a region's adjective is the figure's market, no one's name.
+      if (isRegionAdjective(candidate.text, text.slice(candidate.end, candidate.end + 40))) continue;
       // "April-July", "0710 GMT Carnival": a date or a time, not a name.
       if (candidate.text.split(/[\s-]+/).every((word) => MONTH_OR_TIME.test(word)) || /\b(?:GMT|BST|EST|PST|CET|UTC)\b/.test(candidate.text)) continue;
       // "retailer Hollister Lane": a cue saying it is a company outweighs a word that often ends a place's name.
