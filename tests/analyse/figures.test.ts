@@ -805,6 +805,32 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('takes a company described as a firm for the article\'s company, and only a research firm for a source', () => {
+    expect(read('en', '2005-03-01', [['German telecoms firm Deutsche Telekom saw strong fourth quarter profits.'], ['Net profit came in at 1.4bn euros.']])).toEqual([
+      ['1.4bn euros', 1400000000, 'EUR', 'Deutsche Telekom', 'profit', 'Q4 2004', null],
+    ]);
+    expect(read('en', '2005-03-01', [['Research firm Calder Research said Halvorsen shipped 3 million phones.']])).toEqual([['3 million phones', 3000000, 'units', 'Halvorsen', 'shipments', null, null]]);
+  });
+
+  it('reads an amount lost as a profit below nothing, and the level a sized rise reached as a level', () => {
+    expect(read('en', '2005-03-01', [['Kelvin Foods made a net loss of 364m euros in 2003.']])).toEqual([['loss of 364m euros', -364000000, 'EUR', 'Kelvin Foods', 'profit', '2003', null]]);
+    expect(read('en', '2005-03-01', [['Reuters beat forecasts, posting a 52% rise in profits for the year to £198m.'], ['Its losses widened to $5m.']])).toEqual([
+      ['52% rise', 52, '%', 'Reuters', 'profit change', null, null],
+      ['£198m', 198000000, 'GBP', 'Reuters', 'profit', null, null],
+      ['$5m', -5000000, 'USD', 'Reuters', 'profit', null, null],
+    ]);
+    expect(read('zh', '2025-03-01', [['小米集团2024年净亏损5000万元。']])).toEqual([['5000万元', -50000000, 'CNY', 'Xiaomi', 'profit', '2024', null]]);
+    // "put" says who estimated a figure; it names no one.
+    expect(read('en', '2005-03-01', [['Oil giant BP put production for the year at 3.9 million barrels.']])).toEqual([['3.9 million barrels', 3900000, 'barrels', null, 'production', null, null]]);
+  });
+
+  it("gives an opening phrase's figures to the main clause's subject", () => {
+    expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
+      ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],
+      ['up 31.8%', 31.8, '%', 'Asahi', 'profit change', '2004', null],
+    ]);
+  });
+
   it('reads an index move in points and the same move restated after ", or", never points that are no index\'s', () => {
     expect(
       read('en', '2025-03-04', [

@@ -230,6 +230,14 @@ const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|rais
 /** "taking their loss this year to 19%", "its gains since January to 40%": a change, written as a level. */
 const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase|growth))(?:\s+[a-z]+){0,7}\s+(?:to|at)\s+(?:(?:a|an)\s+(?:slower|faster|steeper|sharper|smaller|bigger|larger|modest|robust|healthy|mere|further)\s+)?$/i;
 
+/** A sentence opening with a phrase before its main clause: "Despite a record profit of …, Asahi is …". */
+const FRONTED = /^(?:(?:But|And|Yet|So)\s+)?(?:[Dd]espite|[Ww]ith|[Aa]fter|[Aa]lthough|[Tt]hough|[Ff]ollowing|[Hh]aving|[Oo]n the back of|[Tt]hanks to|[Bb]uoyed by|[Hh]it by)\b/;
+
+const MAIN_VERB_AFTER = /^\s+(?:has|had|have|is|was|were|are|will|would|said|says|reported|posted|made|saw|expects|plans)\b/;
+
+/** A change's size just before its noun: "a 52% rise", "a 3 per cent annual gain". */
+const SIZED_BEFORE = /\d\s*(?:%|per ?cent\b|percent\b)?\s+(?:[a-z-]+\s+)?$/;
+
 /**
  * A figure in Chinese text: "16%", "1.2亿部", "同比下降11%", "5000万美元", "3.6个百分点", "12万吨".
  * A direction word before it ("下降", "收涨") makes it a change; "升至"/"降至" ("rose to") leave it a level.
@@ -305,14 +313,20 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
   if (direction === 'up' && /\b(?:make|makes|made|making|take|takes|took|taking|account|accounts|sum|sums|summed)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) direction = undefined;
   let carried = false;
   if (direction === undefined) {
-    const changeTo = CHANGE_TO.exec(text.slice(Math.max(0, start - 60), start));
+    const window = text.slice(Math.max(0, start - 60), start);
+    const told = CHANGE_TO.exec(window);
+    // "a 52% rise in profits to £198m": the rise has its own size, and what it rose to is a level.
+    // "its losses widened to $5m": an amount is the level reached; a percentage after "its loss this year to" is the move.
+    const changeTo = told && groups.percent !== undefined && !SIZED_BEFORE.test(window.slice(0, told.index)) ? told : null;
     // "would lift its annual output by 40,000 tonnes", "cut by around 8,000 tonnes": a verb before "by".
     const by = changeTo ? null : BY_VERB.exec(text.slice(Math.max(0, start - 60), start));
     if (changeTo) carried = true;
     if (changeTo || by) direction = changeTo?.groups?.fall || by?.groups?.fall ? 'fell' : 'rose';
   }
   const sign = direction !== undefined && FALLING.has(direction) ? -1 : 1;
-  const figure: RawFigure = { start, end, text: match[0], value: sign * magnitude, unit: unitOf(groups), change: direction !== undefined };
+  // "a net loss of $364m": an amount lost is a level below nothing, not a fall (as "a loss of 5%" is).
+  const lossLevel = direction === 'loss' && (groups.money !== undefined || groups.yuan !== undefined);
+  const figure: RawFigure = { start, end, text: match[0], value: sign * magnitude, unit: unitOf(groups), change: direction !== undefined && !lossLevel };
   if (carried) figure.carried = true;
   if (groups.counted && figure.unit === 'units') figure.counted = `${groups.countedBy ?? ''}${groups.counted}`.toLowerCase();
   const per = PER.exec(text.slice(end, end + 30));
@@ -376,7 +390,7 @@ const SOURCE_AFTER =
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
-  /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:firm|researcher|tracker|consultancy|data provider|agency|bureau|statistics office|association|[Aa]nalysts? (?:at|with|from)|[Ee]conomists? (?:at|with)|[Ss]trategists? (?:at|with)|head of [a-z ]+ at|(?:an |the )?(?:analyst|economist|strategist) at|data from|figures from|research by|survey by|cited by|polled by|surveyed by|compiled by|regulator|watchdog),?|据|根据|机构|调研机构|研究机构)\s*$/u;
+  /(?:\baccording to(?:\s+[\p{L}\p{N}'’.-]+){0,4}|\b(?:(?:research|analyst|analysis|analytics|consulting|data|market[- ]research|tracking|polling|survey|ratings?|accountancy|advisory)\s+firm|researcher|tracker|consultancy|data provider|agency|bureau|statistics office|association|[Aa]nalysts? (?:at|with|from)|[Ee]conomists? (?:at|with)|[Ss]trategists? (?:at|with)|head of [a-z ]+ at|(?:an |the )?(?:analyst|economist|strategist) at|data from|figures from|research by|survey by|cited by|polled by|surveyed by|compiled by|regulator|watchdog),?|据|根据|机构|调研机构|研究机构)\s*$/u;
 /** A dateline's outlet: "LONDON (Tessaro Wire) -", "Aug 27 (Tessaro Wire) -". */
 const DATELINE = /^(?:\p{Lu}[\p{Lu} ./,'-]*(?:,\s*\p{Lu}[\p{L}.]* \d{1,2})?|\p{Lu}[\p{L}.]* \d{1,2})\s*\($/u;
 /**
@@ -479,7 +493,7 @@ const NOT_A_SUBJECT = new Set(
   national same-store same-stores like-for-like comparable organic
   quarter quarters year years month months week weeks period periods season seasons day days holiday holidays christmas festive
   expects expected expect said says sees saw forecasts forecast estimates estimated reported reports shows showed
-  believes thinks predicts predicted warned warns noted notes added told`.split(/\s+/),
+  believes thinks predicts predicted warned warns noted notes added told put puts putting posted posting pegged pegs`.split(/\s+/),
 );
 
 /** "the price of crude oil": the commodity or noun phrase after "of". */
@@ -1422,6 +1436,12 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     if (facility) return facility.value;
     if (context.facility && FACILITY_BACK.test(reading.text.slice(0, figure.start))) return context.facility;
   }
+  // "Despite a record profit of 30.6bn yen, Asahi is coming late to the market": an opening phrase's
+  // figure, with no one named before it, is the main clause's subject's.
+  if (FRONTED.test(reading.text.slice(reading.dateline)) && !named.some((mention) => mention.end <= figure.start) && !reading.backReferences.some((m) => m.end <= figure.start)) {
+    const main = named.find((mention) => mention.start >= figure.end && /,\s+$/.test(reading.text.slice(mention.start - 2, mention.start)) && MAIN_VERB_AFTER.test(reading.text.slice(mention.end, mention.end + 12)));
+    if (main) return main.value;
+  }
   // "Honor took 11%": a capitalised word opening the sentence, right before the verb that holds the figure, is whose it is, known or not.
   const opener = named.some((mention) => mention.start < figure.start) ? null : OPENING_HOLDER.exec(reading.text.slice(reading.dateline));
   if (opener && reading.dateline + opener[0].length >= figure.start - 12 && reading.figures[0] === figure && !NOT_A_SUBJECT.has((opener[1] as string).toLowerCase()) && !OPENING_WORDS.test(opener[1] as string) && !commodityIn(opener[1] as string, false)) return opener[1] as string;
@@ -1935,6 +1955,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     const target = proportion || TARGET.test(reading.text.slice(Math.max(0, figure.start - 40), figure.start));
     const index = actor?.kind === 'index' && (unitKind(figure.unit) === 'percent' || figure.change) && (!ownFamily || ownFamily.family === SHARE_PRICE || ownFamily.family === PRICE || ownFamily.family === MARKET_SHARE);
     let measure = target ? null : measureOf(index ? null : (family?.family ?? null), figure, reading, own, index);
+    // "its losses widened to $5m", "净亏损5000万元": a loss is a profit below nothing.
+    if (family?.family === LOSS && measure === 'profit' && figure.value > 0) figure = { ...figure, value: -figure.value };
     // "its shares are up 41% in 2026", "has lost 17% in 2026": a move over the year under way, to the report's day.
     if ((measure === 'stock change' || measure === 'price change') && [...own.matchAll(/\bin (\d{4})\b/g)].some((year) => Number(year[1]) === context.anchorYear) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
     // "a deal worth about £3.1bn": a deal's value, not a market value.
