@@ -824,6 +824,21 @@ describe('extractFigures on wording the samples do not use', () => {
     expect(read('en', '2005-03-01', [['Oil giant BP put production for the year at 3.9 million barrels.']])).toEqual([['3.9 million barrels', 3900000, 'barrels', null, 'production', null, null]]);
   });
 
+  it("reads a holding of \"the club\" or one the sentence ends on as a stake, and what a bid would value a company at as the deal's value", () => {
+    expect(
+      read('en', '2005-03-01', [
+        ['Malcolm Glazer has made a fresh approach to buy Manchester United.', 'Through their Cubic Expression vehicle they own 28.9% of the club.', 'Mr Glazer owns 28.1%.'],
+        ['Reports have put the offer at 300p per share, which would value Manchester United at about £800m ($1.5bn).'],
+      ]),
+    ).toEqual([
+      ['28.9%', 28.9, '%', 'Cubic Expression', 'stake', null, null],
+      ['28.1%', 28.1, '%', 'Malcolm Glazer', 'stake', null, null],
+      ['300p', 3, 'GBP', 'Manchester United', 'offer price', null, null],
+      ['about £800m', 800000000, 'GBP', 'Manchester United', 'deal value', null, null],
+      ['$1.5bn', 1500000000, 'USD', 'Manchester United', 'deal value', null, null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

@@ -62,6 +62,11 @@ describe('recogniseNames in English', () => {
     expect(names(doc)).toEqual([['Harbour Foods→Harbour Foods/organization']]);
   });
 
+  it('keeps a capitalised common word inside a sentence as the first word of the name it stands before', () => {
+    const doc = article('en', ['The firm said Sun Microsystems would sell time on its grid, as Allied Irish Banks did.']);
+    expect(names(doc)).toEqual([['Sun Microsystems→Sun Microsystems/organization', 'Allied Irish Banks→Allied Irish Banks/organization']]);
+  });
+
   it('reads no name from an abbreviated month, its full stop included', () => {
     // "Dec." was read as a name and became the subject of the sample's Greater China revenue.
     const doc = article('en', ['Sales for the quarter ending Dec. 28 fell by 11%, and sales in Sept. rose.']);

@@ -585,7 +585,8 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
     '市场份额|市占率|份额|渗透率',
     MARKET_SHARE,
   ],
-  ['market (?:value|capitali[sz]ation|cap)|(?:total |combined )?capitali[sz]ation|most valuable|worth(?= (?:about |around |some |nearly |more than |over |just |only |almost |roughly |an estimated |up to )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
+  // "which would value Manchester United at about £800m": what a company is valued at.
+  ['market (?:value|capitali[sz]ation|cap)|(?:total |combined )?capitali[sz]ation|most valuable|valu(?:e|es|ed|ing)(?= (?:[\\w\'’&.-]+ ){1,4}at (?:about |around |some |nearly |roughly |almost |more than |over |up to |just )?(?:[$£€¥]|HK\\$|\\d))|worth(?= (?:about |around |some |nearly |more than |over |just |only |almost |roughly |an estimated |up to )?(?:[$£€¥]|HK\\$))', '市值', MARKET_VALUE],
   ['break(?:-up)? fee|termination fee', '分手费|终止费', { ownedByActor: true, level: 'break fee', levelUnits: ['money'], change: null }],
   ['cost savings|cost synergies|savings|synergies|sav(?:e|es|ed|ing)(?= (?:about |around |some |up to |more than |at least |an estimated )?(?:[$£€¥]|HK\\$|\\d))', '成本节约|协同节约|协同效应|节约|节省', { ownedByActor: true, level: 'cost savings', levelUnits: ['money'], change: null }],
   ['stake', '持股|股份', STAKE],
@@ -1033,7 +1034,7 @@ function kindOf(measure: string | null, clause: string): MeasureKind {
 /** "owns 9.8% of Pelham", "holds a 4.9% stake in Solace": a holder's share of a company. */
 const HOLDS = /\b(?:owns?|owned|holds?|held|holding|controls?|controlled|has|had|acquired|bought|buys|took|takes)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+(?:over|under)\s+|more\s+than\s+)*$/;
 // "of British small businesses", "of Chinese buyers": a nationality before a common noun is no company held.
-const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!(?:[\p{L}'’-]+\s+){1,3}market\b)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:[a-z]+-[a-z]+\s+)?(?:\p{Lu}|its\b|the\s+(?:company|group|firm)\b)/u;
+const HELD = /^\s+(?:stake\s+)?(?:of|in)\s+(?!the\s+(?:[a-z-]+\s+){0,3}market)(?!(?:[\p{L}'’-]+\s+){1,3}market\b)(?!\p{Lu}\p{Ll}+(?:ish|an|ese|ian|ic|i)\s+\p{Ll})(?:[a-z]+-[a-z]+\s+)?(?:\p{Lu}|its\b|the\s+(?:company|group|firm|club|bank|business|carrier|airline|insurer|lender|retailer|brewer|miner|operator|chain|team)\b)/u;
 
 /**
  * The measure a family gives a figure. A move is told apart by when it was measured (at the
@@ -1052,7 +1053,9 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (unit === 'index points') return null;
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
-  if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
+  // "Mr Glazer owns 28.1%.": a holding, with nothing after it, of the company the article is about (in a report
+  // of market shares, "Samsung owns 21%." is a share of the market).
+  if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (family === null && /^\s*(?:[.;]|$)/.test(after)) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
   // "465 pence in cash for each Pelham share", "$48 a share": a takeover's price per share.
   if (unit === 'money' && figure.per === 'share' && (family === DEAL || DEAL_WORDS.test(reading.text) || /\b(?:pay|pays|paying|premium|offers?|offered|in cash|pitched|approach)\b/.test(reading.text))) return 'offer price';
   // "would have to pay Ridgeway £24 million if its board backed a rival offer": the fee if a takeover fails.
@@ -1960,7 +1963,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "its shares are up 41% in 2026", "has lost 17% in 2026": a move over the year under way, to the report's day.
     if ((measure === 'stock change' || measure === 'price change') && [...own.matchAll(/\bin (\d{4})\b/g)].some((year) => Number(year[1]) === context.anchorYear) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
     // "a deal worth about £3.1bn": a deal's value, not a market value.
-    if (measure === 'market value' && /\bworth\b/.test(own) && DEAL_WORDS.test(reading.text) && !/market (?:value|capitali[sz]ation|cap)|valuable|stock market/.test(reading.text)) measure = 'deal value';
+    if (measure === 'market value' && /\bworth\b|\bvalu(?:e|es|ed|ing)\b/.test(own) && DEAL_WORDS.test(reading.text) && !/market (?:value|capitali[sz]ation|cap)|valuable|stock market/.test(reading.text)) measure = 'deal value';
     // The market first, without a subject: a market total is named by it.
     const provisional = measure === null || /^(?:share price|stock|market value|index|price)/.test(measure) ? null : marketFor(figure, measure, null, clause, reading, context);
     const subject = continued?.subject && measure !== null ? continued.subject : subjectFor(figure, clause, family, measure, provisional, scene, paired.get(raw), described);

@@ -132,6 +132,8 @@ interface Token {
   start: number;
   end: number;
   proper: boolean;
+  /** Its part of speech, as the tagger read it. */
+  tag: string;
 }
 
 function tokensOf(text: string): Token[] {
@@ -146,8 +148,17 @@ function tokensOf(text: string): Token[] {
     // next one is looked for from here, not from past the rest of the text.
     if (start < 0 || start - cursor > 16) return;
     cursor = start + word.length;
-    tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word) });
+    tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word), tag: tags[i] });
   });
+  // "Sun Microsystems", "Allied Irish Banks": a capitalised word inside a sentence, right before a name, is
+  // the name's first word, though the tagger read it as a common noun, an adjective or a verb.
+  for (let i = tokens.length - 2; i > 0; i--) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (token.proper || !next.proper || next.start !== token.end + 1 || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || !/^(?:NOUN|ADJ|VERB)$/.test(token.tag)) continue;
+    if (/[.!?:"“”]$/.test((tokens[i - 1] as Token).text) || NOT_A_NAME_WORD.test(token.text) || TITLES.has(token.text.toLowerCase()) || hasTag(token.text, ...NOT_A_NAME)) continue;
+    token.proper = true;
+  }
   return tokens;
 }
 
