@@ -839,6 +839,22 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads a forecaster named with its short form in brackets as a source, a name nearer the figure than "the merged group" as its owner, and what shareholders lost as market value', () => {
+    expect(read('en', '2005-02-10', [['The Consumer Electronics Association (CEA) has predicted that sales of consumer electronics in 2005 will grow 11%.']])).toEqual([
+      ['grow 11%', 11, '%', null, 'sales change', '2005', null],
+    ]);
+    expect(read('en', '2005-02-10', [['The merged group will still remain outside the top five oil producers - led by Lukoil with 11% of the market.']])).toEqual([
+      ['11%', 11, '%', 'Lukoil', 'market share', null, null],
+    ]);
+    expect(read('en', '2005-02-10', [['Shares in MCI were up 2.4%.', 'Shareholders lost about $180bn when the company collapsed in 2002.']])).toEqual([
+      ['up 2.4%', 2.4, '%', 'MCI', 'stock change', '2005-02-10', null],
+      ['lost about $180bn', -180000000000, 'USD', 'MCI', 'market value change', '2002', null],
+    ]);
+    expect(read('en', '2005-02-10', [['In terms of market value, Pernod - at 7.5bn euros - is smaller than Allied Domecq.']])).toEqual([
+      ['7.5bn euros', 7500000000, 'EUR', 'Pernod', 'market value', '2005-02-10', null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

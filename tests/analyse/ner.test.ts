@@ -67,6 +67,10 @@ describe('recogniseNames in English', () => {
     expect(names(doc)).toEqual([['Sun Microsystems→Sun Microsystems/organization', 'Allied Irish Banks→Allied Irish Banks/organization']]);
   });
 
+  it('reads no name from a unit written onto its number', () => {
+    expect(names(article('en', ['Apple cut the price of its 40GB iPod, and 3G phones sold well.']))).toEqual([['Apple→Apple/company', 'iPod→iPod/product']]);
+  });
+
   it('reads no name from an abbreviated month, its full stop included', () => {
     // "Dec." was read as a name and became the subject of the sample's Greater China revenue.
     const doc = article('en', ['Sales for the quarter ending Dec. 28 fell by 11%, and sales in Sept. rose.']);

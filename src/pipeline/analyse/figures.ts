@@ -386,7 +386,7 @@ function readMarkets(text: string, chinese: boolean): Named[] {
 
 /** Named as the source of the numbers: never their subject. */
 const SOURCE_AFTER =
-  /^['’]s\s+(?:(?:senior|chief|lead|principal|research|market|industry)\s+){0,2}(?:analysts?|economists?|researchers?|strategists?|director|head of research)\b|^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
+  /^['’]s\s+(?:(?:senior|chief|lead|principal|research|market|industry)\s+){0,2}(?:analysts?|economists?|researchers?|strategists?|director|head of research)\b|^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:has|have|had)\s+)?(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
 const SOURCE_BEFORE =
@@ -441,7 +441,8 @@ function subjectPattern(subjects: ReadonlyMap<string, string>): RegExp {
 const FORECAST_AFTER = /^(?:['’]s?)?\s+(?:also\s+|now\s+|still\s+)?(?:forecast|forecasts|expects|expected|predicted|predicts|sees|projects|projected|guided)\b/;
 
 function sourceRole(text: string, start: number, end: number, company = false): SubjectMention['role'] {
-  const after = text.slice(end, end + 48);
+  // "The Consumer Electronics Association (CEA) has predicted": a short form in brackets is followed by what its name is.
+  const after = text.slice(end, end + 48).replace(/^\)/, '');
   const before = text.slice(Math.max(0, start - 60), start);
   if (SOURCE_BEFORE.test(before) || (DATELINE.test(before) && /^\)\s*[-–—]/.test(after))) return 'source';
   // A company forecasting is speaking of its own figures, as one that "said" them; a research firm's forecast is of others'.
@@ -581,7 +582,7 @@ const STAKE: MeasureFamily = { ownedByActor: true, level: 'stake', levelUnits: [
 /** English and Chinese words for each measure; earlier patterns win where two start together. */
 const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamily][] = [
   [
-    String.raw`market share|share of (?:the )?market|of (?:the |its )?(?:[A-Za-z.'’-]+ ){0,4}market|penetration|of (?:all |global |total |the )?(?:[a-z-]+ ){0,3}(?:sold|shipped|shipments|registrations)|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital|of (?:its |the |group |total )*(?:revenue|sales|turnover|profit|income)))`,
+    String.raw`market share|share of (?:the )?market|of (?:the |its )?(?:[A-Za-z.'’-]+ ){0,4}market(?! (?:value|capitali[sz]ation|cap)\b)|penetration|of (?:all |global |total |the )?(?:[a-z-]+ ){0,3}(?:sold|shipped|shipments|registrations)|share(?!\s+(?:prices?|buy-?backs?|sales?|issues?|offerings?|capital|of (?:its |the |group |total )*(?:revenue|sales|turnover|profit|income)))`,
     '市场份额|市占率|份额|渗透率',
     MARKET_SHARE,
   ],
@@ -1045,6 +1046,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   const unit = unitKind(figure.unit);
   const after = reading.text.slice(figure.end, figure.end + 60);
   const before = reading.text.slice(Math.max(0, figure.start - 50), figure.start);
+  // "Shareholders lost about $180bn when the company collapsed": the value its shares lost.
+  if (unit === 'money' && SHAREHOLDERS.test(before) && /^(?:lost|lose)\b/.test(figure.text)) return 'market value change';
   if (index) {
     if (!figure.change || unit === 'money') return null;
     return CLOSING.test(clause) || settingAtClose(reading, figure) ? 'index change at close' : 'index change';
@@ -1102,6 +1105,9 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (YEAR_TO_DATE.test(clause) || settingSinceYearBegan(reading, figure)) return `${kind} year to date`;
   return kind;
 }
+
+/** "Shareholders lost about", "investors have lost": money a company's owners lost, its market value's fall. */
+const SHAREHOLDERS = /\b(?:[Ss]hareholders|[Ii]nvestors|[Ss]tockholders)\s+(?:have\s+|had\s+)?$/;
 
 /** A level a move crossed: "dived below", "broke through", "climbed above". */
 const CROSSED = new RegExp(`\\b(?:${RISE_VERBS}|${FALL_VERBS}|dived|broke|breaks|breaking|pushed|moved|went|slipped|traded|trading)\\s+(?:below|above|beneath|through|past)\\s+(?:the\\s+)?$`);
@@ -1500,8 +1506,11 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   }
   const others = OTHERS.exec(own);
   if (others && ownStart + others.index < figure.start) return 'other brands';
-  const combined = COMBINED.exec(own) ?? (clause > 0 ? COMBINED.exec(reading.text.slice(0, figure.start)) : null);
-  if (combined && (measure?.startsWith('market share') || measure === 'customers' || measure?.startsWith('revenue') || (measure?.startsWith('sales') && unitKind(figure.unit) === 'money'))) return 'combined company';
+  const ownCombined = COMBINED.exec(own);
+  const combined = ownCombined ?? (clause > 0 ? COMBINED.exec(reading.text.slice(0, figure.start)) : null);
+  const combinedEnd = combined ? (ownCombined ? ownStart : 0) + combined.index + combined[0].length : -1;
+  // "the merged group will remain outside the top five - led by Lukoil with 11%": a name nearer the figure is whose it is.
+  if (combined && !before.some((mention) => mention.start >= combinedEnd) && (measure?.startsWith('market share') || measure === 'customers' || measure?.startsWith('revenue') || (measure?.startsWith('sales') && unitKind(figure.unit) === 'money'))) return 'combined company';
   const sameClause = family?.family.ownedByActor ? inOwnClause[0] : inOwnClause.at(-1);
   // A business of the company named ("Revenue at the cloud business", "The company's cloud division … its revenue").
   // The business named last before the figure in its clause, or opening the sentence.

@@ -228,6 +228,8 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     while (from < j && MONTH_OR_TIME.test((tokens[from] as Token).text)) from++;
     // "April-June": a range's hyphen is not a name's start.
     while (from <= j && /^[-–]$/.test((tokens[from] as Token).text)) from++;
+    // "a 40GB iPod", "3G phones": a unit written onto its number is no name's start.
+    while (from <= j && from > 0 && (tokens[from - 1] as Token).end === (tokens[from] as Token).start && /\d$/.test((tokens[from - 1] as Token).text)) from++;
     let company = false;
     // "Shares of BYD fell", "Rival Brightwater Security fell": the sentence's opening word is not the name's.
     if (from === firstWord && from < j && OPENING_WORDS.has((tokens[from] as Token).text.toLowerCase())) {
