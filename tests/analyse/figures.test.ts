@@ -855,6 +855,15 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('dates each level by the period written after it, and a change by the later of two, never by the year it is compared from', () => {
+    expect(read('en', '2005-02-15', [['The company said revenues slipped 11% from £3.24bn in 2003 to £2.89bn in 2004.']])).toEqual([
+      ['slipped 11%', -11, '%', null, 'revenue change', '2004', null],
+      ['£3.24bn', 3240000000, 'GBP', null, 'revenue', '2003', null],
+      ['£2.89bn', 2890000000, 'GBP', null, 'revenue', '2004', null],
+    ]);
+    expect(read('en', '2005-02-15', [['Kelvin Foods said profit rose 27% from its 2003 level.']])).toEqual([['rose 27%', 27, '%', 'Kelvin Foods', 'profit change', null, null]]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

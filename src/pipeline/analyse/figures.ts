@@ -1648,7 +1648,10 @@ function statedFor<T extends Span>(figure: RawFigure, clause: number, reading: S
 }
 
 /** Between a change and the period it is measured against: "from", "on", "over", "compared with". */
-const CHANGE_BASE = /^\s+(?:(?:year[- ]on[- ]year|year[- ]over[- ]year)\s+)?(?:from|on|over|against|versus|vs\.?|compared (?:with|to)|than)\s+(?:the\s+)?(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?$/;
+const CHANGE_BASE = /^\s+(?:(?:year[- ]on[- ]year|year[- ]over[- ]year)\s+)?(?:from|on|over|against|versus|vs\.?|compared (?:with|to)|than)\s+(?:(?:the|its|their)\s+)?(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?$/;
+
+/** "£3.24bn in 2003", "$12bn for 2004": a period written right after a figure, which dates that figure. */
+const DATES_BEFORE = /^\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:full|financial|fiscal|calendar)\s+)?(?:year\s+)?$/;
 
 /** "Q4 2024" → "Q4 2023"; a period without a year cannot be shifted. */
 function yearBefore(period: Period): Period {
@@ -1662,9 +1665,19 @@ function yearBefore(period: Period): Period {
 /** A figure's period, and whether it is a year before the one in force ("from $2.31bn a year earlier"). */
 function periodFor(figure: RawFigure, clause: number, kind: MeasureKind, measure: string | null, reading: SentenceReading, context: ArticleContext): { period: Period; shifted: boolean } {
   // "down 4% from last year", "up 5% on the previous quarter": a change's base is not its period.
-  const spans = reading.periods.filter(
+  const periods = reading.periods.filter(
     (mention) => (mention.kind === 'span' || (mention.kind === 'annual' && kind !== 'deal')) && !(figure.change && mention.start >= figure.end && CHANGE_BASE.test(reading.text.slice(figure.end, mention.start))),
   );
+  // "slipped 11% from £3.24bn in 2003 to £2.89bn in 2004": a period written right after a figure is that figure's,
+  // and one dating the level a figure is compared from ("from £3.24bn in 2003") is no other figure's.
+  const datedFigure = (mention: PeriodMention) => reading.figures.findLast((f) => f.end <= mention.start && DATES_BEFORE.test(reading.text.slice(f.end, mention.start)));
+  const own = periods.find((mention) => datedFigure(mention) === figure);
+  const spans = own
+    ? [own]
+    : periods.filter((mention) => {
+        const dated = datedFigure(mention);
+        return dated === undefined || !COMPARED.test(reading.text.slice(Math.max(0, dated.start - 30), dated.start));
+      });
   const days = reading.periods.filter((mention) => mention.kind === 'day');
   const resolve = (mention: PeriodMention | undefined, ahead: boolean): Period | undefined => {
     if (!mention) return undefined;
