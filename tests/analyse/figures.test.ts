@@ -932,8 +932,27 @@ describe('extractFigures on wording the samples do not use', () => {
 });
 
 describe('englishName', () => {
-  it('names a company or a country written in Chinese in English, its group suffix left out, and leaves any other name as it is', () => {
-    expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual(['Xiaomi', 'Xiaomi', 'Indonesia', 'Indonesia', 'China', '林堂镍业', 'Xiaomi']);
+  it('names a company, a country or a kind of goods written in Chinese in English, its group suffix left out, and leaves any other name as it is', () => {
+    expect(['小米集团', '小米', '印度尼西亚', '印尼', '中国', '新能源乘用车', '新能源车', '林堂镍业', 'Xiaomi'].map(englishName)).toEqual([
+      'Xiaomi',
+      'Xiaomi',
+      'Indonesia',
+      'Indonesia',
+      'China',
+      'new-energy vehicles',
+      'new-energy vehicles',
+      '林堂镍业',
+      'Xiaomi',
+    ]);
+  });
+
+  it('names a Chinese report\'s company by the English form it gives in brackets, wherever the article names it', () => {
+    expect(
+      readerWith(compileGazetteer(gazetteerSchema.parse([])))('zh', '2025-06-03', [['林堂镍业（Lintang Nickel Industries）在雅加达上市的股价周二下跌5.2%。', '林堂镍业一季度营收增长12%。']]),
+    ).toEqual([
+      ['下跌5.2%', -5.2, '%', 'Lintang Nickel Industries', 'stock change', '2025-06-03', 'Indonesia'],
+      ['增长12%', 12, '%', 'Lintang Nickel Industries', 'revenue change', 'Q1 2025', null],
+    ]);
   });
 });
 
@@ -993,7 +1012,7 @@ describe('extractFigures on Chinese market, earnings, deal and output reports', 
     expect(read('2026-04-01', [['3月份我国汽车销量为290万辆，同比增长10%，其中新能源汽车销量为120万辆。'], ['深证成指收报10,250点，跌0.6%。'], ['去年一季度精炼铜产量为320万吨。']])).toEqual([
       ['290万辆', 2900000, 'units', 'China car market', 'sales', 'March 2026', 'China'],
       ['同比增长10%', 10, '%', 'China car market', 'sales change', 'March 2026', 'China'],
-      ['120万辆', 1200000, 'units', '新能源汽车', 'sales', 'March 2026', 'China'],
+      ['120万辆', 1200000, 'units', 'new-energy vehicles', 'sales', 'March 2026', 'China'],
       ['跌0.6%', -0.6, '%', 'Shenzhen Component Index', 'index change at close', '2026-04-01', 'China'],
       ['320万吨', 3200000, 'tonnes', '精炼铜', 'production', 'Q1 2025', null],
     ]);

@@ -348,6 +348,12 @@ const CHINESE_PROVINCES: readonly [english: string, chinese: string][] = [
   ['Yunnan', '云南'], ['Tibet', '西藏'], ['Shaanxi', '陕西'], ['Gansu', '甘肃'], ['Qinghai', '青海'], ['Ningxia', '宁夏'], ['Xinjiang', '新疆'],
 ];
 
+/** Kinds of goods Chinese statistics count whose English name is no product of `PRODUCTS`: the name English reports give them. */
+const CHINESE_GOODS: readonly [english: string, chinese: string][] = [
+  ['new-energy vehicles', '新能源乘用车|新能源汽车|新能源车'],
+  ['electric vehicles', '纯电动汽车|纯电动车|电动汽车|电动车'],
+];
+
 let englishNames: Map<string, string> | undefined;
 let chineseCompanyNames: Set<string> | undefined;
 
@@ -397,15 +403,16 @@ export function regions(): readonly Region[] {
 }
 
 /**
- * The English name of a company, a country or a Chinese province written in Chinese (小米 → Xiaomi,
- * 印度尼西亚 and 印尼 → Indonesia, 内蒙古 → Inner Mongolia), its "group" or "company" suffix left
- * out (小米集团 → Xiaomi); the name itself when it is not one of them.
+ * The English name of a company, a country, a Chinese province or a kind of goods written in Chinese
+ * (小米 → Xiaomi, 印度尼西亚 and 印尼 → Indonesia, 内蒙古 → Inner Mongolia, 新能源车 → new-energy
+ * vehicles), its "group" or "company" suffix left out (小米集团 → Xiaomi); the name itself when it is
+ * not one of them.
  */
 export function englishName(name: string): string {
   if (!/\p{Script=Han}/u.test(name)) return name;
   if (!englishNames) {
     englishNames = new Map();
-    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS, ...CHINESE_PROVINCES]) for (const form of chinese.split('|')) englishNames.set(form, english);
+    for (const [english, chinese] of [...CHINESE_COMPANIES, ...CHINESE_PLACE_SHORT_FORMS, ...CHINESE_PROVINCES, ...CHINESE_GOODS]) for (const form of chinese.split('|')) englishNames.set(form, english);
     for (const { english, chinese } of regions()) if (chinese && !englishNames.has(chinese)) englishNames.set(chinese, english);
   }
   return englishNames.get(name) ?? englishNames.get(name.replace(/(?:集团|公司|控股|股份|有限公司|股份有限公司)+$/u, '')) ?? name;

@@ -491,8 +491,8 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   // stands as a word ("苹果出货量同比下降9%"), where the tagger took it for a fruit or a person.
   const companies = new Map<string, NameSpan>();
   for (const spans of found) for (const span of spans) if (span.type === 'company' && !span.gazetteer && /^\p{Script=Han}{2,6}$/u.test(span.name)) companies.set(span.name, span);
-  if (companies.size === 0) return found;
-  return found.map((spans, index) => {
+  if (companies.size === 0) return namedInEnglish(found, sentences);
+  return namedInEnglish(found.map((spans, index) => {
     const text = sentences[index]?.text ?? '';
     // Where words start and end: a company's name is found only on word edges ("北风半导体", not "华为" in "中华为").
     const { starts, ends } = wordEdges(text, tagged[index] ?? []);
@@ -512,7 +512,29 @@ function chineseNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
       }
     }
     return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
-  });
+  }), sentences);
+}
+
+/** "林堂镍业（Lintang Nickel Industries）": a name's English form, in brackets right after it. */
+const ENGLISH_IN_BRACKETS = /^\s*[（(]\s*(\p{Lu}[\p{L}\d&.,' -]{1,60}?)\s*[）)]/u;
+
+/**
+ * A Chinese report that gives a name's English form in brackets once ("林堂镍业（Lintang Nickel
+ * Industries）") names the same company, mine or smelter as English reports: every mention of the
+ * Chinese name in the article takes the English one, which no table could list.
+ */
+function namedInEnglish(found: NameSpan[][], sentences: readonly Sentence[]): NameSpan[][] {
+  const english = new Map<string, string>();
+  for (const [index, spans] of found.entries()) {
+    const text = sentences[index]?.text ?? '';
+    for (const span of spans) {
+      const written = ENGLISH_IN_BRACKETS.exec(text.slice(span.end))?.[1];
+      if (written && !span.gazetteer && /\p{Script=Han}/u.test(span.name)) english.set(span.name, written.trim());
+    }
+  }
+  if (english.size === 0) return found;
+  for (const spans of found) for (const span of spans) span.name = english.get(span.name) ?? span.name;
+  return found;
 }
 
 /** The names of one Chinese sentence, from its words and their tags. */
