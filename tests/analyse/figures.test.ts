@@ -864,6 +864,19 @@ describe('extractFigures on wording the samples do not use', () => {
     expect(read('en', '2005-02-15', [['Kelvin Foods said profit rose 27% from its 2003 level.']])).toEqual([['rose 27%', 27, '%', 'Kelvin Foods', 'profit change', null, null]]);
   });
 
+  it("gives a merger's combined company no period but one its clause names, and reads what a nationality's shops sell as that country's market", () => {
+    expect(
+      read('en', '2025-10-06', [
+        ['When Greyhaven Telecom agreed to buy Ostrava Networks in June, it told investors the deal would face little scrutiny.'],
+        ['Together the two companies would serve about 41% of British small businesses that buy broadband.'],
+        ['The regulator said the merged group would supply 36% of chilled ready meals sold in British supermarkets.'],
+      ]),
+    ).toEqual([
+      ['about 41%', 41, '%', 'combined company', 'market share', null, 'United Kingdom'],
+      ['36%', 36, '%', 'combined company', 'market share', null, 'United Kingdom'],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

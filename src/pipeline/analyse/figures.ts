@@ -2015,7 +2015,10 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     if (measure === null && !figure.change && unitKind(figure.unit) === 'money' && subject?.endsWith(' business') && described.at(-1)?.subject === subject && described.at(-1)?.measure === 'revenue change') measure = 'revenue';
     // A company's own price ("price increases of about 5% on its plans") is for its period, not a day.
     const kind = measure?.startsWith('price') && subject !== null && !COMMODITY_SET.has(subject) && kindOf(measure, own) === 'day' ? 'flow' : kindOf(measure, own);
-    const { period, shifted } = periodFor(figure, clause, kind, measure, reading, context);
+    const reckoned = periodFor(figure, clause, kind, measure, reading, context);
+    // "Together the two companies would serve about 41%": a company that exists once a deal closes has no
+    // period of its own but one its clause names.
+    const { period, shifted } = subject === 'combined company' && !inClause(reading, reading.periods, clause).some((m) => m.value !== null) ? { period: null, shifted: false } : reckoned;
     // "The FTSE 100 closed down 0.3% … Ostrava Networks fell 7.4%", a move on the day before the report's: at the close.
     // A share's or an index's move, which a closing or next-day report gives without saying "at the close"; a price's only under a closing label.
     const settled =

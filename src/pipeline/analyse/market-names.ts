@@ -52,7 +52,7 @@ const REGION_ADJECTIVES: readonly [adjective: string, market: string][] = [
 ];
 
 /** What a region's adjective says is a market's: "Asian sales", "the Brazilian beer market", "European operations". */
-const MARKET_NOUN = String.raw`(?= (?:[a-z-]+ )?(?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|operations|business(?:es)?|units?|divisions?|arms?|profits?|earnings|exports|imports|output|production|customers|subscribers)\b)`;
+const MARKET_NOUN = String.raw`(?= (?:[a-z-]+ )?(?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|operations|business(?:es)?|units?|divisions?|arms?|profits?|earnings|exports|imports|output|production|customers|subscribers|consumers|buyers|shoppers|households|homes|supermarkets|shops|stores|retailers)\b)`;
 
 const ADJECTIVE_WORDS = [...new Set(REGION_ADJECTIVES.flatMap(([adjective]) => adjective.split(' ')).filter((word) => word !== 'and'))].join('|');
 const ADJECTIVE_WORD = new RegExp(`^(?:${ADJECTIVE_WORDS})$`);
