@@ -67,6 +67,11 @@ describe('recogniseNames in English', () => {
     expect(names(doc)).toEqual([['Sun Microsystems→Sun Microsystems/organization', 'Allied Irish Banks→Allied Irish Banks/organization']]);
   });
 
+  it('reads a common word opening a sentence as a name where it acts as only a company does', () => {
+    const doc = article('en', ['Next has said its annual profit will be £5m lower than expected.', "Next's shares fell more than 3%."], ['Next year, sales should recover.']);
+    expect(names(doc)).toEqual([['Next→Next/organization'], ['Next→Next/organization'], []]);
+  });
+
   it('reads no name from a unit written onto its number', () => {
     expect(names(article('en', ['Apple cut the price of its 40GB iPod, and 3G phones sold well.']))).toEqual([['Apple→Apple/company', 'iPod→iPod/product']]);
   });

@@ -159,8 +159,22 @@ function tokensOf(text: string): Token[] {
     if (/[.!?:"“”]$/.test((tokens[i - 1] as Token).text) || NOT_A_NAME_WORD.test(token.text) || TITLES.has(token.text.toLowerCase()) || hasTag(token.text, ...NOT_A_NAME)) continue;
     token.proper = true;
   }
+  // "Next has said its profit …", "Next's shares fell": a common word opening a sentence, acting as only a
+  // company acts, is the company's name.
+  for (const [i, token] of tokens.entries()) {
+    if (token.proper || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || (i > 0 && !/[.!?"“”]$/.test((tokens[i - 1] as Token).text))) continue;
+    const after = text.slice(token.end, token.end + 30);
+    if (COMPANY_ACTS.test(after) || (SAYS_AFTER.test(after) && !/s$/.test(token.text) && !NOT_A_SPEAKER.has(token.text.toLowerCase()))) token.proper = true;
+  }
   return tokens;
 }
+
+/** What only a company has: "'s shares", "'s chief executive", "'s profits". */
+const COMPANY_ACTS = /^['’]s\s+(?:shares|stock|chief executive|chief|boss|chairman|profits?|pre-tax|sales|revenues?|turnover|results|board|shareholders)\b|^\s+chief executive\b/;
+/** "Next has said", "Next reported": a subject saying or reporting. */
+const SAYS_AFTER = /^\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|warned|posted)\b/;
+/** Who says things, and is no one's name: "Police said", "Staff said". */
+const NOT_A_SPEAKER = new Set(['police', 'staff', 'management', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'people', 'it', 'he', 'she', 'they', 'we', 'this', 'that', 'which', 'who']);
 
 interface Candidate {
   start: number;
@@ -264,7 +278,7 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
 const MODEL_AFTER = /^ \d{1,3}[a-z]?(?: (?:Pro|Max|Plus|Mini|Ultra|SE|Lite|Air|Fold|Flip))*(?![\d.,%]| ?(?:%|percent|per cent|million|billion|thousand|units|yuan|dollars|euros|pounds|per|a |an |times|years?|months?|days?|weeks?)\b)/u;
 
 /** After a sentence's first word: it is a name that says, owns or employs ("Shell chief executive …"). */
-const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:said|says|chief|boss|shares|reported|announced|told|spokesman|spokeswoman|executive|chairman)\b)/;
+const ACTS_AS_NAME = /^(?:['’]s\b|\s+(?:(?:has|had)\s+said|warned|posted|said|says|chief|boss|shares|reported|announced|told|spokesman|spokeswoman|executive|chairman)\b)/;
 
 /**
  * Whether a capitalised word that starts a sentence, and is capitalised nowhere else in the
