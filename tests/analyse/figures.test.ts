@@ -877,6 +877,30 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads costs cut or shaved as savings, a hyphenated price per share as an offer\'s, "2.1% more cars" as a change, and a move restated in pence', () => {
+    expect(
+      read('en', '2005-01-10', [
+        ['Continental Airlines warned of inadequate liquidity if it fails to reduce wage costs by $500m by the end of February.', 'The group said it would be able to shave a further $48m a year from its costs.'],
+      ]),
+    ).toEqual([
+      ['$500m', 500000000, 'USD', 'Continental Airlines', 'cost savings', null, null],
+      ['a further $48m', 48000000, 'USD', 'Continental Airlines', 'cost savings', null, null],
+    ]);
+    expect(read('en', '2005-01-10', [['Last month, the German exchange tabled a 530 pence-per-share offer for LSE, valuing it at £1.3bn.']])).toEqual([
+      ['530 pence', 5.3, 'GBP', null, 'offer price', null, null],
+      ['£1.3bn', 1300000000, 'GBP', 'LSE', 'deal value', null, null],
+    ]);
+    expect(read('en', '2005-01-10', [['US-German carmaker DaimlerChrysler has sold 2.1% more cars in 2004 than in the previous year.', 'Sales totalled 3.9 million units worldwide during 2004.']])).toEqual([
+      ['2.1%', 2.1, '%', 'DaimlerChrysler', 'sales change', '2004', null],
+      ['3.9 million units', 3900000, 'units', 'DaimlerChrysler', 'sales', '2004', 'global'],
+    ]);
+    expect(read('en', '2005-01-10', [['However the news sent shares in SSL up more than 6%, or 16.75 pence, to 293.5 pence.']])).toEqual([
+      ['up more than 6%', 6, '%', 'SSL', 'stock change', '2005-01-10', 'United Kingdom'],
+      ['16.75 pence', 0.1675, 'GBP', 'SSL', 'stock change', '2005-01-10', 'United Kingdom'],
+      ['293.5 pence', 2.935, 'GBP', 'SSL', 'share price', '2005-01-10', 'United Kingdom'],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

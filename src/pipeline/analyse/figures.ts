@@ -235,6 +235,9 @@ const FRONTED = /^(?:(?:But|And|Yet|So)\s+)?(?:[Dd]espite|[Ww]ith|[Aa]fter|[Aa]l
 
 const MAIN_VERB_AFTER = /^\s+(?:has|had|have|is|was|were|are|will|would|said|says|reported|posted|made|saw|expects|plans)\b/;
 
+/** "2.1% more cars", "3% fewer phones": a count's change, told by the count. */
+const MORE_OF = new RegExp(`^\\s+(more|fewer|less)\\s+(?:[a-z-]+\\s+)?(?:${COUNT_NOUNS})\\b`, 'i');
+
 /** A change's size just before its noun: "a 52% rise", "a 3 per cent annual gain". */
 const SIZED_BEFORE = /\d\s*(?:%|per ?cent\b|percent\b)?\s+(?:[a-z-]+\s+)?$/;
 
@@ -277,7 +280,7 @@ function unitKind(unit: string): UnitKind {
 }
 
 /** "$16,450 a tonne", "$48 a share", "HK$4.2 per share": what a price is per. */
-const PER = /^\s*(?:in (?:cash|shares|stock)\s+)?(?:a|an|per|for each)\s+(?:(?:[A-Z][a-z]+|ordinary)\s+)?(share|barrel|ounce|tonne|ton|gallon|litre|liter|pound|lb|kilogram|kg|bushel|megawatt-hour|unit)\b/;
+const PER = /^(?:\s*|-)(?:in (?:cash|shares|stock)\s+)?(?:a|an|per|for each)[\s-]+(?:(?:[A-Z][a-z]+|ordinary)\s+)?(share|barrel|ounce|tonne|ton|gallon|litre|liter|pound|lb|kilogram|kg|bushel|megawatt-hour|unit)\b/;
 const CHINESE_PER: Record<string, string> = { 吨: 'tonne', 盎司: 'ounce', 桶: 'barrel', 克: 'gram', 股: 'share', 台: 'unit', 部: 'unit' };
 
 function readFigure(match: RegExpExecArray, text: string): RawFigure {
@@ -323,6 +326,9 @@ function readFigure(match: RegExpExecArray, text: string): RawFigure {
     if (changeTo) carried = true;
     if (changeTo || by) direction = changeTo?.groups?.fall || by?.groups?.fall ? 'fell' : 'rose';
   }
+  // "has sold 2.1% more cars than a year earlier": a change of what was counted.
+  const compared = direction === undefined && groups.percent !== undefined ? MORE_OF.exec(text.slice(end, end + 40)) : null;
+  if (compared) direction = compared[1] === 'more' ? 'up' : 'down';
   const sign = direction !== undefined && FALLING.has(direction) ? -1 : 1;
   // "a net loss of $364m": an amount lost is a level below nothing, not a fall (as "a loss of 5%" is).
   const lossLevel = direction === 'loss' && (groups.money !== undefined || groups.yuan !== undefined);
@@ -1067,6 +1073,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (unit === 'money' && !figure.change && figure.per === undefined && /\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|nearly\s+|up to\s+)?$/.test(before) && /^(?:\s+\([^)]{1,30}\))?\s+(?:in cash\s+)?for\s+(?:\p{Lu}|its\s+\p{Lu})/u.test(after)) return 'deal value';
   if (!family) return null;
   if (family === STAKE) return null;
+  // "reduce wage costs by $500m", "shave a further $48m a year from its costs": money saved.
+  if (family.level === 'cost' && unit === 'money' && ((figure.change && figure.value < 0) || SHAVED_FROM.test(before))) return 'cost savings';
   if (family === DEAL && !DEAL_WORDS.test(reading.text) && /\bvalu(?:ed|ing) (?:\w+ ){0,4}at\b|\bvaluation\b/.test(reading.text)) return figure.change ? null : 'market value';
   if (family === MARKET_VALUE) {
     if (unit !== 'money') return null;
@@ -1108,6 +1116,9 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
 
 /** "Shareholders lost about", "investors have lost": money a company's owners lost, its market value's fall. */
 const SHAREHOLDERS = /\b(?:[Ss]hareholders|[Ii]nvestors|[Ss]tockholders)\s+(?:have\s+|had\s+)?$/;
+
+/** "shave a further", "cut another", "take out": money taken off costs, before the amount. */
+const SHAVED_FROM = /\b(?:shave|shaves|shaved|shaving|cut|cuts|cutting|trim|trims|trimmed|slash|slashes|slashed|take out|strip out|strips out|stripped out)\s+(?:a further\s+|another\s+|an extra\s+|about\s+|around\s+|some\s+|up to\s+)?$/;
 
 /** A level a move crossed: "dived below", "broke through", "climbed above". */
 const CROSSED = new RegExp(`\\b(?:${RISE_VERBS}|${FALL_VERBS}|dived|broke|breaks|breaking|pushed|moved|went|slipped|traded|trading)\\s+(?:below|above|beneath|through|past)\\s+(?:the\\s+)?$`);
@@ -1957,7 +1968,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     }
     // "up $4.87, or 7%", "fell 120 points, or 1.1%", "lost 2.3%, or 340 points": the same move in the other unit.
     const restated = previous?.change && !figure.change && /^,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$/.test(reading.text.slice(previous.end, figure.start));
-    if (restated && previous && ((/^(?:money|index points)$/.test(unitKind(previous.unit)) && figure.unit === '%') || (previous.unit === '%' && figure.unit === 'points'))) {
+    if (restated && previous && ((/^(?:money|index points)$/.test(unitKind(previous.unit)) && figure.unit === '%') || (previous.unit === '%' && /^(?:money|index points)$/.test(unitKind(figure.unit))))) {
       figure = { ...figure, change: true, value: Math.sign(previous.value) < 0 ? -Math.abs(figure.value) : Math.abs(figure.value) };
     }
     // "rose to 7.4% from 8.1% a year earlier", "up from 16% in 2017": the same quantity, compared.
@@ -1982,6 +1993,8 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     let measure = target ? null : measureOf(index ? null : (family?.family ?? null), figure, reading, own, index);
     // "its losses widened to $5m", "净亏损5000万元": a loss is a profit below nothing.
     if (family?.family === LOSS && measure === 'profit' && figure.value > 0) figure = { ...figure, value: -figure.value };
+    // "reduce costs by $500m": a saving of $500m.
+    if (measure === 'cost savings' && figure.value < 0) figure = { ...figure, change: false, value: -figure.value };
     // "its shares are up 41% in 2026", "has lost 17% in 2026": a move over the year under way, to the report's day.
     if ((measure === 'stock change' || measure === 'price change') && [...own.matchAll(/\bin (\d{4})\b/g)].some((year) => Number(year[1]) === context.anchorYear) && /\b(?:has|have|is|are)\b/.test(own)) measure = `${measure} year to date`;
     // "a deal worth about £3.1bn": a deal's value, not a market value.

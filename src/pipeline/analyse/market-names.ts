@@ -66,6 +66,8 @@ const ADJECTIVE_RUN_AFTER = new RegExp(`^\\s+and\\s+(?:(?:${ADJECTIVE_WORDS})\\s
  * a run goes on ("Central", then " and Eastern European").
  */
 export function isRegionAdjective(text: string, after = ''): boolean {
+  // "US-German carmaker DaimlerChrysler", "Anglo-Dutch": where a company is from, in two places.
+  if (/^(?:US|UK|EU|Anglo|Franco|Sino|Indo|Euro|[\p{L}]+)(?:-(?:US|UK|EU|[\p{L}]+))+$/u.test(text) && text.split('-').every((part) => /^(?:US|UK|EU|Anglo|Franco|Sino|Indo|Euro)$/.test(part) || ADJECTIVE_WORD.test(part))) return true;
   if (!text.split(/\s+/).every((word) => ADJECTIVE_WORD.test(word))) return false;
   return REGION_ADJECTIVE.test(text) || ADJECTIVE_RUN_AFTER.test(after);
 }
