@@ -901,6 +901,16 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('gives a holding "owned by" someone to its holder, a range\'s start the move its end is told, and a profit "after tax" to the profit', () => {
+    expect(read('en', '2005-01-10', [['Virgin Blue, which is 25% owned by Richard Branson, has been struggling to fend off pressure from rival Jetstar.']])).toEqual([
+      ['25%', 25, '%', 'Richard Branson', 'stake', null, null],
+    ]);
+    expect(read('en', '2005-01-10', [['Virgin Blue said profits after tax for the year would be between 10% and 15% lower than the previous year.']])).toEqual([
+      ['10%', -10, '%', 'Virgin Blue', 'profit change', null, null],
+      ['15% lower', -15, '%', 'Virgin Blue', 'profit change', null, null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

@@ -72,6 +72,15 @@ describe('recogniseNames in English', () => {
     expect(names(doc)).toEqual([['Next→Next/organization'], ['Next→Next/organization'], []]);
   });
 
+  it('reads the initials in brackets after a name as its short form, and not after part of a name', () => {
+    const doc = article('en', ["Surfers are leaving Microsoft's Internet Explorer (IE).", 'WebSideStory said IE had 92.9% of users.', 'The National Company for Cooperative Insurance (NCCI) listed its shares.']);
+    expect(names(doc)).toEqual([
+      ['Microsoft→Microsoft/organization', 'Internet Explorer→Internet Explorer/organization', 'IE→Internet Explorer/organization'],
+      ['WebSideStory→WebSideStory/organization', 'IE→Internet Explorer/organization'],
+      ['National Company→National Company/company', 'Cooperative Insurance→Cooperative Insurance/organization', 'NCCI→NCCI/organization'],
+    ]);
+  });
+
   it('reads no name from a unit written onto its number', () => {
     expect(names(article('en', ['Apple cut the price of its 40GB iPod, and 3G phones sold well.']))).toEqual([['Apple→Apple/company', 'iPod→iPod/product']]);
   });

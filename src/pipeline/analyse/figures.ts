@@ -624,7 +624,8 @@ const FAMILIES: readonly [english: string, chinese: string, family: MeasureFamil
   ['output|production|produc(?:e|es|ed|ing)|pump(?:s|ed|ing)?|mined?|harvests?|crops?|process(?:es|ed)|refin(?:e|es|ed)|smelt(?:s|ed)?', '产量|生产|年产|产出|供应|处理|冶炼|精炼', PRODUCTION],
   ['(?:budget |trade |fiscal )?deficit|shortfall', '赤字', { ownedByPlace: 'only', level: 'deficit', levelUnits: ['money', 'percent'], change: null }],
   ['costs|spend(?:s|ing)?|spent|budget|outlay', '成本|支出|预算', { ownedByActor: true, ownedByPhrase: true, level: 'cost', levelUnits: ['money'], change: null }],
-  ['(?:unpaid |back )?tax(?:es)?|tax bill', '税款|税', { level: 'tax', levelUnits: ['money'], change: null }],
+  // "profits after tax", "pre-tax profit": a profit's, not a tax.
+  ['(?<!(?:after|before|pre|post)[ -])(?:unpaid |back )?tax(?:es)?(?![ -](?:profits?|earnings|income|losses?))|tax bill', '税款|税', { level: 'tax', levelUnits: ['money'], change: null }],
   ['debts?|borrowing', '债务', { ownedByPlace: true, level: 'debt', levelUnits: ['money'], change: null }],
   ['fined|fines|penalty|penalties', '罚款', { level: 'fine', levelUnits: ['money'], change: null }],
 ];
@@ -772,6 +773,16 @@ function withBareCounts(text: string, figures: RawFigure[], counting: boolean): 
   return added.length === 0 ? figures : [...figures, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** "between 10% and 15% lower": a move's word after a range's end moves its start too. */
+function rangesMoved(text: string, figures: RawFigure[]): RawFigure[] {
+  return figures.map((figure, i) => {
+    const next = figures[i + 1];
+    if (figure.change || !next?.change || next.unit !== figure.unit || next.carried) return figure;
+    if (!/^\s*(?:and|to|[-–])\s*$/.test(text.slice(figure.end, next.start)) || !/\bbetween\s+(?:about\s+)?$/.test(text.slice(Math.max(0, figure.start - 12), figure.start))) return figure;
+    return { ...figure, change: true, value: Math.sign(next.value) < 0 ? -Math.abs(figure.value) : Math.abs(figure.value) };
+  });
+}
+
 /** "(Nasdaq: ", "（纳斯达克：": what comes before a ticker. */
 const TICKER_BEFORE = /[(（][\p{L} ]{2,12}[:：]\s*$/u;
 /** Words in brackets: "($7.4bn; £3.9bn)". */
@@ -787,7 +798,7 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const names = spans?.filter((span) => (span.start >= dateline || span.type !== 'place') && !/^(?:该|本|其|每)|^(?:上市公司|公司|集团|企业|厂商|品牌|机构|快讯)$/u.test(span.name) && !TICKER_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)));
   // Every figure has a digit; most sentences have none, and need only be read for context.
   const digits = /\d/.test(text);
-  const figures = digits ? withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting) : [];
+  const figures = digits ? rangesMoved(text, withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting)) : [];
   const described = figures.length > 0;
   const exchanges = findNames(EXCHANGE_NAMES, text, chinese);
   const indexes = withOtherIndexes(findNames(INDEX_NAMES, text, chinese), text, chinese);
@@ -1062,6 +1073,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (unit === 'index points') return null;
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
+  // "Virgin Blue, which is 25% owned by Richard Branson": a holding, its holder after "by".
+  if (unit === 'percent' && !figure.change && OWNED_BY.test(after)) return 'stake';
   // "Mr Glazer owns 28.1%.": a holding, with nothing after it, of the company the article is about (in a report
   // of market shares, "Samsung owns 21%." is a share of the market).
   if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (family === null && /^\s*(?:[.;]|$)/.test(after)) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
@@ -1116,6 +1129,9 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
 
 /** "Shareholders lost about", "investors have lost": money a company's owners lost, its market value's fall. */
 const SHAREHOLDERS = /\b(?:[Ss]hareholders|[Ii]nvestors|[Ss]tockholders)\s+(?:have\s+|had\s+)?$/;
+
+/** "25% owned by", "20%-owned by", "a 30% stake held by": whose holding follows. */
+const OWNED_BY = /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+/;
 
 /** "shave a further", "cut another", "take out": money taken off costs, before the amount. */
 const SHAVED_FROM = /\b(?:shave|shaves|shaved|shaving|cut|cuts|cutting|trim|trims|trimmed|slash|slashes|slashed|take out|strip out|strips out|stripped out)\s+(?:a further\s+|another\s+|an extra\s+|about\s+|around\s+|some\s+|up to\s+)?$/;
@@ -1437,7 +1453,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const named = reading.subjects.filter((mention) => mention.role === 'named' && !hidden(reading, mention, figure) && !PRODUCT_WORD.test(mention.value));
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
-  // A stake is its holder's, a person's as well as a company's.
+  // A stake is its holder's, a person's as well as a company's: "25% owned by Richard Branson".
+  const holderAfter = measure === 'stake' && OWNED_BY.test(reading.text.slice(figure.end)) ? [...reading.people, ...named].filter((m) => m.start >= figure.end).sort((a, b) => a.start - b.start)[0] : undefined;
+  if (holderAfter && /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+(?:the\s+)?$/.test(reading.text.slice(figure.end, holderAfter.start))) return holderAfter.value;
   if (measure === 'stake' && !named.some((mention) => mention.end <= figure.start)) {
     const holder = inClause(reading, reading.people, clause).filter((person) => person.end <= figure.start).at(-1) ?? reading.people.filter((person) => person.end <= figure.start).at(-1);
     if (holder) return holder.value;

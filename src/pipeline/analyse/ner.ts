@@ -148,7 +148,8 @@ function tokensOf(text: string): Token[] {
     // next one is looked for from here, not from past the rest of the text.
     if (start < 0 || start - cursor > 16) return;
     cursor = start + word.length;
-    tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word), tag: tags[i] });
+    // "IE", "KSE": letters in capitals are an abbreviated name, whatever the tagger read ("i.e.").
+    tokens.push({ text: word, start, end: cursor, proper: (tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word)) || /^\p{Lu}{2,6}$/u.test(word), tag: tags[i] });
   });
   // "Sun Microsystems", "Allied Irish Banks": a capitalised word inside a sentence, right before a name, is
   // the name's first word, though the tagger read it as a common noun, an adjective or a verb.
@@ -456,6 +457,15 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
     }
   }
   const shortForms = resolveShortForms(types);
+  // "Internet Explorer (IE)", "the Karachi Stock Exchange (KSE)": the initials in brackets after a name are its short
+  // form (not after part of it: "National Company for Cooperative Insurance (NCCI)" is no "Cooperative Insurance").
+  for (const { text, candidates } of perSentence) {
+    for (const candidate of candidates) {
+      const letters = /^\s*\(([\p{Lu}][\p{Lu}\p{Ll}&]{1,7})\)/u.exec(text.slice(candidate.end))?.[1];
+      const initials = candidate.text.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.charAt(0)).join('');
+      if (letters && letters.replace(/[^\p{Lu}]/gu, '') === initials && types.has(candidate.text) && !shortForms.has(letters)) shortForms.set(letters, shortForms.get(candidate.text) ?? candidate.text);
+    }
+  }
 
   for (const { sentence, text, candidates } of perSentence) {
     const spans = result[sentence] as NameSpan[];
