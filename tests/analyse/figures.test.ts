@@ -911,6 +911,17 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads a share of users a product is used by as its market share, and a stock exchange that moves as its index', () => {
+    expect(read('en', '2004-11-10', [['Before July, according to WebSideStory, Internet Explorer was used by about 95% of web surfers.']])).toEqual([
+      ['about 95%', 95, '%', 'Internet Explorer', 'market share', null, null],
+    ]);
+    expect(read('en', '2005-01-10', [['The Karachi Stock Exchange (KSE) has recorded its largest single day gain, surging 3.5% to a new high.', 'The index rose 225.79 points in four hours of furious trading.']])).toEqual([
+      ['surging 3.5%', 3.5, '%', 'Karachi Stock Exchange', 'index change', '2005-01-10', null],
+      ['rose 225.79 points', 225.79, 'points', 'Karachi Stock Exchange', 'index change', '2005-01-10', null],
+    ]);
+    expect(read('en', '2005-01-10', [['Shares in Kestrel, listed on the London Stock Exchange, rose 2%.']])).toEqual([['rose 2%', 2, '%', 'Kestrel', 'stock change', '2005-01-10', 'United Kingdom']]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

@@ -858,17 +858,25 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
 const OTHER_INDEX = /\b(?:(?:\p{Lu}[\p{L}&.-]*|\d+)(?:[ -](?:\p{Lu}[\p{L}&.-]*|\d+)){0,3})(?: [a-z]+){0,2} (?:[Ii]ndex|Composite|Average)\b/gu;
 const NOT_A_STOCK_INDEX = /\b(?:[Pp]rices?|[Cc]onsumer|[Pp]roducer|[Mm]anagers?|[Pp]urchasing|[Cc]onfidence|[Ss]entiment|[Pp]roduction|[Ii]nflation|[Rr]etail|[Hh]ouse|[Cc]ost|[Ll]iving|[Ww]ages?|[Ee]mployment|[Dd]evelopment|[Hh]uman|[Ff]reedom|[Cc]orruption|[Vv]olatility|[Dd]ollar|[Bb]ond|[Cc]limate|[Ss]ervices|[Hh]appiness)\b/;
 
+/** A stock exchange that moves: "The Karachi Stock Exchange (KSE) has recorded …, surging 3.5%". */
+const MOVING_EXCHANGE = /\b(?:\p{Lu}[\p{L}-]*\s){1,3}Stock Exchange\b(?!['’]s|\s+(?:shares|owner|operator|chief|said|says|plc|Group))(?:\s*\([^)]{1,8}\))?(?=\s+(?:has\s+|had\s+|was\s+)?(?:rose|fell|gained|lost|closed|ended|jumped|surged|slumped|dropped|climbed|recorded|added|shed|was up|was down|rallied|tumbled|plunged|soared)\b)/gu;
+
 function withOtherIndexes(found: Named[], text: string, chinese: boolean): Named[] {
   // "(Nasdaq: NWSC)", "纳斯达克：NWSC": an exchange's ticker, not its index.
   const known = found.filter((index) => !/^\s*[:：]/u.test(text.slice(index.end, index.end + 3)));
   // Most sentences name no index: the open-ended search runs only where one of its words stands.
-  if (chinese || !/\b(?:[Ii]ndex|Composite|Average)\b/.test(text)) return known;
-  const other: Named[] = allMatches(OTHER_INDEX, text)
+  if (chinese || !/\b(?:[Ii]ndex|Composite|Average|Stock Exchange)\b/.test(text)) return known;
+  // "The Karachi Stock Exchange (KSE) has recorded its largest single day gain, surging 3.5%": an
+  // exchange that moves, in a sentence naming no index, is its index (not "the London Stock Exchange's
+  // shares", a company's, nor shares listed "on" it).
+  const exchanges = known.length > 0 ? [] : allMatches(MOVING_EXCHANGE, text).filter((match) => !/\b(?:on|in|of|at|from|to|into|onto)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, match.index - 10), match.index)));
+  const other: Named[] = [...allMatches(OTHER_INDEX, text), ...exchanges]
     .filter((match) => !NOT_A_STOCK_INDEX.test(match[0]) && !known.some((index) => index.start < match.index + match[0].length && match.index < index.end))
     .map((match) => {
       // "The FTSE 350 mining index" opening a sentence: the article is not the name's.
       const article = /^(?:The|A|An|Its|This) /.exec(match[0])?.[0].length ?? 0;
-      return { start: match.index + article, end: match.index + match[0].length, value: match[0].slice(article) };
+      // "Karachi Stock Exchange (KSE)": its short form in brackets is part of the span, no other name.
+      return { start: match.index + article, end: match.index + match[0].length, value: match[0].slice(article).replace(/\s*\([^)]*\)$/, '') };
     })
     .filter((index) => /^(?:\p{Lu}|\d)/u.test(index.value) && index.value.split(' ').length > 1);
   return other.length === 0 ? known : [...known, ...other].sort((a, b) => a.start - b.start);
@@ -1073,6 +1081,8 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   if (unit === 'index points') return null;
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
   // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
+  // "Internet Explorer was used by about 95% of web surfers": the share of a market's users.
+  if (unit === 'percent' && !figure.change && USED_BY.test(before) && USERS_OF.test(after)) return 'market share';
   // "Virgin Blue, which is 25% owned by Richard Branson": a holding, its holder after "by".
   if (unit === 'percent' && !figure.change && OWNED_BY.test(after)) return 'stake';
   // "Mr Glazer owns 28.1%.": a holding, with nothing after it, of the company the article is about (in a report
@@ -1129,6 +1139,11 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
 
 /** "Shareholders lost about", "investors have lost": money a company's owners lost, its market value's fall. */
 const SHAREHOLDERS = /\b(?:[Ss]hareholders|[Ii]nvestors|[Ss]tockholders)\s+(?:have\s+|had\s+)?$/;
+
+/** "used by about", before the share of users a product has. */
+const USED_BY = /\bused by\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|just\s+(?:over|under)\s+)?$/;
+/** "of web surfers", "of all mobile users": the people a market is made of. */
+const USERS_OF = /^\s+of\s+(?:all\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:users|surfers|customers|subscribers|buyers|shoppers|consumers|households|viewers|listeners|readers|drivers)\b/;
 
 /** "25% owned by", "20%-owned by", "a 30% stake held by": whose holding follows. */
 const OWNED_BY = /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+/;
@@ -1372,7 +1387,14 @@ function actorFor(figure: Span, clause: number, reading: SentenceReading, contex
   const actors: Actor[] = [
     ...reading.subjects.filter((m) => m.role !== 'source' && !m.product && !PRODUCT_WORD.test(m.value)).map((m) => ({ start: m.start, end: m.end, kind: 'name' as const, value: m.value })),
     // "It said data-centre sales jumped 44%": who said it is not what jumped.
-    ...reading.backReferences.filter((m) => !SAID_AFTER.test(reading.text.slice(m.end, m.end + 24))).map((m) => ({ ...m, kind: 'back' as const, value: null })),
+    // "The Karachi Stock Exchange has recorded its largest gain, surging 3.5%": "its" is the index named before it.
+    ...reading.backReferences
+      .filter((m) => !SAID_AFTER.test(reading.text.slice(m.end, m.end + 24)))
+      .map((m) => {
+        const index = PRONOUN_BACK.test(reading.text.slice(m.start, m.end)) ? reading.indexes.filter((i) => i.end <= m.start).at(-1) : undefined;
+        const between = index && !reading.subjects.some((name) => name.start >= index.end && name.end <= m.start);
+        return index && between ? { ...m, kind: 'index' as const, value: index.value } : { ...m, kind: 'back' as const, value: null };
+      }),
     ...reading.indexes.map((m) => ({ ...m, kind: 'index' as const })),
     ...reading.indexReferences.map((m) => ({ ...m, kind: 'index' as const, value: reading.indexes.filter((index) => index.end <= m.start).at(-1)?.value ?? context.index })),
     ...(context.commodity ? reading.commodityReferences.map((m) => ({ ...m, kind: 'commodity' as const, value: context.commodity as string })) : []),
@@ -2005,7 +2027,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     // "5% of Singapore's GDP", "20% of its equity": a proportion of something, no level of it.
     const after = reading.text.slice(figure.end, figure.end + 60);
     const ofSomething = figure.unit === '%' && !figure.change && /^\s+of\b/.test(after);
-    const proportion = ofSomething && family?.family !== MARKET_SHARE && family?.family !== STAKE && !REVENUE_SHARE.test(after) && !PRODUCTION_SHARE.test(after) && !(HOLDS.test(reading.text.slice(Math.max(0, figure.start - 50), figure.start)) && HELD.test(after));
+    const proportion = ofSomething && family?.family !== MARKET_SHARE && family?.family !== STAKE && !REVENUE_SHARE.test(after) && !(USED_BY.test(reading.text.slice(Math.max(0, figure.start - 30), figure.start)) && USERS_OF.test(after)) && !PRODUCTION_SHARE.test(after) && !(HOLDS.test(reading.text.slice(Math.max(0, figure.start - 50), figure.start)) && HELD.test(after));
     const target = proportion || TARGET.test(reading.text.slice(Math.max(0, figure.start - 40), figure.start));
     const index = actor?.kind === 'index' && (unitKind(figure.unit) === 'percent' || figure.change) && (!ownFamily || ownFamily.family === SHARE_PRICE || ownFamily.family === PRICE || ownFamily.family === MARKET_SHARE);
     let measure = target ? null : measureOf(index ? null : (family?.family ?? null), figure, reading, own, index);
