@@ -6,7 +6,7 @@ import { extractFigures, factKey } from '../../src/pipeline/analyse/figures.ts';
 import { englishName } from '../../src/pipeline/analyse/market-names.ts';
 import { recogniseNames } from '../../src/pipeline/analyse/ner.ts';
 import { shortHash } from '../../src/pipeline/clean/sentences.ts';
-import type { Figure, Slug } from '../../src/core/types.ts';
+import type { Figure, Sentence, Slug } from '../../src/core/types.ts';
 import { article, sampleArticles, sampleSubjects } from '../fixtures/figures/articles.ts';
 import cases from '../fixtures/figures/cases.json' with { type: 'json' };
 import samples from '../fixtures/figures/samples.json' with { type: 'json' };
@@ -920,6 +920,28 @@ describe('extractFigures on wording the samples do not use', () => {
       ['rose 225.79 points', 225.79, 'points', 'Karachi Stock Exchange', 'index change', '2005-01-10', null],
     ]);
     expect(read('en', '2005-01-10', [['Shares in Kestrel, listed on the London Stock Exchange, rose 2%.']])).toEqual([['rose 2%', 2, '%', 'Kestrel', 'stock change', '2005-01-10', 'United Kingdom']]);
+  });
+
+  it("reads a list item's bare numbers by the columns its heading lists in brackets", () => {
+    const doc = {
+      ...article('fixture', '2025-10-21', [
+        ["Europe's smartphone shipments fell 2.4% in the third quarter to 31.2 million units, Lattice said."],
+        ['Vendor shipments, Q3 2025 (million units, share, change in share)'],
+        ['Samsung: 10.6, 34.0%, +0.8 pp'],
+        ['Apple: 7.9, 25.3%, -1.6 pp'],
+      ]),
+      lang: 'en',
+    };
+    (doc.sentences[1] as Sentence).heading = true;
+    const names = recogniseNames(doc, compileGazetteer(gazetteerSchema.parse([])));
+    expect(described(extractFigures(doc, { subjects: new Map(), names })).slice(2)).toEqual([
+      ['10.6', 10600000, 'units', 'Samsung', 'shipments', 'Q3 2025', 'Europe'],
+      ['34.0%', 34, '%', 'Samsung', 'market share', 'Q3 2025', 'Europe'],
+      ['+0.8 pp', 0.8, 'pp', 'Samsung', 'market share change', 'Q3 2025', 'Europe'],
+      ['7.9', 7900000, 'units', 'Apple', 'shipments', 'Q3 2025', 'Europe'],
+      ['25.3%', 25.3, '%', 'Apple', 'market share', 'Q3 2025', 'Europe'],
+      ['-1.6 pp', -1.6, 'pp', 'Apple', 'market share change', 'Q3 2025', 'Europe'],
+    ]);
   });
 
   it("gives an opening phrase's figures to the main clause's subject", () => {

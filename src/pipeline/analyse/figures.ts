@@ -688,6 +688,23 @@ function readFamilies(text: string, chinese: boolean): FamilyMention[] {
 }
 
 /**
+ * The columns a label's brackets list, in order, as the scale of each count among them: "Vendor
+ * shipments, Q3 2025 (million units, share, change in share)" → [1e6, null, null]; null for a
+ * label without such brackets.
+ */
+function columnsOf(text: string): (number | null)[] | null {
+  const listed = /\(([^()]*,[^()]*)\)\s*:?\s*$/.exec(text)?.[1];
+  if (!listed) return null;
+  const columns = listed.split(',').map((column) => {
+    const words = column.trim().toLowerCase();
+    if (/\b(?:share|change|growth|%|pp|per ?cent)\b/.test(words)) return null;
+    const scale = /\bmillions?\b|^m\b/.test(words) ? 1e6 : /\bthousands?\b|\b000s\b/.test(words) ? 1e3 : /\bbillions?\b|\bbn\b/.test(words) ? 1e9 : /\b(?:units|shipments|sales|deliveries|volume)\b/.test(words) ? 1 : null;
+    return scale;
+  });
+  return columns.some((scale) => scale !== null) ? columns : null;
+}
+
+/**
  * The measure a label names: "Estimates of first-quarter shipments in China:" counts shipments ("of …
  * shipments" is a share only after a percentage, as in "24% of phones shipped").
  */
@@ -748,6 +765,8 @@ interface ReadContext {
   counting: boolean;
   /** The sentence is an item of a list under a label naming a measure ("Shipments by vendor:"). */
   listed?: boolean;
+  /** The count columns of the label above the list, by their scale ("(million units, share)"). */
+  columns?: readonly (number | null)[] | null;
 }
 
 /** "registered 9,130 cars, up from 3,210 a year earlier", "fell 36% to 8,220": a count whose noun is left out. */
@@ -770,6 +789,27 @@ function withBareCounts(text: string, figures: RawFigure[], counting: boolean): 
       return { start, end: start + written.length, text: written, value: Number(written.replace(/,/g, '')), unit: count.unit, change: false };
     })
     .filter((bare) => bare.start > count.start && !figures.some((figure) => figure.start < bare.end && bare.start < figure.end));
+  return added.length === 0 ? figures : [...figures, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Samsung: 10.6, 34.0%, +0.8 pp" under "(million units, share, change in share)": a list item's bare
+ * number in a count column is a count, in the column's scale.
+ */
+function withColumnCounts(text: string, figures: RawFigure[], columns: readonly (number | null)[]): RawFigure[] {
+  const item = /^(?:\d{1,2}[.)]\s+)?[^:：,]{1,40}[:：]\s*/u.exec(text);
+  if (!item) return figures;
+  const added: RawFigure[] = [];
+  let at = item[0].length;
+  for (const [i, cell] of text.slice(at).split(',').entries()) {
+    const start = at + (cell.length - cell.trimStart().length);
+    const written = cell.trim().replace(/[.;]$/, '');
+    const scale = columns[i];
+    if (scale && /^\d[\d,]*(?:\.\d+)?$/.test(written) && !figures.some((f) => f.start < start + written.length && start < f.end)) {
+      added.push({ start, end: start + written.length, text: written, value: Number((Number(written.replace(/,/g, '')) * scale).toPrecision(15)), unit: 'units', change: false });
+    }
+    at += cell.length + 1;
+  }
   return added.length === 0 ? figures : [...figures, ...added].sort((a, b) => a.start - b.start);
 }
 
@@ -798,7 +838,8 @@ function readSentence(text: string, subjects: ReadonlyMap<string, string>, spans
   const names = spans?.filter((span) => (span.start >= dateline || span.type !== 'place') && !/^(?:该|本|其|每)|^(?:上市公司|公司|集团|企业|厂商|品牌|机构|快讯)$/u.test(span.name) && !TICKER_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)));
   // Every figure has a digit; most sentences have none, and need only be read for context.
   const digits = /\d/.test(text);
-  const figures = digits ? rangesMoved(text, withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting)) : [];
+  const read = digits ? rangesMoved(text, withBareCounts(text, allMatches(chinese ? CHINESE_FIGURE : FIGURE, text).filter((match) => !isYearCount(match)).map((match) => readFigure(match, text)), context.counting)) : [];
+  const figures = digits && context.columns ? withColumnCounts(text, read, context.columns) : read;
   const described = figures.length > 0;
   const exchanges = findNames(EXCHANGE_NAMES, text, chinese);
   const indexes = withOtherIndexes(findNames(INDEX_NAMES, text, chinese), text, chinese);
@@ -965,6 +1006,8 @@ interface ArticleContext {
   family: MeasureFamily | null;
   /** The measure a list's label or heading names ("Shipments by vendor, Q2 2025", "Market share:"): its items' measure. */
   labelFamily: MeasureFamily | null;
+  /** The scale of each count column a label's brackets list ("(million units, share, change in share)"), null for others. */
+  columns: readonly (number | null)[] | null;
   block: number;
   /** The family of the article's latest count (shipments, sales): what a list's "3.3 million units" count. */
   countFamily: MeasureFamily | null;
@@ -1020,6 +1063,7 @@ function emptyContext(day: Period): ArticleContext {
     product: null,
     family: null,
     labelFamily: null,
+    columns: null,
     block: -1,
     countFamily: null,
     shares: null,
@@ -2301,7 +2345,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     else if (context.closingList && isProse(sentence.text)) context = { ...context, closingList: false };
     // A line naming the source or the writer ("来源：财经快讯", "Reporting by …"): no one's figures, nothing to carry.
     if (METADATA_LINE.test(sentence.text)) continue;
-    const readContext = { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null, listed: context.labelFamily !== null };
+    const readContext = { anchor, fiscal: context.fiscal, fiscalYear: context.fiscalYear, counting: context.countFamily !== null, listed: context.labelFamily !== null, columns: context.columns };
     // A heading or a list's label ("Top five vendors by shipments, Q2 2025", "Market share, first quarter:"): no
     // figures of its own, but the measure, period and market of the items under it.
     const label = sentence.heading || LABEL_LINE.test(sentence.text);
@@ -2309,7 +2353,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
       const reading = readSentence(sentence.text, options.subjects, undefined, readContext);
       // A table's header cells are labels in a row: one naming no measure ("厂商") keeps the one before's ("份额").
       const labelled = labelFamily(sentence.text, reading.chinese) ?? (previousLabel ? context.labelFamily : null);
-      context = { ...advance(context, { ...reading, figures: [] }, [], null, sentence.block, []), labelFamily: labelled };
+      context = { ...advance(context, { ...reading, figures: [] }, [], null, sentence.block, []), labelFamily: labelled, columns: columnsOf(sentence.text) ?? (previousLabel ? context.columns : null) };
       previousLabel = true;
       // A cell holding only a name heads its table row ("vivo" | "16.9%" | "-0.8个百分点").
       rowName = loneName(sentence.text, names?.[i]) ?? rowName;
@@ -2318,7 +2362,7 @@ export function extractFigures(article: Pick<Article, 'slug' | 'file' | 'date' |
     if (!/\d/.test(sentence.text)) rowName = loneName(sentence.text, names?.[i]);
     const reading = readSentence(sentence.text, options.subjects, names ? (names[i] ?? []) : undefined, readContext);
     // A sentence naming a measure of its own is no longer a list item under a label.
-    if (!label && reading.families.length > 0 && isProse(sentence.text)) context = { ...context, labelFamily: null };
+    if (!label && reading.families.length > 0 && isProse(sentence.text)) context = { ...context, labelFamily: null, columns: null };
     const businesses = businessesOf(reading, context);
     const { described, family, salesInMoney } = describeFigures(reading, context, businesses, sentence.block);
     // A cell holding only a figure is its row's: "vivo" | "16.9%".

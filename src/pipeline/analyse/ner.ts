@@ -149,7 +149,7 @@ function tokensOf(text: string): Token[] {
     if (start < 0 || start - cursor > 16) return;
     cursor = start + word.length;
     // "IE", "KSE": letters in capitals are an abbreviated name, whatever the tagger read ("i.e.").
-    tokens.push({ text: word, start, end: cursor, proper: (tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word)) || /^\p{Lu}{2,6}$/u.test(word), tag: tags[i] });
+    tokens.push({ text: word, start, end: cursor, proper: (tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word)) || /^\p{Lu}{2,6}$/u.test(word), tag: tags[i] ?? '' });
   });
   // "Sun Microsystems", "Allied Irish Banks": a capitalised word inside a sentence, right before a name, is
   // the name's first word, though the tagger read it as a common noun, an adjective or a verb.
