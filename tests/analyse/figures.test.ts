@@ -944,6 +944,30 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads a line of business opening a sentence, "revenue there" after a business, and a name the lexicon takes for a place that reports revenue as a company', () => {
+    expect(
+      read('en', '2026-04-28', [
+        ['Paxton Stream said revenue rose 14% to $11.3 billion in the first quarter.'],
+        ['Advertising, which the company has said could become a third of its business, brought in $980 million, or about 8.7% of the total.'],
+      ]),
+    ).toEqual([
+      ['rose 14%', 14, '%', 'Paxton Stream', 'revenue change', 'Q1 2026', null],
+      ['$11.3 billion', 11300000000, 'USD', 'Paxton Stream', 'revenue', 'Q1 2026', null],
+      ['$980 million', 980000000, 'USD', 'Paxton Stream advertising business', 'revenue', 'Q1 2026', null],
+      ['about 8.7%', 8.7, '%', 'Paxton Stream advertising business', 'revenue share', 'Q1 2026', null],
+    ]);
+    expect(
+      read('en', '2025-12-10', [
+        ['Velmora said sales fell 4% in the third quarter.'],
+        ["The broker still expects the group's leather goods business to grow, forecasting revenue there of €2.1 billion in the quarter, which would be 45% of the total."],
+      ]),
+    ).toEqual([
+      ['fell 4%', -4, '%', 'Velmora', 'sales change', 'Q3 2025', null],
+      ['€2.1 billion', 2100000000, 'EUR', 'Velmora leather goods business', 'revenue forecast', 'Q3 2025', null],
+      ['45%', 45, '%', 'Velmora leather goods business', 'revenue share', 'Q3 2025', null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

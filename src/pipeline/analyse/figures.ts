@@ -475,8 +475,8 @@ function readSubjects(text: string, subjects: ReadonlyMap<string, string>, names
     .filter((span) => span.type !== 'person' && (span.type !== 'place' || COMPANY_AFTER.test(text.slice(span.end, span.end + 20))) && free(span))
     .map((span) => ({ start: span.start, end: span.end, value: span.name, role: sourceRole(text, span.start, span.end, span.type === 'company'), ...(span.type === 'product' ? { product: true } : {}) }));
 }
-/** "Pelham's shares", "Pelham had revenue": a name the lexicon took for a place, used as a company. */
-const COMPANY_AFTER = /^(?:['’]s)?\s+(?:shares|stock|revenue|profits?|sales|chief|board|had revenue|reported|agreed)\b/;
+/** "Pelham's shares", "Pelham had revenue", "Paxton Stream said revenue rose": a name the lexicon took for a place, used as a company. */
+const COMPANY_AFTER = /^(?:['’]s)?\s+(?:shares|stock|revenue|profits?|sales|chief|board|had revenue|reported|agreed|said\s+(?:that\s+)?(?:its\s+)?(?:[a-z-]+\s+)?(?:revenue|sales|profits?|earnings|turnover|shipments))\b/;
 
 /**
  * Words before a measure that are not whose it is: determiners, pronouns, and words saying when
@@ -1252,6 +1252,9 @@ const OTHER_BUSINESSES = /\b(?:(?:[Ii]ts |[Tt]he |[Aa]ll )?[Oo]ther|(?:[Ii]ts |[
 /** Words that name a line of business, not a good counted in units: "data-centre sales", "cloud sales". */
 const BUSINESS_WORDS = /^(?:data[- ]?cent(?:re|er)s?|cloud(?: computing| services)?|advertising|services|software|licen[cs]e|subscription|enterprise|consumer|gaming|automotive|industrial|networking|wholesale|e-commerce)(?: [a-z-]+)?$/;
 
+/** "Advertising, which …, brought in", "Cloud computing grew": a common noun opening a sentence as what earns. */
+const OPENING_BUSINESS = /^(\p{Lu}[\p{Ll}-]+(?: [\p{Ll}-]+)?)(?=,\s+(?:which|where|whose)\b|\s+(?:revenue|sales|brought in|generated|made up|accounted for|contributed|grew|rose|jumped|climbed|fell|slipped)\b)/u;
+
 /** "data-centre chips", "chips for data centres", "data-centre customers": the business named by what it sells or whom to. */
 function businessOfPhrase(company: string, phrase: string): string | null {
   const words = phrase
@@ -1263,7 +1266,7 @@ function businessOfPhrase(company: string, phrase: string): string | null {
 }
 
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
-const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|whose|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:company['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
+const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|whose|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:(?:company|group|firm)['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/gu;
 
 /**
@@ -1611,7 +1614,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   // The business named last before the figure in its clause, or opening the sentence.
   // Not one inside a relative clause the figure is outside of ("Halcyon, whose data-centre business grew 44%, said revenue rose 18%").
   const businesses = scene.businesses.filter((b) => !hidden(reading, b, figure));
-  const business = (businesses.filter((b) => b.end <= figure.start + 40 && b.start < figure.start && clauseOf(reading, b.start) === clause).at(-1) ?? businesses.find((b) => b.start < 24 && b.start < figure.start))?.name;
+  // "expects the group's leather goods business to grow, forecasting revenue there of €2.1 billion": "there" is the business before.
+  const there = family && family.start >= 0 && /^\s+there\b/.test(reading.text.slice(family.end, family.end + 7)) ? businesses.filter((b) => b.end <= family.start).at(-1) : undefined;
+  const business = (there ?? businesses.filter((b) => b.end <= figure.start + 40 && b.start < figure.start && clauseOf(reading, b.start) === clause).at(-1) ?? businesses.find((b) => b.start < 24 && b.start < figure.start))?.name;
   if (business && (measure === null || /^(?:revenue|profit|gross margin|sales|shipments)/.test(measure)) && (!sameClause || business.startsWith(sameClause.value))) return business;
   if (actor?.kind === 'back' && clauseOf(reading, actor.start) === clause && (!sameClause || sameClause.end < actor.start)) {
     const backed = resolveBack(actor, reading, context, described);
@@ -1664,6 +1669,13 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
     const words = (soldTo[1] as string).split(' ');
     const verb = words.findIndex((word) => MOVE_VERB_SET.has(word) || NOT_A_SUBJECT.has(word));
     const business = businessOfPhrase(context.antecedent, (verb < 0 ? words : words.slice(0, verb)).join(' '));
+    if (business) return business;
+  }
+  // "Advertising, which the company has said could become a third of its business, brought in $980 million":
+  // a line of business opening the sentence, in a company's report, is that business.
+  const openingBusiness = !reading.chinese && context.antecedent && /^revenue/.test(measure ?? '') && before.length === 0 ? OPENING_BUSINESS.exec(reading.text.slice(reading.dateline))?.[1]?.toLowerCase() : undefined;
+  if (openingBusiness && context.antecedent && BUSINESS_WORDS.test(openingBusiness)) {
+    const business = businessOfPhrase(context.antecedent, openingBusiness);
     if (business) return business;
   }
   // "Everything else, including PC chips, brought in $1.5 billion": the rest of the company.
