@@ -223,4 +223,15 @@ describe('consolidateEntities', () => {
     consolidateEntities(articles, listed);
     expect(articles[2]?.entities.map((e) => e.name).sort()).toEqual(['Singapore', 'Singapore Airlines', 'Vodafone', 'Vodafone KK']);
   });
+
+  it('leads a company\'s name to the one longer name that adds only its trade, never to a unit\'s', () => {
+    const articles = [
+      analysed('a', [['Samsung', 'organization'], ['GE', 'organization']], [figure('a', 'Samsung')]),
+      analysed('b', [['Samsung Electronics', 'company'], ['GE Capital', 'company']]),
+      analysed('c', [['Samsung', 'organization'], ['GE', 'organization'], ['GE Capital', 'company']]),
+    ];
+    consolidateEntities(articles, listed);
+    expect(articles[0]?.figures.map((f) => f.subject)).toEqual(['Samsung Electronics']);
+    expect(articles[2]?.entities.map((e) => e.name).sort()).toEqual(['GE', 'GE Capital', 'Samsung Electronics']);
+  });
 });

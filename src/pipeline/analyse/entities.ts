@@ -160,6 +160,9 @@ interface NameStats {
   articles: number;
 }
 
+/** A company's name's last word that says only its trade: "Electronics", "Communications", "Motors". */
+const TRADE_WORD = /^(?:Electronics|Communications|Telecom|Telecommunications|Motors|Airlines|Airways|Pharmaceuticals|Games|Entertainment|Industries|Systems|Technologies|Software|Semiconductor|Semiconductors|Petroleum)$/;
+
 /**
  * Where each name found in the text leads across the corpus: a name spelled like a gazetteer
  * entity's ("APPLE") to it; a company's name with its legal suffix ("Apple Inc.") to the name
@@ -211,7 +214,18 @@ function canonicalNames(stats: ReadonlyMap<string, NameStats>, gazetteer: Gazett
       .map((other) => [other, stats.get(other)?.articles ?? 0] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const [best, next] = fits;
-    if (best && (!next || best[1] >= 2 * next[1])) canonical.set(name, best[0]);
+    if (best && (!next || best[1] >= 2 * next[1])) {
+      canonical.set(name, best[0]);
+      continue;
+    }
+    // "Samsung" of "Samsung Electronics", in another article: a company's name and the one longer name
+    // that adds only a word saying what trade the company is in, where no other name begins with it
+    // (not "GE Capital" nor "Barclays Capital", a parent's unit).
+    const begun = (longerByWord.get(name) ?? []).filter((other) => other.startsWith(`${name} `));
+    const [company] = begun;
+    if (begun.length === 1 && company && TRADE_WORD.test(company.slice(name.length + 1)) && type !== 'person' && type !== 'place' && typeOf(company) !== 'place' && typeOf(company) !== 'person') {
+      canonical.set(name, company);
+    }
   }
   // One step is enough for most names; follow chains ("Shell" → "Shell Oil" → …) to their end.
   for (const [name, target] of canonical) {
