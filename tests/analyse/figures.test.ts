@@ -968,6 +968,19 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("reads a company's bare move as its shares' once the article has reported a move of shares", () => {
+    expect(
+      read('en', '2004-12-27', [
+        ['Shares in Harbour Insurance fell 1.7% as the market speculated about the cost of rebuilding in Asia.'],
+        ['Thai Airways shed almost 4%.', 'Resort operator Tanco Holdings slumped 5%.'],
+      ]),
+    ).toEqual([
+      ['fell 1.7%', -1.7, '%', 'Harbour Insurance', 'stock change', '2004-12-27', null],
+      ['shed almost 4%', -4, '%', 'Thai Airways', 'stock change', '2004-12-27', null],
+      ['slumped 5%', -5, '%', 'Tanco Holdings', 'stock change', '2004-12-27', null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

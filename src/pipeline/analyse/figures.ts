@@ -1015,6 +1015,8 @@ interface ArticleContext {
   facility: string | null;
   /** Whose shares the previous sentence's figures were: what an opening "They" moves. */
   shares: string | null;
+  /** The article has reported a move of shares: a bare move of a company named after is its shares' ("Thai Airways shed almost 4%"). */
+  stockReport: boolean;
   /** The article's date: a move on an earlier day was over when it was reported. */
   published: Period;
   /**
@@ -1067,6 +1069,7 @@ function emptyContext(day: Period): ArticleContext {
     block: -1,
     countFamily: null,
     shares: null,
+    stockReport: false,
     facility: null,
     published: day,
     closing: false,
@@ -1979,7 +1982,7 @@ function describeFigures(read: SentenceReading, context: ArticleContext, busines
     const output = unitKind(raw.unit) === 'count' && OUTPUT_AFTER.test(reading.text.slice(raw.end, raw.end + 60)) ? { start: -1, end: -1, family: PRODUCTION } : undefined;
     // "Meituan jumped as much as 6.5%", "Glencore up 3.1%": in a market report, a company's move is its shares'.
     const stockMove =
-      !ownFamily && !families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))
+      !ownFamily && !families.some((f) => f.start < raw.start) && actor?.kind === 'name' && raw.change && unitKind(raw.unit) === 'percent' && (context.listing !== null || context.stockReport || reading.listings.length > 0 || reading.indexes.length > 0 || (reading.chinese && CHINESE_QUOTED.test(reading.text)))
         ? { start: -1, end: -1, family: SHARE_PRICE }
         : undefined;
     // "产量为4.32亿吨，同比增长3.2%", "广告业务收入同比下降7.2%，至88.3亿元": a Chinese clause that only goes on
@@ -2225,6 +2228,7 @@ function advance(context: ArticleContext, reading: SentenceReading, described: D
     countFamily: counts.length > 0 ? (counts.at(-1)?.measure?.startsWith('sales') ? SALES : SHIPMENTS) : context.countFamily,
     facility: reading.subjects.filter((mention) => mention.role !== 'source' && FACILITY.test(reading.text.slice(mention.end, mention.end + 12))).at(-1)?.value ?? context.facility,
     shares: described.findLast((figure) => figure.subject !== null && /^(?:stock change|share price)/.test(figure.measure ?? ''))?.subject ?? null,
+    stockReport: context.stockReport || described.some((figure) => /^stock change/.test(figure.measure ?? '')),
     sharesOfMarket: ((level) => (level ? level.measure === 'market share' : context.sharesOfMarket))(described.findLast((figure) => figure.unit === '%' && !figure.change && figure.measure !== null)),
   };
   const fiscalYear = reading.periods.find((mention) => mention.value?.startsWith('fiscal') && /\d{4}/.test(mention.value))?.value;
