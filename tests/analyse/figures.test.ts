@@ -981,6 +981,20 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads "the year to March" as a fiscal year: the one ended for a result, the one ending for a forecast', () => {
+    expect(
+      read('en', '2005-02-16', [
+        ['Harbour Foods said pre-tax profit for the year ended March rose 12%.'],
+        ['Harbour Foods expects revenue of $5bn for the year to March.'],
+        ['Kelvin Group said revenue for its financial year to June 2004 rose 8%.'],
+      ]),
+    ).toEqual([
+      ['rose 12%', 12, '%', 'Harbour Foods', 'profit change', 'fiscal 2004', null],
+      ['$5bn', 5000000000, 'USD', 'Harbour Foods', 'revenue forecast', 'fiscal 2005', null],
+      ['rose 8%', 8, '%', 'Kelvin Group', 'revenue change', 'fiscal 2004', null],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

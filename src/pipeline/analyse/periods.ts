@@ -67,7 +67,7 @@ const OF_YEAR = String.raw`(?:(?: of)? (?:(?:19|20)\d{2}|last year|this year|the
  */
 const PERIOD = new RegExp(
   `\\b(?:${[
-    String.raw`(?<fiscal>${ci('fiscal')} (?:year )?(?:(?:19|20)\d{2} )?${ORDINAL}[- ]quarter|(?:${ORDINAL}[- ]quarter|Q[1-4]) (?:of )?(?:its |the )?fiscal (?:year )?(?:(?:19|20)\d{2}|\d{2})|${ORDINAL} fiscal quarter|${ci('fiscal')} Q[1-4](?: (?:19|20)\d{2})?|${ci('fiscal')} (?:first|second) half|${ci('fiscal')} (?:year )?(?:19|20)\d{2}|FY ?(?:(?:19|20)\d{2}|\d{2})\b|${ci('fiscal')} year (?:to|ended|ending|through) ${MONTH}(?: (?:19|20)\d{2})?)`,
+    String.raw`(?<fiscal>${ci('fiscal')} (?:year )?(?:(?:19|20)\d{2} )?${ORDINAL}[- ]quarter|(?:${ORDINAL}[- ]quarter|Q[1-4]) (?:of )?(?:its |the )?fiscal (?:year )?(?:(?:19|20)\d{2}|\d{2})|${ORDINAL} fiscal quarter|${ci('fiscal')} Q[1-4](?: (?:19|20)\d{2})?|${ci('fiscal')} (?:first|second) half|${ci('fiscal')} (?:year )?(?:19|20)\d{2}|FY ?(?:(?:19|20)\d{2}|\d{2})\b|${ci('fiscal')} year (?:to|ended|ending|through) ${MONTH}(?: (?:19|20)\d{2})?|(?<=\b(?:the|its|their) (?:financial |full |trading )?)year (?:to|ended|ending) ${MONTH}(?: (?:19|20)\d{2})?)`,
     String.raw`(?<months>(?:${ci('the')} )?(?:${ORDINAL}|final) (?:three|six) months${OF_YEAR}?|(?:${ci('the')} )?(?:three|six) months (?:to|ended|ending|through) (?:the end of )?${MONTH}(?: (?:19|20)\d{2})?|(?:${ci('the')} )?(?:quarter|half) (?:to|ended|ending|through) (?:the end of )?${MONTH}(?: (?:19|20)\d{2})?|${MONTH} ?(?:[-–]|to) ?${MONTH}(?: (?:19|20)\d{2})?)`,
     // Not "the fourth quarterly decline": a quarter's name, not an adjective.
     String.raw`(?<quarter>(?:Q[1-4]|${ORDINAL}[- ]quarter(?!ly))${OF_YEAR}?)`,
@@ -149,8 +149,9 @@ function fiscalReading(words: string, context: PeriodContext): Reading {
   if (to) {
     const month = monthOf(to[1] as string);
     const stated = parseYear(words);
-    const resolved = stated ?? recent(context.anchor, month, 1).past;
-    return resolved === null ? { kind: 'span', value: null, ahead: null } : { kind: 'span', value: `fiscal ${resolved}`, ahead: `fiscal ${resolved}` };
+    // "the year to March", in February: the year that ended last March, or for a forecast the one ending next.
+    const { past, ahead } = stated === null ? recent(context.anchor, month, 1) : { past: stated, ahead: stated };
+    return past === null ? { kind: 'span', value: null, ahead: null } : { kind: 'span', value: `fiscal ${past}`, ahead: `fiscal ${ahead ?? past}` };
   }
   let part = '';
   if (/quarter|q[1-4]/.test(lower)) part = `Q${quarterOf(words)}`;
