@@ -13,6 +13,8 @@ describe('readMetadataLine', () => {
     ['Reuters | By Jane Doe | 5 min read', [{ kind: 'other' }, { kind: 'author', name: 'Jane Doe' }, { kind: 'other' }]],
     ['发布时间：2025年2月12日 10:30', [{ kind: 'date', date: '2025-02-12', updated: false }]],
     ['作者：李明', [{ kind: 'author', name: '李明' }]],
+    ['2026年1月14日 15:32 来源：财经快讯', [{ kind: 'date', date: '2026-01-14', updated: false }, { kind: 'other' }]],
+    ['2026年1月14日 15:32 来源：财经快讯 作者：李明', [{ kind: 'date', date: '2026-01-14', updated: false }, { kind: 'other' }, { kind: 'author', name: '李明' }]],
   ])('%s', (line, parts) => {
     expect(readMetadataLine(line)).toEqual(parts);
   });

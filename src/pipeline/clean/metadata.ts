@@ -41,7 +41,8 @@ const AUTHOR_PART = new RegExp(String.raw`^(?<label>${AUTHOR_LABEL})\s*[:：]?\s
 const READING_TIME = /^\d{1,3}\s*(?:min(?:ute)?s?|分钟)(?:\s+read|阅读)?$/iu;
 /** An outlet beside a date or by-line: a few capitalised words, no sentence punctuation. */
 const OUTLET_PART = /^(?:来源[:：]\s*\S{1,20}|[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'’.-]*){0,3})$/u;
-const SEPARATOR = /\s+[|·•—–-]\s+|\s*[|｜·•]\s*/u;
+/** Between the parts of a line: a bar or a dot, or in Chinese pages a space before a labelled part ("2026年1月14日 15:32 来源：财经快讯"). */
+const SEPARATOR = /\s+[|·•—–-]\s+|\s*[|｜·•]\s*|\s+(?=(?:来源|作者|编辑|记者|责任编辑|责编)[:：])/u;
 
 type Part = { kind: 'date'; date: string | null; updated: boolean } | { kind: 'author'; name: string } | { kind: 'other' };
 
