@@ -717,7 +717,7 @@ describe('extractFigures on wording the samples do not use', () => {
       ]),
     ).toEqual([
       ['just $20 million', 20000000, 'USD', 'full-track music download market', 'revenue', null, null],
-      ['about $336m', 336000000, 'USD', 'India mobile gaming market', 'revenue', null, 'India'],
+      ['about $336m', 336000000, 'USD', 'India mobile gaming market', 'revenue', '2009', 'India'],
       ['5.65bn euros', 5650000000, 'EUR', 'Novartis', 'deal value', null, null],
       ['$7.4bn', 7400000000, 'USD', 'Novartis', 'deal value', null, null],
       ['$31', 31, 'USD', 'Novartis', 'offer price', null, null],
@@ -992,6 +992,19 @@ describe('extractFigures on wording the samples do not use', () => {
       ['rose 12%', 12, '%', 'Harbour Foods', 'profit change', 'fiscal 2004', null],
       ['$5bn', 5000000000, 'USD', 'Harbour Foods', 'revenue forecast', 'fiscal 2005', null],
       ['rose 8%', 8, '%', 'Kelvin Group', 'revenue change', 'fiscal 2004', null],
+    ]);
+  });
+
+  it('reads "by 2009" after an amount still to come as the year forecast, and a deadline for a plan as no period', () => {
+    expect(
+      read('en', '2004-12-10', [
+        ['The market for full-track music downloads was worth $20m in 2004, but is set to be worth $1.8 billion by 2009, according to Jupiter Research.'],
+        ['Lintang plans to invest $1.2 billion in a new processing plant by 2027.'],
+      ]),
+    ).toEqual([
+      ['$20m', 20000000, 'USD', 'full-track music download market', 'revenue', '2004', null],
+      ['$1.8 billion', 1800000000, 'USD', 'full-track music download market', 'revenue', '2009', null],
+      ['$1.2 billion', 1200000000, 'USD', 'Lintang', 'investment', null, null],
     ]);
   });
 

@@ -393,8 +393,11 @@ export function readPeriods(text: string, context: PeriodContext): PeriodMention
   PERIOD.lastIndex = 0;
   for (let match = PERIOD.exec(text); match; match = PERIOD.exec(text)) {
     const end = match.index + match[0].length;
-    if (REFERENCE_POINT.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     const groups = match.groups ?? {};
+    // "is set to be worth $1.8 billion (£9.4m) by 2009": in a sentence about what is to come, "by" a year right after
+    // an amount is the year forecast (not "invest $1.2bn in a plant by 2027", a deadline).
+    const target = future && groups.year !== undefined && /\d(?:\s?(?:%|bn|m|billion|million|trillion))?(?:\s*\([^)]{1,30}\))?\s+by\s+$/.test(text.slice(Math.max(0, match.index - 50), match.index));
+    if (!target && REFERENCE_POINT.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     if ((groups.month || groups.day) && (CONTRACT_MONTH.test(text.slice(end, end + 40)) || /\bfor\s+$/.test(text.slice(Math.max(0, match.index - 5), match.index)) && /^ delivery/.test(text.slice(end)))) continue;
     const read = readEnglish(match, { ...context, fiscal });
     if (!read) continue;
