@@ -70,6 +70,8 @@ describe('recogniseNames in English', () => {
   it('reads a common word opening a sentence as a name where it acts as only a company does', () => {
     const doc = article('en', ['Next has said its annual profit will be £5m lower than expected.', "Next's shares fell more than 3%."], ['Next year, sales should recover.']);
     expect(names(doc)).toEqual([['Next→Next/organization'], ['Next→Next/organization'], []]);
+    // Plurals and collectives say things too, and are no names.
+    expect(names(article('en', ['Critics said the deal was too expensive.', 'Police said the raid failed.']))).toEqual([[], []]);
   });
 
   it('reads the initials in brackets after a name as its short form, and not after part of a name', () => {

@@ -170,6 +170,15 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Whether a common word opening a sentence acts as a name there ("Next said", "Shell's shares"); not
+ * a plural or a collective that says things ("Critics said", "Police said").
+ */
+function actsAsName(word: string, after: string): boolean {
+  if (!ACTS_AS_NAME.test(after)) return false;
+  return !(/^\s+(?:(?:has|had)\s+)?(?:said|says|told|warned)\b/.test(after) && (/s$/.test(word) || NOT_A_SPEAKER.has(word.toLowerCase())));
+}
+
 /** What only a company has: "'s shares", "'s chief executive", "'s profits". */
 const COMPANY_ACTS = /^['’]s\s+(?:shares|stock|chief executive|chief|boss|chairman|profits?|pre-tax|sales|revenues?|turnover|results|board|shareholders)\b|^\s+chief executive\b/;
 /** "Next has said", "Next reported": a subject saying or reporting. */
@@ -436,7 +445,7 @@ function englishNames(sentences: readonly Sentence[], gazetteer: Gazetteer): Nam
   const types = new Map<string, NameType | null>();
   for (const { text, candidates } of perSentence) {
     for (const candidate of candidates) {
-      if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && !ACTS_AS_NAME.test(text.slice(candidate.end, candidate.end + 20)) && commonWord(candidate.text, lowercase)) continue;
+      if (candidate.sentenceStart && !candidate.text.includes(' ') && !midSentence.has(candidate.text) && !actsAsName(candidate.text, text.slice(candidate.end, candidate.end + 20)) && commonWord(candidate.text, lowercase)) continue;
       const words = candidate.text.split(/\s+/);
       // An acronym is no common word for the lexicon to know ("US" is not "us").
       const acronym = /^[A-Z]{2,5}$/.test(candidate.text);
