@@ -1008,6 +1008,14 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it("names a market its adjective places as its place's (\"The Indian mobile gaming market\" is India's)", () => {
+    expect(read('en', '2004-12-10', [['The Indian mobile gaming market is expected to generate about $26m this year.', "India's mobile gaming market will bring in about $336m by 2009."]])).toEqual([
+      ['about $26m', 26000000, 'USD', 'India mobile gaming market', 'revenue forecast', '2004', 'India'],
+      ['about $336m', 336000000, 'USD', 'India mobile gaming market', 'revenue', '2009', 'India'],
+    ]);
+    expect(read('en', '2004-12-10', [['The Japanese beer market shrank 3% in 2004.']])).toEqual([['shrank 3%', -3, '%', 'Japan beer market', 'shipments change', '2004', 'Japan']]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

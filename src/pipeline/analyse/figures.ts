@@ -79,7 +79,7 @@ import { sourceRef } from '../../core/types.ts';
 import { slugify } from '../clean/index.ts';
 import { shortHash } from '../clean/sentences.ts';
 import { parseAnchor } from './dates.ts';
-import { CHINESE_BUSINESSES, COMMODITIES, countryMarkets, englishName, EXCHANGES, ICE_LONDON, INDEXES, isRegionAdjective, LISTINGS, LONDON_METALS, PLACE_MARKETS, PRODUCTS } from './market-names.ts';
+import { CHINESE_BUSINESSES, COMMODITIES, countryMarkets, englishName, EXCHANGES, ICE_LONDON, INDEXES, isRegionAdjective, LISTINGS, LONDON_METALS, PLACE_MARKETS, placeOfAdjective, PRODUCTS } from './market-names.ts';
 import { CORPORATE_SUFFIX, GENERIC_COMPANY_WORDS, type NameSpan } from './ner.ts';
 import { readPeriods, type Period, type PeriodMention } from './periods.ts';
 
@@ -1477,7 +1477,10 @@ function marketPhrase(text: string): string | null {
   const words = (what ?? adjectives ?? described ?? '').trim();
   // "the stock market", "the wider market": no market of a good.
   if (words === '' || /^(?:stock|equity|bond|wider|broader|overall|whole|global|total|domestic|local|same|home)$/.test(words)) return null;
-  const named = what ? words.replace(/s$/, '') : words;
+  // "The Indian mobile gaming market" is the India mobile gaming market, as "India's" is.
+  const adjective = /^(\p{Lu}\p{Ll}+) /u.exec(words)?.[1];
+  const region = adjective ? placeOfAdjective(adjective) : null;
+  const named = region && adjective ? `${region}${words.slice(adjective.length)}` : what ? words.replace(/s$/, '') : words;
   return `${place ? `${place} ` : ''}${named} market`;
 }
 
@@ -1692,7 +1695,8 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   if (deal && before.length === 0 && stating) return stating.value;
   // "The Indian mobile gaming market is expected to generate about $26m", "The market for full-track music
   // downloads was worth $20m": a market named as what earns, not the article's company.
-  const marketNamed = !named.some((mention) => mention.end <= figure.start) && /^(?:revenue|sales|market value)/.test(measure ?? '') ? marketPhrase(reading.text.slice(reading.dateline, figure.start)) : null;
+  // "The Japanese beer market shrank 3%": a market of a good no table lists, by its own words.
+  const marketNamed = !named.some((mention) => mention.end <= figure.start) && /^(?:revenue|sales|market value|shipments)/.test(measure ?? '') ? marketPhrase(reading.text.slice(reading.dateline, figure.start)) : null;
   if (marketNamed) return marketNamed;
   if ((family?.family.company || deal) && (deal ? before.length === 0 : named.length === 0) && !stating && context.antecedent) return context.antecedent;
   // "167 million mobile phones were sold": a market's count, of what it counts.

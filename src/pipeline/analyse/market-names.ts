@@ -17,15 +17,15 @@ const US_AS_PLACE = String.raw`(?=[,;:)]|\.(?!\w)|$| (?:and|or|where|last|this|s
 /** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
 export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
   ['Greater China', 'Greater China', '大中华区'],
-  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ )?market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
+  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ ){0,2}market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
   ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
-  ['India', String.raw`India|Indian (?:[a-z-]+ )?market`, '印度'],
-  ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ )?market`, '日本'],
-  ['United States', String.raw`United States|(?:U\.S\.|US|(?<!(?:of|Latin|North|South|Central) )America)${US_AS_PLACE}|American (?:[a-z-]+ )?market`, '美国'],
-  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)|British (?:[a-z-]+ )?market`, '英国'],
-  ['Europe', String.raw`Europe|European (?:[a-z-]+ )?market|European Union|the EU\b`, '欧洲|欧盟'],
-  ['Germany', 'Germany|German (?:[a-z-]+ )?market', '德国'],
-  ['Sweden', 'Sweden|Swedish (?:[a-z-]+ )?market', '瑞典'],
+  ['India', String.raw`India|Indian (?:[a-z-]+ ){0,2}market`, '印度'],
+  ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ ){0,2}market`, '日本'],
+  ['United States', String.raw`United States|(?:U\.S\.|US|(?<!(?:of|Latin|North|South|Central) )America)${US_AS_PLACE}|American (?:[a-z-]+ ){0,2}market`, '美国'],
+  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)|British (?:[a-z-]+ ){0,2}market`, '英国'],
+  ['Europe', String.raw`Europe|European (?:[a-z-]+ ){0,2}market|European Union|the EU\b`, '欧洲|欧盟'],
+  ['Germany', 'Germany|German (?:[a-z-]+ ){0,2}market', '德国'],
+  ['Sweden', 'Sweden|Swedish (?:[a-z-]+ ){0,2}market', '瑞典'],
   ['global', String.raw`[Gg]lobal(?= (?:[a-z-]+ |[A-Z]{2,4}s? )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
   ['eurozone', String.raw`euro ?zone|Euro ?zone`, '欧元区'],
 ];
@@ -52,13 +52,18 @@ const REGION_ADJECTIVES: readonly [adjective: string, market: string][] = [
 ];
 
 /** What a region's adjective says is a market's: "Asian sales", "the Brazilian beer market", "European operations". */
-const MARKET_NOUN = String.raw`(?= (?:[a-z-]+ )?(?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|operations|business(?:es)?|units?|divisions?|arms?|profits?|earnings|exports|imports|output|production|customers|subscribers|consumers|buyers|shoppers|households|homes|supermarkets|shops|stores|retailers)\b)`;
+const MARKET_NOUN = String.raw`(?= (?:[a-z-]+ ){0,2}(?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|operations|business(?:es)?|units?|divisions?|arms?|profits?|earnings|exports|imports|output|production|customers|subscribers|consumers|buyers|shoppers|households|homes|supermarkets|shops|stores|retailers)\b)`;
 
 const ADJECTIVE_WORDS = [...new Set(REGION_ADJECTIVES.flatMap(([adjective]) => adjective.split(' ')).filter((word) => word !== 'and'))].join('|');
 const ADJECTIVE_WORD = new RegExp(`^(?:${ADJECTIVE_WORDS})$`);
 const REGION_ADJECTIVE = new RegExp(`^(?:(?:North|South|East|West|Eastern|Western|Central|Northern|Southern)\\s+)?(?:${REGION_ADJECTIVES.map(([adjective]) => adjective).join('|')})$`);
 /** " and Eastern European": a run of region adjectives going on after "Central". */
 const ADJECTIVE_RUN_AFTER = new RegExp(`^\\s+and\\s+(?:(?:${ADJECTIVE_WORDS})\\s+)*(?:${ADJECTIVE_WORDS})\\b`);
+
+/** The place a region's adjective names ("Indian" → India, "North American" → North America), or null. */
+export function placeOfAdjective(adjective: string): string | null {
+  return REGION_ADJECTIVES.find(([written]) => written === adjective)?.[1] ?? null;
+}
 
 /**
  * "Asian", "North American", "Central and Eastern European": an adjective of a region, which names
