@@ -1014,6 +1014,7 @@ describe('extractFigures on wording the samples do not use', () => {
       ['about $336m', 336000000, 'USD', 'India mobile gaming market', 'revenue', '2009', 'India'],
     ]);
     expect(read('en', '2004-12-10', [['The Japanese beer market shrank 3% in 2004.']])).toEqual([['shrank 3%', -3, '%', 'Japan beer market', 'shipments change', '2004', 'Japan']]);
+    expect(read('en', '2005-02-10', [['Now the market for so-called "beer-like" drinks is set to grow 84% this year.']])).toEqual([['grow 84%', 84, '%', 'beer-like drink market', 'shipments change', '2005', null]]);
   });
 
   it("gives an opening phrase's figures to the main clause's subject", () => {

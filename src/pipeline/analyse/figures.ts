@@ -1467,7 +1467,7 @@ function indexAsVenue(reading: SentenceReading, index: Span): boolean {
 }
 const INDEX_VENUE = /\b(?:on|of|in|from|across|joined|joins|left|leaves|into|out of)\s+(?:the\s+)?(?:(?:blue-chip|benchmark|broader|mid-cap|small-cap|tech-heavy)\s+)?$/;
 
-const MARKET_PHRASE = /\b(?:[Tt]he market for (?<what>[a-z][a-z-]*(?: (?!(?:was|is|are|were|will|would|could|has|had|have|in|to|by|be|grew|rose|fell)\b)[a-z][a-z-]*){0,3})|[Tt]he (?<adjectives>(?:\p{Lu}\p{Ll}+ )?(?:[a-z][a-z-]* ){1,3})market|(?<place>\p{Lu}\p{Ll}+)['’]s (?<described>(?:[a-z][a-z-]* ){1,3})market)\b/u;
+const MARKET_PHRASE = /\b(?:[Tt]he market for (?:so-called )?["“‘']?(?<what>[a-z][a-z-]*(?:["”’']? (?!(?:was|is|are|were|will|would|could|has|had|have|in|to|by|be|grew|rose|fell)\b)[a-z][a-z-]*){0,3})|[Tt]he (?<adjectives>(?:\p{Lu}\p{Ll}+ )?(?:[a-z][a-z-]* ){1,3})market|(?<place>\p{Lu}\p{Ll}+)['’]s (?<described>(?:[a-z][a-z-]* ){1,3})market)\b/u;
 
 /** The market a phrase names as a whole ("the market for music downloads" is the music download market), or null. */
 function marketPhrase(text: string): string | null {
@@ -1480,7 +1480,7 @@ function marketPhrase(text: string): string | null {
   // "The Indian mobile gaming market" is the India mobile gaming market, as "India's" is.
   const adjective = /^(\p{Lu}\p{Ll}+) /u.exec(words)?.[1];
   const region = adjective ? placeOfAdjective(adjective) : null;
-  const named = region && adjective ? `${region}${words.slice(adjective.length)}` : what ? words.replace(/s$/, '') : words;
+  const named = region && adjective ? `${region}${words.slice(adjective.length)}` : what ? words.replace(/["”’']/g, '').replace(/s$/, '') : words;
   return `${place ? `${place} ` : ''}${named} market`;
 }
 
