@@ -1017,6 +1017,13 @@ describe('extractFigures on wording the samples do not use', () => {
     expect(read('en', '2005-02-10', [['Now the market for so-called "beer-like" drinks is set to grow 84% this year.']])).toEqual([['grow 84%', 84, '%', 'beer-like drink market', 'shipments change', '2005', null]]);
   });
 
+  it("reads a share of a country's output as a production share, and \"an improvement on its current 2.5%\" as the same quantity before", () => {
+    expect(read('en', '2004-12-10', [["Analysts said the deal would give Gazprom control of 8% of Russia's total oil production, an improvement on its current 2.5%."]])).toEqual([
+      ['8%', 8, '%', 'Gazprom', 'production share', null, 'Russia'],
+      ['2.5%', 2.5, '%', 'Gazprom', 'production share', null, 'Russia'],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

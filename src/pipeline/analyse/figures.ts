@@ -664,7 +664,7 @@ const REVENUE_SHARE = /\bof (?:its |the |group |total |overall |company |the com
 const REVENUE_SHARE_CHINESE_BEFORE = /占(?:公司)?(?:总营收|营收|总收入|收入|营业收入|销售额)的?(?:比例|比重|份额)?(?:升至|降至|提升至|增至|达到?|为)?(?:约|近|逾|超过)?$/u;
 const REVENUE_SHARE_CHINESE = /^(?:的)?(?:总营收|营收|收入)|占(?:总营收|营收|收入|公司营收)/;
 /** "of global nickel supply", "of world output", 全球…供应: a share of all production. */
-const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|\bof (?:the )?(?:world's|global) (?:mined|refined|primary|seaborne) [a-z]+\b|(?:全球|全国|全世界)[\p{Script=Han}]{0,6}(?:供应|产量)/u;
+const PRODUCTION_SHARE = /\bof (?:the )?(?:global|world|world's|worldwide|total|(?:\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?['’]s(?: total)?)) (?:[a-z-]+ ){0,2}(?:supply|output|production|mine output)\b|\bof (?:the )?(?:world's|global) (?:mined|refined|primary|seaborne) [a-z]+\b|(?:全球|全国|全世界)[\p{Script=Han}]{0,6}(?:供应|产量)/u;
 
 interface FamilyMention extends Span {
   family: MeasureFamily;
@@ -1921,7 +1921,7 @@ const MARKET_ACTOR = /\b(?:[Tt]he (?:overall |wider |broader |whole |total |glob
 const THEY = /^(?:They\b|(?:[A-Z][a-z]+(?: [a-z]+){0,6},? )they (?:were|had|have|are|fell|rose|traded|stood|touched|hit)\b)/;
 
 /** "up from 47%", "against 52% a year ago", "from $2.31bn": the same quantity at another time. */
-const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
+const COMPARED = /(?:\b(?:up|down)\s+)?\b(?:from|against|versus|vs\.?|compared (?:with|to)|(?:less|more|lower|higher|steeper|smaller|bigger|larger|sharper|faster|slower)(?:\s+[a-z]+)? than|(?:improvement|increase|rise|gain|jump|fall|drop|decline) on(?:\s+(?:its|their))?(?:\s+(?:current|previous|earlier|former|existing))?)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+)?$/;
 /** "output lost to flooding", "lost production", 产量损失: what a sentence's tonnes or barrels are amounts of. */
 const LOST_OUTPUT = /\b(?:output|production|supply) (?:lost|losses?)\b|\blost (?:output|production)\b|\bloss(?:es)? of (?:output|production)\b|产量损失|损失(?:约|近|逾)?[\d.,]+万?吨|减产|少产/;
 /** "cost about 5,500 tonnes of output": a loss of production. */
