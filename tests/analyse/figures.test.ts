@@ -1024,6 +1024,14 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('reads "added 2.2%" after a name as a move of the name, not as what it said', () => {
+    expect(read('en', '2026-02-18', [['Developer Lung Wah Properties jumped 8.6% to HK$21.35, and insurer Pacific Harbour Life added 2.2%.']])).toEqual([
+      ['jumped 8.6%', 8.6, '%', 'Lung Wah Properties', 'stock change', '2026-02-18', 'Hong Kong'],
+      ['HK$21.35', 21.35, 'HKD', 'Lung Wah Properties', 'share price', '2026-02-18', 'Hong Kong'],
+      ['added 2.2%', 2.2, '%', 'Pacific Harbour Life', 'stock change', '2026-02-18', 'Hong Kong'],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

@@ -83,6 +83,12 @@ describe('recogniseNames in English', () => {
     ]);
   });
 
+  it('keeps a capitalised word right after a name as its last word, whatever the tagger read', () => {
+    expect(names(article('en', ['Shares in Munich Re and Swiss Re both fell, and insurer Pacific Harbour Life added 2.2%.']))).toEqual([
+      ['Munich Re→Munich Re/organization', 'Swiss Re→Swiss Re/organization', 'Pacific Harbour Life→Pacific Harbour Life/company'],
+    ]);
+  });
+
   it('reads no name from a unit written onto its number', () => {
     expect(names(article('en', ['Apple cut the price of its 40GB iPod, and 3G phones sold well.']))).toEqual([['Apple→Apple/company', 'iPod→iPod/product']]);
   });

@@ -160,6 +160,14 @@ function tokensOf(text: string): Token[] {
     if (/[.!?:"“”]$/.test((tokens[i - 1] as Token).text) || NOT_A_NAME_WORD.test(token.text) || TITLES.has(token.text.toLowerCase()) || hasTag(token.text, ...NOT_A_NAME)) continue;
     token.proper = true;
   }
+  // "Munich Re", "Swiss Re": a capitalised word right after a name is its last word, whatever the tagger read ("Re" as "are").
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const before = tokens[i - 1] as Token;
+    if (token.proper || !before.proper || token.start !== before.end + 1 || !/^\p{Lu}\p{Ll}*$/u.test(token.text) || token.text === 'I') continue;
+    if (NOT_A_NAME_WORD.test(token.text) || TITLES.has(token.text.toLowerCase()) || hasTag(token.text, ...NOT_A_NAME) || MONTH_OR_TIME.test(token.text)) continue;
+    token.proper = true;
+  }
   // "Next has said its profit …", "Next's shares fell": a common word opening a sentence, acting as only a
   // company acts, is the company's name.
   for (const [i, token] of tokens.entries()) {
