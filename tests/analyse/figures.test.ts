@@ -1032,6 +1032,18 @@ describe('extractFigures on wording the samples do not use', () => {
     ]);
   });
 
+  it('gives a company\'s figure told before ", the company said" to the company', () => {
+    expect(
+      read('en', '2005-01-10', [
+        ['US-German carmaker DaimlerChrysler has sold 2.1% more cars in 2004 than in the previous year, as solid Chrysler sales offset a weak showing for Mercedes.'],
+        ['Sales totalled 3.9 million units worldwide during 2004, the company said at the Detroit Motor Show.'],
+      ]),
+    ).toEqual([
+      ['2.1%', 2.1, '%', 'DaimlerChrysler', 'sales change', '2004', null],
+      ['3.9 million units', 3900000, 'units', 'DaimlerChrysler', 'sales', '2004', 'global'],
+    ]);
+  });
+
   it("gives an opening phrase's figures to the main clause's subject", () => {
     expect(read('en', '2005-03-01', [['But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to the market.']])).toEqual([
       ['30.6bn yen', 30600000000, 'JPY', 'Asahi', 'profit', '2004', null],

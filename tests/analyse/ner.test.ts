@@ -74,6 +74,13 @@ describe('recogniseNames in English', () => {
     expect(names(article('en', ['Critics said the deal was too expensive.', 'Police said the raid failed.']))).toEqual([[], []]);
   });
 
+  it('reads letters in capitals as a name of their own, not as the end of the name before them', () => {
+    expect(names(article('en', ['Surfers are leaving Internet Explorer (IE).', 'Microsoft IE had 92.9% of users.']))).toEqual([
+      ['Internet Explorer→Internet Explorer/organization', 'IE→Internet Explorer/organization'],
+      ['Microsoft→Microsoft/organization', 'IE→Internet Explorer/organization'],
+    ]);
+  });
+
   it('reads the initials in brackets after a name as its short form, and not after part of a name', () => {
     const doc = article('en', ["Surfers are leaving Microsoft's Internet Explorer (IE).", 'WebSideStory said IE had 92.9% of users.', 'The National Company for Cooperative Insurance (NCCI) listed its shares.']);
     expect(names(doc)).toEqual([

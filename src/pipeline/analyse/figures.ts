@@ -230,6 +230,9 @@ const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|rais
 /** "taking their loss this year to 19%", "its gains since January to 40%": a change, written as a level. */
 const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase|growth))(?:\s+[a-z]+){0,7}\s+(?:to|at)\s+(?:(?:a|an)\s+(?:slower|faster|steeper|sharper|smaller|bigger|larger|modest|robust|healthy|mere|further)\s+)?$/i;
 
+/** ", the company said", ", it said": the article's company, saying the sentence's figures. */
+const COMPANY_SAID_AFTER = /,\s+(?:the\s+(?:company|group|firm|carmaker|automaker|retailer|airline|bank|maker)|it)\s+(?:has\s+)?(?:said|says|reported|announced)\b/;
+
 /** A sentence opening with a phrase before its main clause: "Despite a record profit of …, Asahi is …". */
 const FRONTED = /^(?:(?:But|And|Yet|So)\s+)?(?:[Dd]espite|[Ww]ith|[Aa]fter|[Aa]lthough|[Tt]hough|[Ff]ollowing|[Hh]aving|[Oo]n the back of|[Tt]hanks to|[Bb]uoyed by|[Hh]it by)\b/;
 
@@ -1667,6 +1670,8 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   if (earlierOwns) return earlier.value;
   const back = reading.backReferences.filter((m) => m.end <= figure.start && !hidden(reading, m, figure)).at(-1);
   if (back) return resolveBack(back, reading, context, described);
+  // "Sales totalled 3.9 million units worldwide during 2004, the company said": a company's figure, told after it.
+  if (!reading.chinese && before.length === 0 && context.antecedent && /^(?:sales|revenue|profit|shipments|production|customers)/.test(measure ?? '') && COMPANY_SAID_AFTER.test(reading.text.slice(figure.end))) return context.antecedent;
   const opening = !reading.chinese && named.length === 0 ? OPENING_PHRASE.exec(reading.text)?.[1] : undefined;
   // "Worldwide deliveries slipped 6%": a phrase that is its measure's word, however qualified, names no one.
   const measureWord = opening !== undefined && (FAMILY.lastIndex = 0, allMatches(FAMILY, opening).some((m) => m.index + m[0].length === opening.length));

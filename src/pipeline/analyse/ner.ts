@@ -134,6 +134,8 @@ interface Token {
   proper: boolean;
   /** Its part of speech, as the tagger read it. */
   tag: string;
+  /** A name of its own, never joined to the name before it ("IE" of "Microsoft IE"). */
+  alone?: boolean;
 }
 
 function tokensOf(text: string): Token[] {
@@ -148,9 +150,16 @@ function tokensOf(text: string): Token[] {
     // next one is looked for from here, not from past the rest of the text.
     if (start < 0 || start - cursor > 16) return;
     cursor = start + word.length;
-    // "IE", "KSE": letters in capitals are an abbreviated name, whatever the tagger read ("i.e.").
-    tokens.push({ text: word, start, end: cursor, proper: (tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word)) || /^\p{Lu}{2,6}$/u.test(word), tag: tags[i] ?? '' });
+    tokens.push({ text: word, start, end: cursor, proper: tags[i] === 'PROPN' && /^[\p{Lu}\d]|^[a-z]+\p{Lu}/u.test(word), tag: tags[i] ?? '' });
   });
+  // "IE", "KSE": letters in capitals are an abbreviated name, whatever the tagger read ("i.e."); one
+  // the tagger did not read as a name is a name of its own ("Microsoft IE" is Microsoft and IE).
+  for (const [i, token] of tokens.entries()) {
+    const before = tokens[i - 1];
+    if (token.proper || !/^\p{Lu}{2,6}$/u.test(token.text)) continue;
+    token.proper = true;
+    if (before?.proper && before.end + 1 === token.start) token.alone = true;
+  }
   // "Sun Microsystems", "Allied Irish Banks": a capitalised word inside a sentence, right before a name, is
   // the name's first word, though the tagger read it as a common noun, an adjective or a verb.
   for (let i = tokens.length - 2; i > 0; i--) {
@@ -238,7 +247,7 @@ function candidatesIn(text: string, tokens: readonly Token[], offset: number): C
     let j = i;
     for (;;) {
       const next = tokens[j + 1];
-      if (next?.proper && (next.start === (tokens[j] as Token).end || /^\s+$/.test(text.slice((tokens[j] as Token).end - offset, next.start - offset)))) j++;
+      if (next?.proper && !next.alone && (next.start === (tokens[j] as Token).end || /^\s+$/.test(text.slice((tokens[j] as Token).end - offset, next.start - offset)))) j++;
       else if (next && next.text === '-' && next.start === (tokens[j] as Token).end && tokens[j + 2]?.proper) j += 2;
       else {
         // "Bank of England", "Jeroen van der Veer": joiners between two proper nouns; "of" only after
