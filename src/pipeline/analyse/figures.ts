@@ -230,14 +230,6 @@ const BY_VERB = /\b(?:(?<rise>lift|lifts|lifted|lifting|raise|raises|raised|rais
 /** "taking their loss this year to 19%", "its gains since January to 40%": a change, written as a level. */
 const CHANGE_TO = /\b(?:(?<fall>loss|losses|decline|declines|drop|fall|slide|slump)|(?<rise>gain|gains|rise|rally|advance|increase|growth))(?:\s+[a-z]+){0,7}\s+(?:to|at)\s+(?:(?:a|an)\s+(?:slower|faster|steeper|sharper|smaller|bigger|larger|modest|robust|healthy|mere|further)\s+)?$/i;
 
-/** ", the company said", ", it said": the article's company, saying the sentence's figures. */
-const COMPANY_SAID_AFTER = /,\s+(?:the\s+(?:company|group|firm|carmaker|automaker|retailer|airline|bank|maker)|it)\s+(?:has\s+)?(?:said|says|reported|announced)\b/;
-
-/** A sentence opening with a phrase before its main clause: "Despite a record profit of …, Asahi is …". */
-const FRONTED = /^(?:(?:But|And|Yet|So)\s+)?(?:[Dd]espite|[Ww]ith|[Aa]fter|[Aa]lthough|[Tt]hough|[Ff]ollowing|[Hh]aving|[Oo]n the back of|[Tt]hanks to|[Bb]uoyed by|[Hh]it by)\b/;
-
-const MAIN_VERB_AFTER = /^\s+(?:has|had|have|is|was|were|are|will|would|said|says|reported|posted|made|saw|expects|plans)\b/;
-
 /** "2.1% more cars", "3% fewer phones": a count's change, told by the count. */
 const MORE_OF = new RegExp(`^\\s+(more|fewer|less)\\s+(?:[a-z-]+\\s+)?(?:${COUNT_NOUNS})\\b`, 'i');
 
@@ -396,6 +388,12 @@ function readMarkets(text: string, chinese: boolean): Named[] {
 /** Named as the source of the numbers: never their subject. */
 const SOURCE_AFTER =
   /^['’]s\s+(?:(?:senior|chief|lead|principal|research|market|industry)\s+){0,2}(?:analysts?|economists?|researchers?|strategists?|director|head of research)\b|^(?:['’]s(?:\s+\p{Lu}[\p{L}'’-]*){1,3}(?=\s+(?:report|said|says|writes|wrote)))?(?:['’]s?)?(?:\s+\([^)]{1,20}\))?\s+(?:(?:has|have|had)\s+)?(?:(?:reported|reports)(?=\s+that\b)|writes|wrote|estimated|estimates|puts?(?!\s+on\b)|pegged|pegs|reckons|found|finds|forecast|forecasts|predicted|predicts|expects|expected|data|figures|numbers|tally|count|estimates|report|tracker|research|survey|study|analysis|analysts?|economists?|showed|shows|counts|counted|tallied|tracks|tracked|recorded|logged|calculated)\b|^[^，。；]{0,14}?(?:数据|报告|估计|统计|调查|研究)(?:显示|称|指出|表明)?|^(?:的)?(?:数据|报告|估计|统计|调查|研究)|^\s*(?:称|表示|数据显示|报告显示|预计|预测|认为)/u;
+/** ", the company said", ", it said": the article's company, saying the sentence's figures. */
+const COMPANY_SAID_AFTER = /,\s+(?:the\s+(?:company|group|firm|carmaker|automaker|retailer|airline|bank|maker)|it)\s+(?:has\s+)?(?:said|says|reported|announced)\b/;
+/** A sentence opening with a phrase before its main clause: "Despite a record profit of …, Asahi is …". */
+const FRONTED = /^(?:(?:But|And|Yet|So)\s+)?(?:[Dd]espite|[Ww]ith|[Aa]fter|[Aa]lthough|[Tt]hough|[Ff]ollowing|[Hh]aving|[Oo]n the back of|[Tt]hanks to|[Bb]uoyed by|[Hh]it by)\b/;
+/** After the main clause's subject, its verb: ", Asahi is coming late". */
+const MAIN_VERB_AFTER = /^\s+(?:has|had|have|is|was|were|are|will|would|said|says|reported|posted|made|saw|expects|plans)\b/;
 /** Said the numbers: their subject only when no other name is ("TimeWarner said sales rose 2%"). */
 // "Pacific Harbour Life added 2.2%": "added" before an amount is a move, not speech.
 const SAID_AFTER = /^\)?(?:\s*\([^)]{1,16}\))?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|noted|notes|told|announced|added(?!\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|a further\s+|another\s+|as much as\s+)?(?:[\d$£€¥]|HK\$|US\$|A\$))|reported|reports|posted|claims|claimed|believes|warned|warns|argues|argued|thinks)\b/;
@@ -1131,11 +1129,11 @@ function measureOf(family: MeasureFamily | null, figure: RawFigure, reading: Sen
   // "5 points clear": points that are no index's move measure nothing here.
   if (unit === 'index points') return null;
   if (unit === 'points') return family === MARKET_SHARE || family === null || family.level === null || family === SHIPMENTS || family === SALES ? 'market share change' : (family.change ?? null);
-  // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
   // "Internet Explorer was used by about 95% of web surfers": the share of a market's users.
   if (unit === 'percent' && !figure.change && USED_BY.test(before) && USERS_OF.test(after)) return 'market share';
   // "Virgin Blue, which is 25% owned by Richard Branson": a holding, its holder after "by".
   if (unit === 'percent' && !figure.change && OWNED_BY.test(after)) return 'stake';
+  // "owns 9.8% of Pelham"; "pension fund Aldermoor, which owns 8%, has agreed to sell": a holder's stake.
   // "Mr Glazer owns 28.1%.": a holding, with nothing after it, of the company the article is about (in a report
   // of market shares, "Samsung owns 21%." is a share of the market).
   if (unit === 'percent' && !figure.change && (family === STAKE || (HOLDS.test(before) && (HELD.test(after) || (family === null && /^\s*(?:[.;]|$)/.test(after)) || (/\b(?:which|who) $/.test(before.replace(HOLDS, '')) && /^[,)]/.test(after)))))) return 'stake';
@@ -1197,7 +1195,7 @@ const USED_BY = /\bused by\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|m
 const USERS_OF = /^\s+of\s+(?:all\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:users|surfers|customers|subscribers|buyers|shoppers|consumers|households|viewers|listeners|readers|drivers)\b/;
 
 /** "25% owned by", "20%-owned by", "a 30% stake held by": whose holding follows. */
-const OWNED_BY = /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+/;
+const OWNED_BY = /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+(?:the\s+)?/;
 
 /** "shave a further", "cut another", "take out": money taken off costs, before the amount. */
 const SHAVED_FROM = /\b(?:shave|shaves|shaved|shaving|cut|cuts|cutting|trim|trims|trimmed|slash|slashes|slashed|take out|strip out|strips out|stripped out)\s+(?:a further\s+|another\s+|an extra\s+|about\s+|around\s+|some\s+|up to\s+)?$/;
@@ -1275,6 +1273,8 @@ function businessOfPhrase(company: string, phrase: string): string | null {
 /** A business of a company: "the cloud business", "its licence division", 智能手机业务. */
 const BUSINESS = /\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir|whose|(?<owner>\p{Lu}[\p{L}&.-]*(?: \p{Lu}[\p{L}&.-]*){0,3})['’]s?) )(?:(?:company|group|firm)['’]s )?(?<unit>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:business|division|unit|segment|arm)\b/gu;
 const CHINESE_BUSINESS = /(?<unit>[\p{Script=Han}]{2,8}?)业务(?:收入|营收)?/gu;
+/** Each business of the Chinese table by the words its Chinese name ends with (…数据中心 → data-centre). */
+const CHINESE_BUSINESS_ENDINGS: readonly [english: string, ending: RegExp][] = CHINESE_BUSINESSES.map(([english, chinese]) => [english, new RegExp(`(?:${chinese})$`, 'u')]);
 
 /**
  * A business is named as readers name it, by its company's short name: "Northwind data-centre
@@ -1333,7 +1333,7 @@ function businessesOf(reading: SentenceReading, context: ArticleContext): Busine
       // one business's revenue are one fact; any other keeps its Chinese name (动力电池系统), where
       // the words before 业务 are one business's name from their start (not "…等创新业务", a list's).
       const named = unit.length >= 2 && !/[等和及与]/u.test(unit) && (match.index === 0 || !/\p{Script=Han}/u.test(reading.text.charAt(match.index - 1)) || /(?:公司|集团|其中|旗下|的)$/u.test(reading.text.slice(0, match.index)));
-      const business = CHINESE_BUSINESSES.find(([, chinese]) => new RegExp(`(?:${chinese})$`, 'u').test(unit))?.[0] ?? (named ? unit : null);
+      const business = CHINESE_BUSINESS_ENDINGS.find(([, ending]) => ending.test(unit))?.[0] ?? (named ? unit : null);
       if (business) found.push({ name: businessName(company, business), start: match.index, end: match.index + match[0].length });
     }
     return found;
@@ -1533,8 +1533,9 @@ function subjectFor(figure: RawFigure, clause: number, family: FamilyMention | u
   const forSubject = named.find((m) => m.start >= figure.end && FOR_SUBJECT.test(reading.text.slice(figure.end, m.start)));
   if (forSubject) return forSubject.value;
   // A stake is its holder's, a person's as well as a company's: "25% owned by Richard Branson".
-  const holderAfter = measure === 'stake' && OWNED_BY.test(reading.text.slice(figure.end)) ? [...reading.people, ...named].filter((m) => m.start >= figure.end).sort((a, b) => a.start - b.start)[0] : undefined;
-  if (holderAfter && /^(?:\s+|-)(?:owned|held|controlled)\s+by\s+(?:the\s+)?$/.test(reading.text.slice(figure.end, holderAfter.start))) return holderAfter.value;
+  const holderAfter = measure === 'stake' ? [...reading.people, ...named].filter((m) => m.start >= figure.end).sort((a, b) => a.start - b.start)[0] : undefined;
+  const byHolder = holderAfter && reading.text.slice(figure.end, holderAfter.start);
+  if (holderAfter && byHolder && OWNED_BY.exec(byHolder)?.[0] === byHolder) return holderAfter.value;
   if (measure === 'stake' && !named.some((mention) => mention.end <= figure.start)) {
     const holder = inClause(reading, reading.people, clause).filter((person) => person.end <= figure.start).at(-1) ?? reading.people.filter((person) => person.end <= figure.start).at(-1);
     if (holder) return holder.value;

@@ -14,18 +14,22 @@
  */
 const US_AS_PLACE = String.raw`(?=[,;:)]|\.(?!\w)|$| (?:and|or|where|last|this|since|in|for|by|as|rose|fell|grew|is|was|has|had)\b|(?: [a-z-]+)? (?:markets?|sales|revenues?|turnover|shipments|deliveries|registrations|demand|economy|consumers|customers|subscribers|users|prices|exports|imports|output|production|operations|business)\b)`;
 
-/** Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese write it. */
+/**
+ * Places a quantity is measured in: the name a figure's `market` gets, and how English and Chinese
+ * write it. Their adjectives before a market's word ("the Chinese smartphone market") are read with
+ * every other region's, from `REGION_ADJECTIVES`.
+ */
 export const PLACE_MARKETS: readonly [name: string, english: string, chinese: string][] = [
   ['Greater China', 'Greater China', '大中华区'],
-  ['China', String.raw`(?:mainland )?China|Chinese (?:[a-z-]+ ){0,2}market`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
+  ['China', String.raw`(?:mainland )?China`, '中国(?:大陆|内地)?(?:[\p{Script=Han}]{0,6}市场)?|(?<![\p{Script=Han}])国内市场|全国|我国'],
   ['Hong Kong', String.raw`Hong Kong(?!-listed)`, '香港(?!上市)'],
-  ['India', String.raw`India|Indian (?:[a-z-]+ ){0,2}market`, '印度'],
-  ['Japan', String.raw`Japan|Japanese (?:[a-z-]+ ){0,2}market`, '日本'],
-  ['United States', String.raw`United States|(?:U\.S\.|US|(?<!(?:of|Latin|North|South|Central) )America)${US_AS_PLACE}|American (?:[a-z-]+ ){0,2}market`, '美国'],
-  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)|British (?:[a-z-]+ ){0,2}market`, '英国'],
-  ['Europe', String.raw`Europe|European (?:[a-z-]+ ){0,2}market|European Union|the EU\b`, '欧洲|欧盟'],
-  ['Germany', 'Germany|German (?:[a-z-]+ ){0,2}market', '德国'],
-  ['Sweden', 'Sweden|Swedish (?:[a-z-]+ ){0,2}market', '瑞典'],
+  ['India', 'India', '印度'],
+  ['Japan', 'Japan', '日本'],
+  ['United States', String.raw`United States|(?:U\.S\.|US|(?<!(?:of|Latin|North|South|Central) )America)${US_AS_PLACE}`, '美国'],
+  ['United Kingdom', String.raw`United Kingdom|Britain|UK(?= [a-z]|[.,;:)]|$)`, '英国'],
+  ['Europe', String.raw`Europe|European Union|the EU\b`, '欧洲|欧盟'],
+  ['Germany', 'Germany', '德国'],
+  ['Sweden', 'Sweden', '瑞典'],
   ['global', String.raw`[Gg]lobal(?= (?:[a-z-]+ |[A-Z]{2,4}s? )?(?:market|shipments|sales|revenue|supply|output|production|demand))|globally|worldwide|[Ww]orldwide|[Gg]lobally|the world(?:'s)?(?= (?:[a-z-]+ )?(?:market|supply|output|production))`, '全球'],
   ['eurozone', String.raw`euro ?zone|Euro ?zone`, '欧元区'],
 ];
@@ -72,7 +76,7 @@ export function placeOfAdjective(adjective: string): string | null {
  */
 export function isRegionAdjective(text: string, after = ''): boolean {
   // "US-German carmaker DaimlerChrysler", "Anglo-Dutch": where a company is from, in two places.
-  if (/^(?:US|UK|EU|Anglo|Franco|Sino|Indo|Euro|[\p{L}]+)(?:-(?:US|UK|EU|[\p{L}]+))+$/u.test(text) && text.split('-').every((part) => /^(?:US|UK|EU|Anglo|Franco|Sino|Indo|Euro)$/.test(part) || ADJECTIVE_WORD.test(part))) return true;
+  if (/^\p{L}+(?:-\p{L}+)+$/u.test(text) && text.split('-').every((part) => /^(?:US|UK|EU|Anglo|Franco|Sino|Indo|Euro)$/.test(part) || ADJECTIVE_WORD.test(part))) return true;
   if (!text.split(/\s+/).every((word) => ADJECTIVE_WORD.test(word))) return false;
   return REGION_ADJECTIVE.test(text) || ADJECTIVE_RUN_AFTER.test(after);
 }

@@ -102,10 +102,10 @@ const TITLES = new Set(
   col captain coach manager striker midfielder defender goalkeeper boss shadow home foreign
   deputy st rev saint archbishop bishop`.split(/\s+/),
 );
-/** Words inside a name that join its parts: "Bank of England", "Procter & Gamble". */
 /** Words a name goes on after with "of": "Bank of England", "University of Oxford", "Prince of Wales". */
 const OF_HEAD =
-  /^(?:Bank|Banks|University|College|School|Institute|Institution|Department|Ministry|Office|Board|Bureau|Chamber|Council|Commission|Committee|Court|Federation|Confederation|Union|Association|Society|Organisation|Organization|Church|Republic|Kingdom|State|States|City|Isle|Port|House|Museum|Academy|Agency|Authority|League|Bureau|Duke|Duchess|Prince|Princess|King|Queen|Earl|Lord|Secretary|Minister|Governor|Chancellor|Director|Head|Chief|Mayor|Bishop|Archbishop|Hospital|Fund|Trust|Exchange|Order|Party|Ministry|Sultanate|Emirate|Province|Gulf|Straits?|Sea|Cape|Bay|Lake|Isles|Islands?)$/;
+  /^(?:Bank|Banks|University|College|School|Institute|Institution|Department|Ministry|Office|Board|Bureau|Chamber|Council|Commission|Committee|Court|Federation|Confederation|Union|Association|Society|Organisation|Organization|Church|Republic|Kingdom|State|States|City|Isle|Port|House|Museum|Academy|Agency|Authority|League|Duke|Duchess|Prince|Princess|King|Queen|Earl|Lord|Secretary|Minister|Governor|Chancellor|Director|Head|Chief|Mayor|Bishop|Archbishop|Hospital|Fund|Trust|Exchange|Order|Party|Sultanate|Emirate|Province|Gulf|Straits?|Sea|Cape|Bay|Lake|Isles|Islands?)$/;
+/** Words inside a name that join its parts: "Bank of England", "Procter & Gamble". */
 const JOINERS = new Set(['of', '&', 'de', 'du', 'von', 'van', 'der', 'del', 'la']);
 /** A company's legal suffix: the name is a company, and the short form without it the same one. */
 export const CORPORATE_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|AG|SA|NV|GmbH|Group|Holdings))+$/;
